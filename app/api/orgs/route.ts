@@ -1,0 +1,10 @@
+// GET /api/orgs: list organizations · POST /api/orgs: create one
+import { json, withRoute } from "@/lib/http/route";
+import { organizationCreateSchema } from "@/lib/scopes/schemas";
+import { createOrganization, listOrganizations } from "@/lib/scopes/service";
+
+export const GET = withRoute({}, async () => ({ items: await listOrganizations() }));
+
+export const POST = withRoute({ body: organizationCreateSchema }, async ({ body, by }) =>
+  json(await createOrganization({ input: body, by }), { status: 201 }),
+);

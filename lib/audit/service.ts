@@ -1,0 +1,46 @@
+// Audit trail: one AuditEvent per change, written in the same transaction as the change.
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { redactDeep } from "@/lib/redact";
+import type { Scope } from "@/lib/scopes/service";
+import type { AuditAction } from "./schemas";
+
+export interface AuditInput {
+  actor: string;
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  scope: Pick<Scope, "accountId" | "orgIdentifier" | "projectIdentifier">;
+  requestId?: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Only the fields that changed, each as { from, to }; values under secret-like keys redacted. */
+export function diffOf(before?: Record<string, unknown> | null, after?: Record<string, unknown> | null): Record<string, unknown> {
+  const b = (redactDeep(before ?? {}) ?? {}) as Record<string, unknown>;
+  const a = (redactDeep(after ?? {}) ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (["version", "updatedAt", "createdAt", "id"].includes(key)) continue;
+    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) out[key] = { from: b[key] ?? null, to: a[key] ?? null };
+  }
+  return out;
+}
+
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actor: input.actor,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      accountId: input.scope.accountId,
+      orgIdentifier: input.scope.orgIdentifier ?? null,
+      projectIdentifier: input.scope.projectIdentifier ?? null,
+      requestId: input.requestId ?? null,
+      diff: diffOf(input.before, input.after) as Prisma.InputJsonValue,
+    },
+  });
+}

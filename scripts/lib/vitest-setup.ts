@@ -1,0 +1,6 @@
+// Per-worker setup: point lib/env at the run's database before any module reads it.
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.CONDUIT_ACCOUNT_ID = "test_account";
+process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? "silent";
