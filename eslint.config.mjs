@@ -9,7 +9,7 @@ const restricted = {
   ],
 };
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
@@ -21,3 +21,4 @@ export default [
     },
   },
 ];
+export default config;

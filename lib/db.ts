@@ -1,4 +1,4 @@
-// The Prisma client singleton. One pool per process; kept on globalThis so dev hot reloads
+// The Prisma client singleton. One pool per process, kept on globalThis so dev hot reloads
 // do not open a new pool on every edit.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -14,8 +14,19 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-export const db: PrismaClient = globalForDb.conduitPrisma ?? createClient();
-if (env().NODE_ENV !== "production") globalForDb.conduitPrisma = db;
+function client(): PrismaClient {
+  globalForDb.conduitPrisma ??= createClient();
+  return globalForDb.conduitPrisma;
+}
+
+/** Created on first use, so importing this module (e.g. during `next build`) needs no database. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const c = client();
+    const value = Reflect.get(c, prop, c);
+    return typeof value === "function" ? value.bind(c) : value;
+  },
+});
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

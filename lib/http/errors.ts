@@ -89,6 +89,10 @@ export class AppError extends Error {
 export function fieldErrorsFromZod(error: z.ZodError, prefix: (string | number)[] = []): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) (out[[...prefix, ...issue.path, k].map(String).join(".")] ??= []).push("Unknown field");
+      continue;
+    }
     const key = [...prefix, ...issue.path].map(String).join(".") || "(root)";
     (out[key] ??= []).push(issue.message);
   }

@@ -1,6 +1,6 @@
 // Vitest global setup: a fresh, migrated PostgreSQL database for this run. With DATABASE_URL
 // set, a new database is created on that server; otherwise an embedded server in a temp dir.
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -37,6 +37,7 @@ export default async function setup(project: TestProject) {
     };
   } else {
     const dir = await mkdtemp(path.join(tmpdir(), "conduit-vitest-"));
+    await chmod(dir, 0o755); // the server runs as the unprivileged `postgres` user
     const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
     url = db.url;
     teardown = async () => {

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { Suspense, type ReactNode } from "react";
+import { ScopeSwitcher } from "@/components/shell/scope-switcher";
+import { Sidebar } from "@/components/shell/sidebar";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
+
+export default function ConsoleLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 flex h-14 items-center gap-4 border-b border-border bg-surface px-4">
+        <Link href="/connectors" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-accent-fg">C</span>
+          Conduit
+        </Link>
+        <div className="ml-auto flex items-center gap-2">
+          <Suspense>
+            <ScopeSwitcher />
+          </Suspense>
+          <ThemeToggle />
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <aside className="w-56 shrink-0 border-r border-border bg-surface max-md:w-48">
+          <Suspense>
+            <Sidebar />
+          </Suspense>
+        </aside>
+        <main id="main" className="min-w-0 flex-1 px-8 py-6 max-lg:px-5">
+          <Suspense>{children}</Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { Icon } from "@/components/ui/icons";
+import { useCurrentPath, useScope } from "@/lib/scopes/hooks";
+
+export const NAV = [
+  { href: "/connectors", label: "Connectors", icon: "connectors" },
+  { href: "/infrastructures", label: "Infrastructure", icon: "infrastructure" },
+  { href: "/gitops", label: "GitOps clusters", icon: "gitops" },
+  { href: "/secrets", label: "Secrets", icon: "secrets" },
+  { href: "/audit", label: "Audit log", icon: "audit" },
+  { href: "/settings/organizations", label: "Organizations", icon: "organizations" },
+] as const;
+
+export function Sidebar() {
+  const path = useCurrentPath();
+  const scope = useScope();
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-1 p-3">
+      {NAV.map((item) => {
+        const active = path === item.href || path.startsWith(`${item.href}/`);
+        return (
+          <Link
+            key={item.href}
+            href={scope.href(item.href)}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "flex items-center gap-3 rounded-md px-3 py-2 text-sm",
+              active ? "bg-accent/10 font-semibold text-accent" : "text-fg hover:bg-surface-2",
+            )}
+          >
+            <Icon name={item.icon} className="size-4 shrink-0" />
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

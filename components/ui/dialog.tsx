@@ -1,0 +1,86 @@
+"use client";
+import * as RD from "@radix-ui/react-dialog";
+import * as RA from "@radix-ui/react-alert-dialog";
+import type { ReactNode } from "react";
+import { Button } from "./button";
+import { cn } from "./cn";
+
+const overlay = "fixed inset-0 z-40 bg-black/40";
+const panel =
+  "fixed left-1/2 top-1/2 z-50 w-[min(92vw,36rem)] max-h-[90vh] overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-surface p-6 shadow-xl";
+
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  className,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <RD.Root open={open} onOpenChange={onOpenChange}>
+      <RD.Portal>
+        <RD.Overlay className={overlay} />
+        <RD.Content className={cn(panel, className)} aria-describedby={description ? undefined : undefined}>
+          <RD.Title className="text-lg font-semibold">{title}</RD.Title>
+          {description ? <RD.Description className="mt-1 text-sm text-muted">{description}</RD.Description> : <RD.Description className="sr-only">{title}</RD.Description>}
+          <div className="mt-4">{children}</div>
+          <RD.Close asChild>
+            <button className="absolute right-3 top-3 rounded p-1 text-muted hover:bg-surface-2" aria-label="Close">
+              ✕
+            </button>
+          </RD.Close>
+        </RD.Content>
+      </RD.Portal>
+    </RD.Root>
+  );
+}
+
+/** A destructive action asks first; the confirm button says exactly what will happen. */
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  pending,
+  error,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  pending?: boolean;
+  error?: string;
+}) {
+  return (
+    <RA.Root open={open} onOpenChange={onOpenChange}>
+      <RA.Portal>
+        <RA.Overlay className={overlay} />
+        <RA.Content className={panel}>
+          <RA.Title className="text-lg font-semibold">{title}</RA.Title>
+          <RA.Description className="mt-2 text-sm text-muted">{description}</RA.Description>
+          {error && <p role="alert" className="mt-3 rounded-md border border-danger/40 bg-danger/10 p-2 text-sm text-danger">{error}</p>}
+          <div className="mt-6 flex justify-end gap-2">
+            <RA.Cancel asChild>
+              <Button>Cancel</Button>
+            </RA.Cancel>
+            <Button variant="danger" loading={pending} onClick={onConfirm}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </RA.Content>
+      </RA.Portal>
+    </RA.Root>
+  );
+}

@@ -1,0 +1,37 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Ports are picked once here; worker processes inherit them through the environment.
+process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 4000));
+process.env.E2E_CONTROL_PORT ??= String(Number(process.env.E2E_PORT) + 5000);
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  globalSetup: "./e2e/fixtures/global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  forbidOnly: true,
+  use: {
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    viewport: { width: 1366, height: 860 },
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1366, height: 860 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu", "--no-first-run"],
+        },
+      },
+    },
+  ],
+});
