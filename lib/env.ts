@@ -13,6 +13,10 @@ const envSchema = z.object({
   CONDUIT_DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CONDUIT_PUBLIC_URL: z.string().url().optional(),
+  /** 32 random bytes, base64: encrypts secret values at rest. */
+  CONDUIT_SECRET_KEY: z.string().optional(),
+  /** Earlier keys (comma-separated, base64) still needed to decrypt values written before a rotation. */
+  CONDUIT_SECRET_KEYS_PREVIOUS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

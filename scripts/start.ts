@@ -4,16 +4,18 @@ import { spawn } from "node:child_process";
 import { env } from "../lib/env";
 import { ensureBuild, nextBin } from "./lib/build";
 import { prepareDatabase } from "./lib/database";
+import { ensureSecretKey } from "./lib/secret-key";
 
 const dev = process.argv.includes("--dev");
 const log = (msg: string) => console.log(`[conduit] ${msg}`);
 async function main() {
   const config = env();
+  const secretKey = ensureSecretKey(log);
   if (!dev) ensureBuild(log);
   const db = await prepareDatabase(log);
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: db.url },
+    env: { ...process.env, DATABASE_URL: db.url, CONDUIT_SECRET_KEY: secretKey },
   });
   log(`console at http://localhost:${config.PORT}`);
 

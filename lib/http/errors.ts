@@ -5,7 +5,6 @@ import { z } from "zod";
 export const errorStatus = {
   BAD_REQUEST: 400,
   INVALID_JSON: 400,
-  INVALID_YAML: 400,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
@@ -27,7 +26,6 @@ export type ErrorCode = keyof typeof errorStatus;
 const titles: Record<ErrorCode, string> = {
   BAD_REQUEST: "Bad request",
   INVALID_JSON: "The request body is not valid JSON",
-  INVALID_YAML: "The YAML document could not be read",
   NOT_FOUND: "Not found",
   METHOD_NOT_ALLOWED: "Method not allowed",
   CONFLICT: "Conflict",

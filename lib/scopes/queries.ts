@@ -47,3 +47,13 @@ export const deleteProjectRow = (tx: Tx, id: string) => tx.project.delete({ wher
 export const getOrganizationById = (tx: Tx, id: string) => tx.organization.findUniqueOrThrow({ where: { id } });
 export const getProjectById = (tx: Tx, id: string) => tx.project.findUniqueOrThrow({ where: { id } });
 export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);
+
+/** What still lives in an org or project scope (blocks deleting it). */
+export async function scopeContents(accountId: string, orgIdentifier: string, projectIdentifier?: string) {
+  const where = { accountId, orgIdentifier, ...(projectIdentifier !== undefined ? { projectIdentifier } : {}) };
+  const [connectors, secrets] = await Promise.all([
+    db.connector.findMany({ where, select: { identifier: true }, take: 20 }),
+    db.secret.findMany({ where, select: { identifier: true }, take: 20 }),
+  ]);
+  return { connectors: connectors.map((c) => c.identifier), secrets: secrets.map((s) => s.identifier) };
+}

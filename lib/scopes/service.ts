@@ -71,6 +71,24 @@ const auditable = (x: { name: string; description: string; identifier: string })
   description: x.description,
 });
 
+async function assertScopeEmpty(what: string, orgIdentifier: string, projectIdentifier?: string) {
+  const left = await q.scopeContents(accountId(), orgIdentifier, projectIdentifier);
+  const parts = [
+    left.connectors.length ? `connectors ${left.connectors.join(", ")}` : "",
+    left.secrets.length ? `secrets ${left.secrets.join(", ")}` : "",
+  ].filter(Boolean);
+  if (parts.length) {
+    throw new AppError("IN_USE", `${what} still holds ${parts.join(" and ")}; delete or move them first`, {
+      extra: {
+        references: [
+          ...left.connectors.map((identifier) => ({ type: "Connector", identifier })),
+          ...left.secrets.map((identifier) => ({ type: "Secret", identifier })),
+        ],
+      },
+    });
+  }
+}
+
 async function getOrgOrThrow(identifier: string): Promise<OrgRow> {
   const org = await q.findOrganization(accountId(), identifier);
   if (!org) throw new AppError("NOT_FOUND", `Organization "${identifier}" does not exist`);
@@ -135,6 +153,7 @@ export async function deleteOrganization(opts: { identifier: string; by: Actor }
       extra: { references: projects.map((p) => ({ type: "Project", identifier: p.identifier })) },
     });
   }
+  await assertScopeEmpty(`Organization "${org.identifier}"`, org.identifier);
   await q.transaction(async (tx) => {
     await q.deleteOrganizationRow(tx, org.id);
     await recordAudit(tx, {
@@ -189,6 +208,7 @@ export async function updateProject(opts: { orgIdentifier: string; identifier: s
 
 export async function deleteProject(opts: { orgIdentifier: string; identifier: string; by: Actor }): Promise<void> {
   const { org, project } = await getProjectOrThrow(opts.orgIdentifier, opts.identifier);
+  await assertScopeEmpty(`Project "${project.identifier}"`, org.identifier, project.identifier);
   await q.transaction(async (tx) => {
     await q.deleteProjectRow(tx, project.id);
     await recordAudit(tx, {

@@ -4,3 +4,5 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.CONDUIT_ACCOUNT_ID = "test_account";
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? "silent";
+// A fixed test key: tests encrypt and decrypt for real.
+process.env.CONDUIT_SECRET_KEY = Buffer.alloc(32, 7).toString("base64");

@@ -1,0 +1,46 @@
+// Database access for connectors and their secret references.
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ScopeKey } from "@/lib/secrets/queries";
+import type { ConnectorListQuery } from "./dto";
+
+export const findConnector = (key: ScopeKey, identifier: string) =>
+  db.connector.findUnique({ where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } } });
+
+export type ConnectorRow = NonNullable<Awaited<ReturnType<typeof findConnector>>>;
+
+export async function listConnectorRows(key: ScopeKey, query: ConnectorListQuery) {
+  const where: Prisma.ConnectorWhereInput = {
+    ...key,
+    ...(query.credentialType ? { credentialType: query.credentialType } : {}),
+    ...(query.lastTestStatus ? { lastTestStatus: query.lastTestStatus } : {}),
+    ...(query.q
+      ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { identifier: { contains: query.q, mode: "insensitive" } }] }
+      : {}),
+  };
+  const rows = await db.connector.findMany({
+    where,
+    // id breaks ties so the cursor walks a stable order.
+    orderBy: [{ [query.sort]: query.sort === "lastTestedAt" ? { sort: query.order, nulls: "last" } : query.order }, { id: query.order }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  return { rows: rows.slice(0, query.limit), nextCursor: rows.length > query.limit ? rows[query.limit - 1]!.id : null };
+}
+
+export const insertConnector = (tx: Tx, data: Prisma.ConnectorUncheckedCreateInput) => tx.connector.create({ data });
+
+export async function updateConnectorRow(tx: Tx, id: string, version: number, data: Prisma.ConnectorUncheckedUpdateManyInput) {
+  const r = await tx.connector.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  return r.count;
+}
+
+export async function replaceSecretRefs(tx: Tx, connectorId: string, refs: { field: string; secretId: string }[]) {
+  await tx.connectorSecretRef.deleteMany({ where: { connectorId } });
+  if (refs.length) await tx.connectorSecretRef.createMany({ data: refs.map((r) => ({ connectorId, ...r })) });
+}
+
+export const getConnectorById = (tx: Tx, id: string) => tx.connector.findUniqueOrThrow({ where: { id } });
+export const deleteConnectorRow = (tx: Tx, id: string) => tx.connector.delete({ where: { id } });
+export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);

@@ -1,0 +1,41 @@
+// Database access for secrets. Ciphertext columns never leave this module and service.ts.
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface ScopeKey {
+  accountId: string;
+  orgIdentifier: string;
+  projectIdentifier: string;
+}
+
+export const findSecret = (key: ScopeKey, identifier: string) =>
+  db.secret.findUnique({ where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } } });
+
+export const listSecretRows = (scopes: ScopeKey[], q?: string) =>
+  db.secret.findMany({
+    where: {
+      OR: scopes,
+      ...(q ? { AND: [{ OR: [{ name: { contains: q, mode: "insensitive" } }, { identifier: { contains: q, mode: "insensitive" } }] }] } : {}),
+    },
+    orderBy: [{ projectIdentifier: "desc" }, { orgIdentifier: "desc" }, { name: "asc" }],
+    take: 500,
+  });
+
+export const insertSecret = (tx: Tx, data: Prisma.SecretUncheckedCreateInput) => tx.secret.create({ data });
+
+export async function updateSecretRow(tx: Tx, id: string, version: number, data: Prisma.SecretUncheckedUpdateManyInput) {
+  const r = await tx.secret.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  return r.count;
+}
+
+export const getSecretById = (tx: Tx, id: string) => tx.secret.findUniqueOrThrow({ where: { id } });
+export const deleteSecretRow = (tx: Tx, id: string) => tx.secret.delete({ where: { id } });
+
+export const referencesOf = (secretId: string) =>
+  db.connectorSecretRef.findMany({
+    where: { secretId },
+    include: { connector: { select: { identifier: true, name: true, orgIdentifier: true, projectIdentifier: true } } },
+  });
+
+export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);
