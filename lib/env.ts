@@ -17,6 +17,16 @@ const envSchema = z.object({
   CONDUIT_SECRET_KEY: z.string().optional(),
   /** Earlier keys (comma-separated, base64) still needed to decrypt values written before a rotation. */
   CONDUIT_SECRET_KEYS_PREVIOUS: z.string().optional(),
+  /** Tags of this server as a delegate; connectors with selectors run only when all match. */
+  CONDUIT_DELEGATE_TAGS: z.string().default(""),
+  CONDUIT_DELEGATE_ID: z.string().default("conduit-server"),
+  /** Bound for a whole connection test, and for each AWS call inside it. */
+  CONDUIT_TEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  CONDUIT_AWS_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  CONDUIT_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(256).default(8),
+  /** Set by EKS for IRSA; read here only to explain a missing setup before the SDK tries. */
+  AWS_WEB_IDENTITY_TOKEN_FILE: z.string().optional(),
+  AWS_ROLE_ARN: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

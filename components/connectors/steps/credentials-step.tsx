@@ -1,0 +1,118 @@
+"use client";
+import type { ReactNode } from "react";
+import { useWatch } from "react-hook-form";
+import { Field, Input } from "@/components/ui/field";
+import { partitionOf } from "@/lib/aws/partitions";
+import { CREDENTIAL_TYPES, CREDENTIAL_TYPE_INFO, type ConnectorFormValues, type CredentialType } from "@/lib/connectors/schemas";
+import type { ScopeRef } from "@/lib/scopes/schemas";
+import { RadioCards } from "../radio-cards";
+import { errorAt, useStash, useWizardForm } from "../wizard-model";
+import { CrossAccountFields } from "./cross-account-fields";
+import { ManualConfigFields } from "./manual-config-fields";
+import { RegionField } from "./region-field";
+
+type CredentialValues = ConnectorFormValues["spec"]["credential"];
+
+const EMPTY_SPEC: Record<CredentialType, CredentialValues["spec"]> = {
+  ManualConfig: { accessKey: "", secretKeyRef: "" },
+  InheritFromDelegate: null,
+  Irsa: null,
+  OidcAuthentication: { iamRoleArn: "" },
+};
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-4 border-t border-border pt-5" aria-label={title}>
+      <h3 className="text-sm font-semibold">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Explainer({ children }: { children: ReactNode }) {
+  return <div className="rounded-md border border-border bg-surface-2 p-4 text-sm leading-relaxed text-muted">{children}</div>;
+}
+
+/** Credential type, its fields, the test region and optional cross-account access. */
+export function CredentialsStep({ scope }: { scope: ScopeRef }) {
+  const { control, getValues, setValue, register, clearErrors, formState } = useWizardForm();
+  const stash = useStash();
+  const type = useWatch({ control, name: "spec.credential.type" });
+  const region = useWatch({ control, name: "spec.credential.region" }) ?? "us-east-1";
+
+  const changeType = (next: CredentialType) => {
+    const current = getValues("spec.credential");
+    // Remember this type's fields; the region and cross-account role belong to every type.
+    stash[`credential.${current.type}`] = current.spec;
+    const spec = (stash[`credential.${next}`] as CredentialValues["spec"] | undefined) ?? structuredClone(EMPTY_SPEC[next]);
+    const { crossAccountAccess, region: r } = current;
+    setValue("spec.credential", { type: next, spec, region: r, ...(crossAccountAccess ? { crossAccountAccess } : {}) } as CredentialValues);
+    clearErrors("spec.credential.spec");
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <RadioCards
+        legend="Credential type"
+        name="credentialType"
+        value={type}
+        onChange={changeType}
+        error={errorAt(formState.errors, "spec.credential.type")}
+        options={CREDENTIAL_TYPES.map((t) => ({ value: t, label: CREDENTIAL_TYPE_INFO[t].label, description: CREDENTIAL_TYPE_INFO[t].description }))}
+      />
+
+      <Section title={type ? `${CREDENTIAL_TYPE_INFO[type].label} settings` : "Settings"}>
+        {type === "ManualConfig" && <ManualConfigFields scope={scope} />}
+        {type === "InheritFromDelegate" && (
+          <Explainer>
+            Nothing is stored in the connector. Conduit&apos;s server signs in with its own default AWS credential chain: environment variables,
+            the shared config and credentials files, then the ECS task role or the EC2 instance profile of the machine it runs on.
+          </Explainer>
+        )}
+        {type === "Irsa" && (
+          <Explainer>
+            Nothing is stored in the connector. Conduit&apos;s server runs under a Kubernetes service account annotated with an IAM role
+            (<code className="font-mono">eks.amazonaws.com/role-arn</code>); EKS mounts a web identity token into the pod, and Conduit exchanges
+            it with STS for that role&apos;s credentials.
+          </Explainer>
+        )}
+        {type === "OidcAuthentication" && (
+          <>
+            <Field
+              label="IAM role ARN"
+              required
+              error={errorAt(formState.errors, "spec.credential.spec.iamRoleArn")}
+              hint="The role Conduit assumes with its OIDC token (sts:AssumeRoleWithWebIdentity)."
+            >
+              {(a) => (
+                <Input
+                  {...a}
+                  {...register("spec.credential.spec.iamRoleArn")}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="font-mono"
+                  placeholder={`arn:${partitionOf(region)}:iam::123456789012:role/conduit-oidc`}
+                />
+              )}
+            </Field>
+            <div className="rounded-md border border-dashed border-border p-4 text-sm text-muted">
+              <p className="font-medium text-fg">Identity provider details</p>
+              <p className="mt-1">
+                The issuer URL, the audience and a ready-to-paste trust policy for this role arrive with OIDC support. Until then the role is saved but
+                cannot be tested.
+              </p>
+            </div>
+          </>
+        )}
+      </Section>
+
+      <Section title="Test region">
+        <RegionField />
+      </Section>
+
+      <Section title="Cross-account access">
+        <CrossAccountFields />
+      </Section>
+    </div>
+  );
+}

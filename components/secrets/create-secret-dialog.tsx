@@ -1,0 +1,115 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { Alert } from "@/components/ui/misc";
+import { deriveIdentifier } from "@/lib/common/schemas";
+import type { ScopeRef } from "@/lib/scopes/schemas";
+import { useCreateSecret } from "@/lib/secrets/hooks";
+import { secretCreateSchema, type SecretCreate, type SecretCreateForm, type SecretDto } from "@/lib/secrets/schemas";
+import { applyProblem } from "./problem-fields";
+import { describeScope } from "./scope-label";
+import { SecretValueInput } from "./secret-value-input";
+
+export interface CreateSecretDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Where the secret is created. */
+  scope: ScopeRef;
+  onCreated?: (secret: SecretDto) => void;
+  /** Prefills the name (and the identifier derived from it). */
+  defaultName?: string;
+}
+
+/** Creates a text secret. Self-contained, so other forms can open it next to a secret picker. */
+export function CreateSecretDialog({ open, onOpenChange, scope, onCreated, defaultName }: CreateSecretDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New secret"
+      description={`Stored encrypted in ${describeScope(scope)}. Once saved, the value can be replaced but never read back.`}
+    >
+      {/* Mounted only while open, so every opening starts from an empty form. */}
+      {open && (
+        <CreateSecretForm
+          scope={scope}
+          defaultName={defaultName}
+          onCancel={() => onOpenChange(false)}
+          onCreated={(secret) => {
+            onOpenChange(false);
+            onCreated?.(secret);
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+const FIELDS = ["name", "identifier", "value", "description"] as const;
+
+function CreateSecretForm({ scope, defaultName = "", onCancel, onCreated }: { scope: ScopeRef; defaultName?: string; onCancel: () => void; onCreated: (s: SecretDto) => void }) {
+  const create = useCreateSecret(scope);
+  const [formError, setFormError] = useState<string>();
+  const [identifierTouched, setIdentifierTouched] = useState(false);
+  const form = useForm<SecretCreateForm, unknown, SecretCreate>({
+    resolver: zodResolver(secretCreateSchema),
+    defaultValues: { name: defaultName, identifier: deriveIdentifier(defaultName), description: "", value: "" },
+  });
+  const { register, handleSubmit, setValue, setError, formState } = form;
+  const nameField = register("name", {
+    onChange: (e) => {
+      if (!identifierTouched) setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: formState.isSubmitted });
+    },
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const secret = await create.mutateAsync(values);
+      // Drop the submitted value from the mutation cache as soon as it is stored.
+      create.reset();
+      onCreated(secret);
+    } catch (err) {
+      create.reset();
+      setFormError(applyProblem(err, setError, FIELDS));
+    }
+  });
+
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="New secret"
+      // The dialog is portalled, but React events still bubble to a form around the picker that
+      // opened it (e.g. the connector wizard): keep this submit to ourselves.
+      onSubmit={(e) => {
+        e.stopPropagation();
+        void submit(e);
+      }}
+    >
+      {formError && <Alert>{formError}</Alert>}
+      <Field label="Name" required error={formState.errors.name?.message}>
+        {(a) => <Input {...a} {...nameField} autoFocus autoComplete="off" />}
+      </Field>
+      <Field label="Identifier" required error={formState.errors.identifier?.message} hint="Derived from the name. Connectors refer to the secret by it; it cannot change later.">
+        {(a) => <Input {...a} {...register("identifier", { onChange: () => setIdentifierTouched(true) })} className="font-mono" autoComplete="off" spellCheck={false} />}
+      </Field>
+      <Field label="Value" required error={formState.errors.value?.message} hint="Write-only: encrypted at rest and never shown again.">
+        {(a) => <SecretValueInput {...a} {...register("value")} />}
+      </Field>
+      <Field label="Description" error={formState.errors.description?.message}>
+        {(a) => <Textarea {...a} {...register("description")} rows={2} />}
+      </Field>
+      <div className="flex justify-end gap-2 pt-1">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
+          Create secret
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+// The connection test's wire format: NDJSON step events, then one result line.
+export const STEP_IDS = ["credentials", "identity", "assumeRole", "roleIdentity", "describeRegions", "permissions"] as const;
+export type StepId = (typeof STEP_IDS)[number];
+export type StepStatus = "pending" | "running" | "passed" | "failed" | "skipped";
+
+export const STEP_TITLES: Record<StepId, string> = {
+  credentials: "Resolve credentials",
+  identity: "Verify identity (sts:GetCallerIdentity)",
+  assumeRole: "Assume cross-account role (sts:AssumeRole)",
+  roleIdentity: "Verify role identity (sts:GetCallerIdentity)",
+  describeRegions: "List regions (ec2:DescribeRegions)",
+  permissions: "Check permissions (iam:SimulatePrincipalPolicy)",
+};
+
+export interface Hint {
+  text: string;
+  /** An IAM policy document the user can copy. */
+  policy?: Record<string, unknown>;
+}
+
+export interface StepEvent {
+  type: "step";
+  step: StepId;
+  title: string;
+  status: StepStatus;
+  durationMs?: number;
+  detail?: string;
+  data?: Record<string, unknown>;
+  retries: number;
+  retryReasons?: string[];
+  awsRequestId?: string;
+  errorCode?: string;
+  hint?: Hint;
+}
+
+export type TestStatus = "SUCCESS" | "FAILURE" | "PARTIAL";
+
+export interface TestResult {
+  status: TestStatus;
+  errors: { reason: string; message: string; code: string }[];
+  errorSummary: string;
+  testedAt: number;
+  delegateId: string;
+  durationMs: number;
+  steps: StepEvent[];
+}
+
+export interface ResultEvent {
+  type: "result";
+  result: TestResult;
+}
+
+export type TestEvent = StepEvent | ResultEvent;
