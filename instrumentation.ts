@@ -1,10 +1,5 @@
-// Runs once when the Next.js server starts: refuse to serve without the secret key, rather
-// than failing on the first request that touches a secret.
+// Runs once when the Next.js server starts (Node runtime only; the check lives in its own file
+// so the edge bundle never sees process.exit).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("./lib/env");
-  if (!env().CONDUIT_SECRET_KEY) {
-    console.error("[conduit] CONDUIT_SECRET_KEY is not set: refusing to start. Use `npm start` (it provides a local key outside production) or set CONDUIT_SECRET_KEY (`openssl rand -base64 32`).");
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }

@@ -106,6 +106,14 @@ export const textOrUndefined = (v: unknown): string | undefined => (v === "" || 
  * backoff strategy, the cross-account role), so switching back restores it. Lives with the
  * wizard because step components unmount on Back/Next.
  */
-export type WizardStash = Record<string, unknown>;
-export const StashContext = createContext<WizardStash>({});
+export class WizardStash {
+  private readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  set(key: string, value: unknown): void {
+    this.values.set(key, value);
+  }
+}
+export const StashContext = createContext(new WizardStash());
 export const useStash = () => useContext(StashContext);

@@ -222,9 +222,11 @@ export function CodeEditor({
             autoCorrect="off"
             className={cn(
               text,
-              "absolute inset-0 m-0 resize-none overflow-auto border-0 bg-transparent pl-3 pr-6 text-transparent caret-fg outline-none selection:bg-accent/25 selection:text-transparent focus-visible:outline-none",
+              "absolute inset-0 m-0 resize-none overflow-auto border-0 bg-transparent pl-3 pr-6 text-transparent caret-fg selection:bg-accent/25 selection:text-transparent",
             )}
-            style={{ paddingTop: PAD_Y, paddingBottom: PAD_Y }}
+            // Inline, because the global :focus-visible outline would beat a utility class; the
+            // frame around the editor shows focus instead.
+            style={{ paddingTop: PAD_Y, paddingBottom: PAD_Y, outline: "none" }}
           />
         </div>
       </div>

@@ -29,18 +29,21 @@ export function diffOf(before?: Record<string, unknown> | null, after?: Record<s
   return out;
 }
 
+/** The AuditEvent columns for an input (also used by writers that batch it into raw SQL). */
+export function auditRow(input: AuditInput) {
+  return {
+    actor: input.actor,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    accountId: input.scope.accountId,
+    orgIdentifier: input.scope.orgIdentifier ?? null,
+    projectIdentifier: input.scope.projectIdentifier ?? null,
+    requestId: input.requestId ?? null,
+    diff: diffOf(input.before, input.after) as Prisma.InputJsonValue,
+  };
+}
+
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actor: input.actor,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      accountId: input.scope.accountId,
-      orgIdentifier: input.scope.orgIdentifier ?? null,
-      projectIdentifier: input.scope.projectIdentifier ?? null,
-      requestId: input.requestId ?? null,
-      diff: diffOf(input.before, input.after) as Prisma.InputJsonValue,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(input) });
 }

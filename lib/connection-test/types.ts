@@ -51,3 +51,16 @@ export interface ResultEvent {
 }
 
 export type TestEvent = StepEvent | ResultEvent;
+
+/** A stored run of a saved connector, as the history lists it. */
+export interface StoredTest {
+  id: string;
+  status: string;
+  errorSummary: string;
+  errors: TestResult["errors"];
+  steps: StepEvent[];
+  delegateId: string;
+  actor: string;
+  testedAt: number;
+  durationMs: number;
+}

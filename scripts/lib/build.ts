@@ -18,7 +18,7 @@ function newestMtime(p: string): number {
 }
 
 export function ensureBuild(log: (msg: string) => void): void {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const sources = Math.max(...SOURCES.filter((s) => existsSync(s)).map(newestMtime));
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
   log("building the console (next build)…");

@@ -60,9 +60,9 @@ export function BackoffStep() {
 
   const choose = (next: Choice) => {
     if (next === choice) return;
-    if (current) stash[`backoff.${current.type}`] = getValues(P);
+    if (current) stash.set(`backoff.${current.type}`, getValues(P));
     if (next === SDK) unregister(P);
-    else setValue(P, (stash[`backoff.${next}`] as BackoffOverride | undefined) ?? structuredClone(DEFAULTS[next]));
+    else setValue(P, stash.get<BackoffOverride>(`backoff.${next}`) ?? structuredClone(DEFAULTS[next]));
   };
 
   const fields: FieldKey[] =

@@ -43,8 +43,8 @@ export function CredentialsStep({ scope }: { scope: ScopeRef }) {
   const changeType = (next: CredentialType) => {
     const current = getValues("spec.credential");
     // Remember this type's fields; the region and cross-account role belong to every type.
-    stash[`credential.${current.type}`] = current.spec;
-    const spec = (stash[`credential.${next}`] as CredentialValues["spec"] | undefined) ?? structuredClone(EMPTY_SPEC[next]);
+    stash.set(`credential.${current.type}`, current.spec);
+    const spec = stash.get<CredentialValues["spec"]>(`credential.${next}`) ?? structuredClone(EMPTY_SPEC[next]);
     const { crossAccountAccess, region: r } = current;
     setValue("spec.credential", { type: next, spec, region: r, ...(crossAccountAccess ? { crossAccountAccess } : {}) } as CredentialValues);
     clearErrors("spec.credential.spec");

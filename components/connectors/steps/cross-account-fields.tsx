@@ -23,9 +23,9 @@ export function CrossAccountFields() {
 
   const toggle = (on: boolean) => {
     if (on) {
-      setValue(P, (stash.crossAccountAccess as CrossAccountAccess | undefined) ?? { crossAccountRoleArn: "" });
+      setValue(P, stash.get<CrossAccountAccess>("crossAccountAccess") ?? { crossAccountRoleArn: "" });
     } else {
-      stash.crossAccountAccess = getValues(P);
+      stash.set("crossAccountAccess", getValues(P));
       unregister(P);
     }
   };

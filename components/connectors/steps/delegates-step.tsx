@@ -17,11 +17,11 @@ export function DelegatesStep({ mode, onModeChange }: { mode: DelegateMode; onMo
 
   const changeMode = (next: DelegateMode) => {
     if (next === "any") {
-      stash.delegateSelectors = getValues("spec.delegateSelectors");
+      stash.set("delegateSelectors", getValues("spec.delegateSelectors"));
       setValue("spec.delegateSelectors", []);
       clearErrors("spec.delegateSelectors");
     } else {
-      setValue("spec.delegateSelectors", (stash.delegateSelectors as string[] | undefined) ?? []);
+      setValue("spec.delegateSelectors", stash.get<string[]>("delegateSelectors") ?? []);
     }
     onModeChange(next);
   };

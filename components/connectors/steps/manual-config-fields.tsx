@@ -20,12 +20,12 @@ export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
     if (next === mode) return;
     // Keep what was entered for the other way, so toggling back and forth loses nothing.
     if (next === "secret") {
-      stash.accessKey = getValues(`${P}.accessKey`);
-      setValue(`${P}.accessKeyRef`, (stash.accessKeyRef as string | undefined) ?? "");
+      stash.set("accessKey", getValues(`${P}.accessKey`));
+      setValue(`${P}.accessKeyRef`, stash.get<string>("accessKeyRef") ?? "");
       setValue(`${P}.accessKey`, undefined);
     } else {
-      stash.accessKeyRef = getValues(`${P}.accessKeyRef`);
-      setValue(`${P}.accessKey`, (stash.accessKey as string | undefined) ?? "");
+      stash.set("accessKeyRef", getValues(`${P}.accessKeyRef`));
+      setValue(`${P}.accessKey`, stash.get<string>("accessKey") ?? "");
       setValue(`${P}.accessKeyRef`, undefined);
     }
     clearErrors([`${P}.accessKey`, `${P}.accessKeyRef`]);

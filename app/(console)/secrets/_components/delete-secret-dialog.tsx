@@ -20,7 +20,8 @@ function referencesOf(err: unknown): Reference[] {
   return refs.filter((r): r is Reference => typeof r === "object" && r !== null && typeof r.identifier === "string" && typeof r.name === "string");
 }
 
-const where = (r: Reference) => (r.projectIdentifier ? `project ${r.projectIdentifier}` : r.orgIdentifier ? `organization ${r.orgIdentifier}` : "account");
+const where = (r: Reference) =>
+  r.projectIdentifier ? `project ${r.orgIdentifier} / ${r.projectIdentifier}` : r.orgIdentifier ? `organization ${r.orgIdentifier}` : "account scope";
 
 export function DeleteSecretDialog({ secret, scope, onClose, onDeleted }: { secret: SecretDto | null; scope: ScopeRef; onClose: () => void; onDeleted?: (message: string) => void }) {
   const remove = useDeleteSecret(scope);
@@ -42,15 +43,20 @@ export function DeleteSecretDialog({ secret, scope, onClose, onDeleted }: { secr
         <>
           The encrypted value is destroyed and cannot be recovered. A secret that connectors still use cannot be deleted.
           {connectors.length > 0 && (
-            // Inside the description's <p>, so spans (as a list for assistive technology).
-            <span role="list" aria-label="Connectors using this secret" className="mt-3 block rounded-md border border-border bg-surface-2 p-2">
-              {connectors.map((c) => (
-                <span role="listitem" key={`${c.orgIdentifier}/${c.projectIdentifier}/${c.identifier}`} className="flex flex-wrap items-baseline gap-x-2 px-1 py-0.5">
-                  <span className="font-medium text-fg">{c.name}</span>
-                  <span className="font-mono text-xs">{c.identifier}</span>
-                  <span className="text-xs">in {where(c)}</span>
-                </span>
-              ))}
+            // Inside the description's <p>, so spans (a list for assistive technology).
+            <span className="mt-3 block rounded-md border border-border bg-surface-2 px-3 py-2">
+              <span className="block text-xs font-medium uppercase tracking-wide text-muted">
+                Used by {connectors.length === 1 ? "1 connector" : `${connectors.length} connectors`}
+              </span>
+              <span role="list" aria-label="Connectors using this secret" className="mt-1 block">
+                {connectors.map((c) => (
+                  <span role="listitem" key={`${c.orgIdentifier}/${c.projectIdentifier}/${c.identifier}`} className="flex flex-wrap items-baseline gap-x-2 py-0.5">
+                    <span className="font-medium text-fg">{c.name}</span>
+                    <span className="font-mono text-xs">{c.identifier}</span>
+                    <span className="text-xs">· {where(c)}</span>
+                  </span>
+                ))}
+              </span>
             </span>
           )}
         </>

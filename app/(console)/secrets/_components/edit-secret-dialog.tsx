@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { applyProblem } from "@/components/secrets/problem-fields";
@@ -50,6 +50,7 @@ function EditSecretForm({ secret, scope, onDone, onSaved }: { secret: SecretDto;
     }
   });
   const tagErrors = messagesOf(formState.errors.tags);
+  const tagErrorId = useId();
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
@@ -67,11 +68,11 @@ function EditSecretForm({ secret, scope, onDone, onSaved }: { secret: SecretDto;
         control={control}
         name="tags"
         render={({ field }) => (
-          <TagsEditor value={field.value ?? {}} onChange={field.onChange} invalid={tagErrors.length > 0} describedBy={tagErrors.length ? "edit-secret-tag-errors" : undefined} />
+          <TagsEditor value={field.value ?? {}} onChange={field.onChange} invalid={tagErrors.length > 0} describedBy={tagErrors.length ? tagErrorId : undefined} />
         )}
       />
       {tagErrors.length > 0 && (
-        <p id="edit-secret-tag-errors" role="alert" className="-mt-2 text-sm text-danger">
+        <p id={tagErrorId} role="alert" className="-mt-2 text-sm text-danger">
           {[...new Set(tagErrors)].join(" ")}
         </p>
       )}

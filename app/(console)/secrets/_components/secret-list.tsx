@@ -51,7 +51,13 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
           <Input id="secret-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search by name or identifier" className="w-72" />
           {query.isFetching && shown && <Spinner label="Searching" />}
         </form>
-        <Button variant="primary" onClick={() => (setNotice(undefined), setCreating(true))}>
+        <Button
+          variant="primary"
+          onClick={() => {
+            setNotice(undefined);
+            setCreating(true);
+          }}
+        >
           New secret
         </Button>
       </div>

@@ -1,0 +1,19 @@
+// POST /api/connectors/test: test an unsaved connector spec from the wizard (only the audit entry is stored)
+// GET/PUT/DELETE: a connector whose identifier is literally "test" stays reachable.
+import type { NextRequest } from "next/server";
+import { connectorInputSchema } from "@/lib/connectors/schemas";
+import { testUnsavedConnector } from "@/lib/connection-test/service";
+import { withRoute } from "@/lib/http/route";
+import { NDJSON_HEADERS } from "@/lib/http/stream";
+import * as one from "../[identifier]/route";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withRoute({ body: connectorInputSchema, scoped: true }, async ({ body, scope, by }) =>
+  new Response(await testUnsavedConnector({ scope, input: body, by }), { headers: NDJSON_HEADERS }),
+);
+
+const asIdentifier = (handler: typeof one.GET) => (req: NextRequest) => handler(req, { params: Promise.resolve({ identifier: "test" }) });
+export const GET = asIdentifier(one.GET);
+export const PUT = asIdentifier(one.PUT);
+export const DELETE = asIdentifier(one.DELETE);

@@ -1,0 +1,35 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/misc";
+import { useConnectionTest } from "@/lib/connection-test/hooks";
+import type { ScopeRef } from "@/lib/scopes/schemas";
+import { TestSteps } from "./test-steps";
+import { Verdict } from "./verdict";
+
+/** "Test connection" for a saved connector: live steps as they stream, then the verdict. */
+export function ConnectionTestRunner({ scope, identifier, autoStart = false }: { scope: ScopeRef; identifier: string; autoStart?: boolean }) {
+  const test = useConnectionTest(scope);
+  const started = useRef(false);
+  const { start } = test;
+  useEffect(() => {
+    if (autoStart && !started.current) {
+      started.current = true;
+      void start({ identifier });
+    }
+  }, [autoStart, identifier, start]);
+
+  return (
+    <section aria-label="Connection test" className="flex flex-col gap-3">
+      <div className="flex items-center gap-3">
+        <Button variant="primary" onClick={() => start({ identifier })} loading={test.running}>
+          {test.running ? "Testing…" : test.result ? "Test again" : "Test connection"}
+        </Button>
+        {test.running && <span className="text-sm text-muted">Calling AWS…</span>}
+      </div>
+      {test.error && <Alert>{test.error}</Alert>}
+      {test.result && <Verdict result={test.result} />}
+      {(test.running || test.result) && <TestSteps steps={test.steps} />}
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+"use client";
+// Create and edit AWS connectors in five steps with ONE react-hook-form validated by the API's
+// own zod contract. Each step checks only its own fields; step 4 saves (POST, then PUT with the
+// version it holds), and step 5 tests the saved connector.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { FormProvider, useForm, type Path } from "react-hook-form";
+import { Alert, PageHeader } from "@/components/ui/misc";
+import { Stepper } from "@/components/ui/stepper";
+import type { ConnectorDto } from "@/lib/connectors/dto";
+import { useCreateConnector, useUpdateConnector } from "@/lib/connectors/hooks";
+import { connectorInputSchema, defaultConnectorInput, type ConnectorFormValues, type ConnectorInput } from "@/lib/connectors/schemas";
+import { errorMessage } from "@/lib/http/client";
+import { useScope } from "@/lib/scopes/hooks";
+import { ConnectionTestPanel } from "./connection-test-panel";
+import { BackoffStep } from "./steps/backoff-step";
+import { CredentialsStep } from "./steps/credentials-step";
+import { DelegatesStep, type DelegateMode } from "./steps/delegates-step";
+import { OverviewStep } from "./steps/overview-step";
+import { LatestConnector, VersionConflictAlert, isVersionConflict } from "./version-conflict";
+import { WizardFooter } from "./wizard-footer";
+import { StashContext, TEST_STEP, WIZARD_STEPS, applyServerErrors, firstStepWithError, toFormValues, WizardStash } from "./wizard-model";
+
+const STEP_TEXT = [
+  { title: "Name the connector", text: "How people, pipelines and infrastructure definitions find this connector." },
+  { title: "How Conduit signs in to AWS", text: "Choose where credentials come from, the region the test calls, and an optional role to assume." },
+  { title: "How AWS calls are retried", text: "Retries apply to throttling and transient errors only. All delays are in milliseconds." },
+  { title: "Where connections run from", text: "Delegates are the runners that make the AWS calls for this connector." },
+  { title: "Test the connection", text: "The connector is saved. Check that Conduit can reach AWS with it." },
+] as const;
+
+const modeOf = (v: { spec: { delegateSelectors?: string[] } }): DelegateMode => (v.spec.delegateSelectors?.length ? "tags" : "any");
+type Saved = { identifier: string; version: number };
+
+export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
+  const { org, project, href } = useScope();
+  const scope = useMemo(() => ({ org, project }), [org, project]);
+  const editing = Boolean(connector);
+  const form = useForm<ConnectorFormValues, unknown, ConnectorInput>({
+    resolver: zodResolver(connectorInputSchema),
+    defaultValues: connector ? toFormValues(connector) : defaultConnectorInput(),
+    mode: "onTouched",
+  });
+  const [stash, setStash] = useState(() => new WizardStash());
+  const [step, setStep] = useState(0);
+  // Edit mode starts from a valid connector, so every step before the test is open.
+  const [reached, setReached] = useState(connector ? TEST_STEP - 1 : 0);
+  const [saved, setSaved] = useState<Saved | null>(connector ? { identifier: connector.connector.identifier, version: connector.version } : null);
+  const [identifierTouched, setIdentifierTouched] = useState(false);
+  const [delegateMode, setDelegateMode] = useState<DelegateMode>(connector ? modeOf(connector.connector) : "any");
+  const [formError, setFormError] = useState<string>();
+  const [conflict, setConflict] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const lastSavedBody = useRef<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const create = useCreateConnector(scope);
+  const update = useUpdateConnector(scope);
+  const busy = create.isPending || update.isPending || form.formState.isSubmitting;
+
+  const show = (i: number) => {
+    setStep(i);
+    setReached((r) => Math.max(r, i));
+    // Move focus to the new step's heading so screen readers announce where the user is.
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+
+  const validateStep = async (i: number): Promise<boolean> => {
+    const fields = WIZARD_STEPS[i]?.fields ?? [];
+    if (!fields.length) return true;
+    const ok = await form.trigger([...fields] as Path<ConnectorFormValues>[], { shouldFocus: true });
+    if (i === 3 && delegateMode === "tags" && !form.getValues("spec.delegateSelectors")?.length) {
+      form.setError("spec.delegateSelectors", { type: "manual", message: "Add at least one delegate tag, or connect through any available delegate" });
+      return false;
+    }
+    return ok;
+  };
+
+  const go = async (target: number) => {
+    setFormError(undefined);
+    for (let i = step; i < target; i++) {
+      if (!(await validateStep(i))) {
+        if (i !== step) show(i);
+        return;
+      }
+    }
+    show(target);
+  };
+
+  const persist = async (input: ConnectorInput) => {
+    const body = JSON.stringify(input);
+    // Nothing changed since the last save: do not create a new version for nothing.
+    if (saved && lastSavedBody.current === body) return show(TEST_STEP);
+    try {
+      const dto = saved ? await update.mutateAsync({ identifier: saved.identifier, input, version: saved.version }) : await create.mutateAsync(input);
+      setSaved({ identifier: dto.connector.identifier, version: dto.version });
+      lastSavedBody.current = body;
+      setConflict(false);
+      show(TEST_STEP);
+    } catch (err) {
+      if (isVersionConflict(err)) return setConflict(true);
+      const { step: owner, unplaced } = applyServerErrors(form, err);
+      if (owner !== undefined && owner !== step) show(owner);
+      setFormError(
+        unplaced.length ? `${errorMessage(err)}: ${unplaced.join("; ")}` : owner !== undefined ? "The connector was not saved: check the marked fields." : errorMessage(err),
+      );
+    }
+  };
+
+  const save = async () => {
+    setFormError(undefined);
+    if (step < TEST_STEP && !(await validateStep(step))) return;
+    await form.handleSubmit(persist, (errors) => {
+      const owner = firstStepWithError(errors);
+      if (owner !== undefined && owner !== step) show(owner);
+      setFormError("Some fields need attention before the connector can be saved.");
+    })();
+  };
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    // Forms in portalled dialogs (create secret) bubble their submit through React to here.
+    if (e.target !== e.currentTarget || busy) return;
+    void (step >= TEST_STEP - 1 ? save() : go(step + 1));
+  };
+
+  const reloaded = (dto: ConnectorDto) => {
+    form.reset(toFormValues(dto));
+    setStash(new WizardStash());
+    setSaved({ identifier: dto.connector.identifier, version: dto.version });
+    setDelegateMode(modeOf(dto.connector));
+    lastSavedBody.current = null;
+    setConflict(false);
+    setReloading(false);
+    setFormError(undefined);
+  };
+
+  const detailsHref = saved ? href(`/connectors/${encodeURIComponent(saved.identifier)}`) : href("/connectors");
+  const text = STEP_TEXT[step]!;
+
+  return (
+    <FormProvider {...form}>
+      <StashContext.Provider value={stash}>
+        <PageHeader
+          title={editing ? `Edit ${connector!.connector.name}` : "New AWS connector"}
+          description={editing ? <span className="font-mono">{connector!.connector.identifier}</span> : "Credentials and settings Conduit uses to reach one AWS account."}
+        />
+        <Stepper
+          steps={WIZARD_STEPS}
+          current={step}
+          isComplete={(i) => i < reached || (i === TEST_STEP - 1 && saved !== null && reached >= TEST_STEP)}
+          canSelect={(i) => !busy && i <= reached}
+          onSelect={(i) => void (i === TEST_STEP ? save() : go(i))}
+          label="Connector setup steps"
+        />
+        <form onSubmit={onSubmit} noValidate className="mt-5 rounded-lg border border-border bg-surface" aria-labelledby="wizard-step-title">
+          <div className="border-b border-border px-6 py-4">
+            <p className="text-xs font-medium uppercase tracking-wide text-muted">
+              Step {step + 1} of {WIZARD_STEPS.length}
+            </p>
+            <h2 id="wizard-step-title" ref={heading} tabIndex={-1} className="mt-0.5 text-lg font-semibold focus-visible:outline-offset-4">
+              {text.title}
+            </h2>
+            <p className="mt-0.5 text-sm text-muted">{text.text}</p>
+          </div>
+          <div className="flex flex-col gap-5 px-6 py-5">
+            {conflict && <VersionConflictAlert onReload={() => setReloading(true)} reloading={reloading} />}
+            {formError && <Alert>{formError}</Alert>}
+            {step === 0 && (
+              <OverviewStep identifierLocked={saved !== null} identifierTouched={identifierTouched} onIdentifierTouched={() => setIdentifierTouched(true)} />
+            )}
+            {step === 1 && <CredentialsStep scope={scope} />}
+            {step === 2 && <BackoffStep />}
+            {step === 3 && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
+            {step === TEST_STEP && saved && <ConnectionTestPanel scope={scope} identifier={saved.identifier} />}
+          </div>
+          <WizardFooter
+            step={step}
+            editing={editing}
+            busy={busy}
+            cancelHref={editing ? detailsHref : href("/connectors")}
+            finishHref={detailsHref}
+            onBack={() => show(step - 1)}
+            onSave={() => void save()}
+          />
+        </form>
+        {reloading && saved && (
+          <LatestConnector
+            scope={scope}
+            identifier={saved.identifier}
+            onLoaded={reloaded}
+            onError={(err) => {
+              setReloading(false);
+              setFormError(errorMessage(err));
+            }}
+          />
+        )}
+      </StashContext.Provider>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { ApiError } from "@/lib/http/client";
+import { useConnector } from "@/lib/connectors/hooks";
+import type { ConnectorDto } from "@/lib/connectors/dto";
+import type { ScopeRef } from "@/lib/scopes/schemas";
+
+export const isVersionConflict = (err: unknown) => err instanceof ApiError && err.code === "VERSION_CONFLICT";
+
+/**
+ * Shown after a 409 VERSION_CONFLICT: explains what happened and offers to load the other
+ * person's version, which replaces the local edits (so it asks first).
+ */
+export function VersionConflictAlert({ onReload, reloading }: { onReload: () => void; reloading?: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div role="alert" className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
+      <div className="min-w-0 flex-1 basis-72">
+        <p className="font-semibold text-warning">Someone else saved this connector while you were editing.</p>
+        <p className="mt-1 text-fg">
+          Your changes were not saved. Reload their version to see what changed, then make your edits again. Keep this page open if you want to
+          copy your values first.
+        </p>
+      </div>
+      <Button size="sm" onClick={() => setConfirming(true)} loading={reloading}>
+        Reload their version
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Discard your changes?"
+        description="The connector is reloaded as it is saved now. Everything you changed here since you opened it is lost."
+        confirmLabel="Discard my changes and reload"
+        onConfirm={() => {
+          setConfirming(false);
+          onReload();
+        }}
+      />
+    </div>
+  );
+}
+
+/** Fetches the newest saved version once it is mounted (bypassing the cache) and hands it over. */
+export function LatestConnector({
+  scope,
+  identifier,
+  onLoaded,
+  onError,
+}: {
+  scope: ScopeRef;
+  identifier: string;
+  onLoaded: (dto: ConnectorDto) => void;
+  onError: (err: unknown) => void;
+}) {
+  const query = useConnector(scope, identifier);
+  const handlers = useRef({ onLoaded, onError, refetch: query.refetch });
+  useEffect(() => {
+    handlers.current = { onLoaded, onError, refetch: query.refetch };
+  });
+  useEffect(() => {
+    const h = handlers.current;
+    void h.refetch({ throwOnError: false }).then((r) => (r.data && !r.error ? h.onLoaded(r.data) : h.onError(r.error)));
+  }, []);
+  return null;
+}

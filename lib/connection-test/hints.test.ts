@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { THROTTLING_ERROR_CODES } from "@/lib/aws/backoff";
+import { hintFor, type HintContext } from "./hints";
+
+const ctx = (c: Partial<HintContext>): HintContext => ({ step: "identity", code: "", region: "us-east-1", retries: 0, ...c });
+
+describe("hintFor", () => {
+  it("says the secret key is wrong for signature mismatches", () => {
+    expect(hintFor(ctx({ code: "SignatureDoesNotMatch" }))?.text).toMatch(/secret access key is wrong/);
+    expect(hintFor(ctx({ code: "InvalidSignatureException" }))?.text).toMatch(/secret access key is wrong/);
+  });
+
+  it("names the partition for unknown keys", () => {
+    expect(hintFor(ctx({ code: "InvalidClientTokenId" }))?.text).toMatch(/does not exist in commercial AWS/);
+    expect(hintFor(ctx({ code: "InvalidClientTokenId", region: "us-gov-east-1" }))?.text).toMatch(/does not exist in AWS GovCloud \(US\)/);
+    expect(hintFor(ctx({ code: "AuthFailure", region: "cn-north-1" }))?.text).toMatch(/AWS China/);
+  });
+
+  it("gives the trust policy to add when AssumeRole is denied, with the external ID condition", () => {
+    const h = hintFor(ctx({ step: "assumeRole", code: "AccessDenied", callerArn: "arn:aws:iam::111122223333:user/ci", roleArn: "arn:aws:iam::444455556666:role/deploy", externalId: "e-1" }));
+    expect(h?.text).toMatch(/arn:aws:iam::444455556666:role\/deploy does not let arn:aws:iam::111122223333:user\/ci assume it.*external ID differs/);
+    expect(h?.policy).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:user/ci" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "e-1" } } }],
+    });
+    expect(hintFor(ctx({ step: "assumeRole", code: "AccessDenied" }))?.policy).not.toHaveProperty("Statement.0.Condition");
+  });
+
+  it("gives the DescribeRegions policy when EC2 denies it", () => {
+    for (const code of ["UnauthorizedOperation", "AccessDenied"]) {
+      expect(hintFor(ctx({ step: "describeRegions", code }))?.policy).toMatchObject({ Statement: [{ Action: "ec2:DescribeRegions", Effect: "Allow", Resource: "*" }] });
+    }
+  });
+
+  it("maps every throttling code to the backoff hint with the retry count", () => {
+    for (const code of THROTTLING_ERROR_CODES) {
+      expect(hintFor(ctx({ code, retries: 3 }))?.text, code).toMatch(/kept throttling the call after 3 retries/);
+    }
+  });
+
+  it("covers setup problems and timeouts, and has no hint for unknown codes", () => {
+    expect(hintFor(ctx({ code: "ExpiredToken" }))?.text).toMatch(/session token has expired/);
+    expect(hintFor(ctx({ code: "RequestTimeout", timeoutSeconds: 10 }))?.text).toMatch(/within 10 s/);
+    expect(hintFor(ctx({ code: "IrsaNotConfigured" }))?.text).toMatch(/eks.amazonaws.com\/role-arn/);
+    expect(hintFor(ctx({ code: "DelegateMismatch" }))?.text).toMatch(/CONDUIT_DELEGATE_TAGS/);
+    expect(hintFor(ctx({ code: "SomethingNew" }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+// Stored connection tests (bounded history per connector) and the connector's last status.
+import "server-only";
+import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { auditRow, recordAudit, type AuditInput } from "@/lib/audit/service";
+import type { TestResult } from "./types";
+
+export const HISTORY_LIMIT = 50;
+
+/**
+ * Stores a run, updates the connector's last status (raw SQL: updatedAt is the last *edit* and
+ * stays), trims the history and writes the audit event: one statement, one round trip, atomic.
+ */
+export async function saveTestResult(opts: { connectorId: string; actor: string; result: TestResult; audit: AuditInput }) {
+  const { result } = opts;
+  const a = auditRow(opts.audit);
+  const startedAt = new Date(result.testedAt);
+  await db.$executeRaw`
+    WITH ins AS (
+      INSERT INTO "ConnectorTest" (id, "connectorId", status, "errorSummary", errors, steps, "delegateId", actor, "startedAt", "durationMs")
+      VALUES (${randomUUID()}, ${opts.connectorId}, ${result.status}, ${result.errorSummary}, ${JSON.stringify(result.errors)}::jsonb,
+              ${JSON.stringify(result.steps)}::jsonb, ${result.delegateId}, ${opts.actor}, ${startedAt}, ${result.durationMs})
+      RETURNING id
+    ), upd AS (
+      UPDATE "Connector" SET "lastTestStatus" = ${result.status}, "lastTestedAt" = ${startedAt} WHERE id = ${opts.connectorId} RETURNING id
+    ), trimmed AS (
+      -- The statement's snapshot predates the insert: keep the newest LIMIT-1 old runs.
+      DELETE FROM "ConnectorTest" WHERE id IN (
+        SELECT id FROM "ConnectorTest" WHERE "connectorId" = ${opts.connectorId} ORDER BY "testedAt" DESC OFFSET ${HISTORY_LIMIT - 1}
+      ) RETURNING id
+    ), aud AS (
+      INSERT INTO "AuditEvent" (id, actor, action, "entityType", "entityId", "accountId", "orgIdentifier", "projectIdentifier", "requestId", diff)
+      VALUES (${randomUUID()}, ${a.actor}, ${a.action}, ${a.entityType}, ${a.entityId}, ${a.accountId}, ${a.orgIdentifier}, ${a.projectIdentifier},
+              ${a.requestId}, ${JSON.stringify(a.diff)}::jsonb)
+      RETURNING id
+    )
+    SELECT (SELECT count(*) FROM ins) + (SELECT count(*) FROM upd) + (SELECT count(*) FROM trimmed) + (SELECT count(*) FROM aud)`;
+}
+
+export const listTests = (connectorId: string, limit: number) =>
+  db.connectorTest.findMany({ where: { connectorId }, orderBy: { testedAt: "desc" }, take: limit });
+
+export async function auditUnsavedTest(audit: AuditInput) {
+  await db.$transaction((tx) => recordAudit(tx, audit));
+}

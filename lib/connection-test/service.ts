@@ -1,0 +1,106 @@
+// Runs connection tests for the API: locks (one run per connector, a global bound), the NDJSON
+// stream of step events ending with the result, and persistence of saved connectors' results.
+import "server-only";
+import { findConnector } from "@/lib/connectors/queries";
+import type { ConnectorInput } from "@/lib/connectors/schemas";
+import { acquireTestLock } from "@/lib/db/locks";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import { logger } from "@/lib/logger";
+import type { Actor, Scope } from "@/lib/scopes/service";
+import { scopeKey } from "@/lib/secrets/service";
+import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
+import { runConnectionTest } from "./runner";
+import type { StepEvent, StoredTest, TestEvent, TestResult } from "./types";
+
+async function lockOrRefuse(key: string | null) {
+  const lock = await acquireTestLock(key);
+  if ("refused" in lock) {
+    throw new AppError(
+      "RATE_LIMITED",
+      lock.refused === "connector-busy"
+        ? "A test of this connector is already running; its result will appear in the test history in a few seconds."
+        : "Too many connection tests are running right now; try again in a few seconds.",
+      { headers: { "retry-after": "5" } },
+    );
+  }
+  return lock.release;
+}
+
+/** Streams events as NDJSON; `after` runs once the result is known (persistence, audit). */
+function ndjsonStream(run: (emit: (e: TestEvent) => void) => Promise<void>, release: () => Promise<void>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async start(controller) {
+      let open = true;
+      const emit = (e: TestEvent) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(e)}\n`));
+        } catch {
+          open = false; // the client went away; the run still finishes and is stored
+        }
+      };
+      try {
+        await run(emit);
+      } catch (err) {
+        logger.error({ err }, "connection test failed unexpectedly");
+      } finally {
+        await release();
+        if (open) controller.close();
+      }
+    },
+  });
+}
+
+function runOptions(scope: Scope, identifier: string, spec: ConnectorInput["spec"], emit: (e: TestEvent) => void) {
+  const config = env();
+  return { scope, identifier, spec, emit, timeoutMs: config.CONDUIT_TEST_TIMEOUT_MS, callTimeoutMs: config.CONDUIT_AWS_CALL_TIMEOUT_MS, delegateId: config.CONDUIT_DELEGATE_ID };
+}
+
+const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult, saved: boolean) => ({
+  actor: by.actor,
+  requestId: by.requestId,
+  action: "TEST" as const,
+  entityType: "Connector",
+  entityId: identifier,
+  scope,
+  after: { testStatus: result.status, errorSummary: result.errorSummary, unsaved: saved ? undefined : true },
+});
+
+export async function testSavedConnector(opts: { scope: Scope; identifier: string; by: Actor }): Promise<ReadableStream<Uint8Array>> {
+  const row = await findConnector(scopeKey(opts.scope), opts.identifier);
+  if (!row) throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
+  const release = await lockOrRefuse(`connector:${row.id}`);
+  return ndjsonStream(async (emit) => {
+    const result = await runConnectionTest(runOptions(opts.scope, row.identifier, row.spec as ConnectorInput["spec"], emit));
+    await saveTestResult({ connectorId: row.id, actor: opts.by.actor, result, audit: auditOf(opts.by, opts.scope, row.identifier, result, true) });
+    emit({ type: "result", result });
+  }, release);
+}
+
+export async function testUnsavedConnector(opts: { scope: Scope; input: ConnectorInput; by: Actor }): Promise<ReadableStream<Uint8Array>> {
+  const release = await lockOrRefuse(null);
+  return ndjsonStream(async (emit) => {
+    const result = await runConnectionTest(runOptions(opts.scope, opts.input.identifier, opts.input.spec, emit));
+    await auditUnsavedTest(auditOf(opts.by, opts.scope, opts.input.identifier, result, false));
+    emit({ type: "result", result });
+  }, release);
+}
+
+export async function listConnectorTests(opts: { scope: Scope; identifier: string; limit?: number }): Promise<StoredTest[]> {
+  const row = await findConnector(scopeKey(opts.scope), opts.identifier);
+  if (!row) throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
+  const rows = await listTests(row.id, Math.min(opts.limit ?? HISTORY_LIMIT, HISTORY_LIMIT));
+  return rows.map((t) => ({
+    id: t.id,
+    status: t.status,
+    errorSummary: t.errorSummary,
+    errors: t.errors as TestResult["errors"],
+    steps: t.steps as unknown as StepEvent[],
+    delegateId: t.delegateId,
+    actor: t.actor,
+    testedAt: t.startedAt.getTime(),
+    durationMs: t.durationMs,
+  }));
+}
