@@ -1,5 +1,5 @@
 // Bad input to every route answers 4xx problem+json naming the field, and writes nothing.
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "./fixtures/test";
 import { countRows } from "./fixtures/db";
 
 async function expectProblem(res: APIResponse, status: number, code: string, field?: string) {

@@ -1,5 +1,5 @@
 // The test endpoints over HTTP: NDJSON stream, stored history, one run per connector, unsaved specs.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures/test";
 import { aws } from "./fixtures/aws";
 import { queryRows } from "./fixtures/db";
 

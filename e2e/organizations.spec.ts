@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { queryRows } from "./fixtures/db";
 
 test("a user creates, renames and deletes an organization and a project, and the audit log shows it", async ({ page }) => {

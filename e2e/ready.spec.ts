@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { database } from "./fixtures/db";
 
 test("/api/ready goes 503 while the database is down and back to 200 when it returns, without an app restart", async ({ request }) => {

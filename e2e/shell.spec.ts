@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 
 const sections = [
   { link: "Connectors", heading: "AWS connectors" },
