@@ -5,8 +5,6 @@ import { fromNodeProviderChain, fromTokenFile } from "@aws-sdk/credential-provid
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import type { AwsCredential } from "@/lib/connectors/schemas";
 import { env } from "@/lib/env";
-import type { Scope } from "@/lib/scopes/service";
-import { readSecretValue } from "@/lib/secrets/service";
 
 /** A setup problem found before any AWS call; `code` feeds the hint table. */
 export class CredentialSetupError extends Error {
@@ -26,15 +24,18 @@ export interface BaseCredentials {
  * `sdk` is merged into the configuration of the STS clients that providers create, so they
  * get the connector's region, retries and time limits too.
  */
-export async function baseCredentials(scope: Scope, credential: AwsCredential, sdk: Record<string, unknown> = {}): Promise<BaseCredentials> {
+/** Reads a referenced secret's value (the caller decides how: prefetched or from the store). */
+export type SecretReader = (ref: string) => Promise<string>;
+
+export async function baseCredentials(credential: AwsCredential, readSecret: SecretReader, sdk: Record<string, unknown> = {}): Promise<BaseCredentials> {
   const region = credential.region;
   switch (credential.type) {
     case "ManualConfig": {
       const spec = credential.spec;
       const [accessKeyId, secretAccessKey, sessionToken] = await Promise.all([
-        spec.accessKey ?? readSecretValue(scope, spec.accessKeyRef!),
-        readSecretValue(scope, spec.secretKeyRef),
-        spec.sessionTokenRef ? readSecretValue(scope, spec.sessionTokenRef) : undefined,
+        spec.accessKey ?? readSecret(spec.accessKeyRef!),
+        readSecret(spec.secretKeyRef),
+        spec.sessionTokenRef ? readSecret(spec.sessionTokenRef) : undefined,
       ]);
       const source = `access key ${spec.accessKey ? accessKeyId : `from secret ${spec.accessKeyRef}`}${sessionToken ? " with a session token" : ""}`;
       return { credentials: { accessKeyId: accessKeyId.trim(), secretAccessKey: secretAccessKey.trim(), sessionToken: sessionToken?.trim() }, source };

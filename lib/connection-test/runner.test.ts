@@ -8,7 +8,7 @@ import { startTestIssuer, type TestIssuer } from "@/e2e/fixtures/aws-emulator/te
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { resetEnvCache } from "@/lib/env";
 import { resolveScope } from "@/lib/scopes/service";
-import { createSecret } from "@/lib/secrets/service";
+import { createSecret, readSecretValue } from "@/lib/secrets/service";
 import { runConnectionTest } from "./runner";
 import type { StepEvent, TestResult } from "./types";
 
@@ -40,8 +40,9 @@ function manual(accessKey: string, secretKeyRef: string, extra: Partial<Connecto
 
 async function run(spec: ConnectorInput["spec"], opts: { timeoutMs?: number; callTimeoutMs?: number } = {}) {
   const events: StepEvent[] = [];
+  const s = await scope();
   const result = await runConnectionTest({
-    scope: await scope(),
+    readSecret: (ref) => readSecretValue(s, ref),
     identifier: "itest",
     spec,
     emit: (e) => events.push(e),

@@ -3,7 +3,7 @@
 import "server-only";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { transportConfig, type CallOptions } from "@/lib/aws/clients";
-import { baseCredentials, CredentialSetupError, delegateMismatch } from "@/lib/aws/credentials";
+import { baseCredentials, CredentialSetupError, delegateMismatch, type SecretReader } from "@/lib/aws/credentials";
 import { describeRegions } from "@/lib/aws/ec2";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { policySourceArn, simulatePermissions } from "@/lib/aws/iam";
@@ -11,15 +11,14 @@ import { assumeRole, getCallerIdentity, roleSessionName } from "@/lib/aws/sts";
 import type { RetryRecord } from "@/lib/aws/retry";
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { AppError } from "@/lib/http/errors";
-import type { Scope } from "@/lib/scopes/service";
 import { hintFor } from "./hints";
 import { STEP_TITLES, type StepEvent, type StepId, type TestResult } from "./types";
 
 export const CHECKED_ACTIONS = ["ec2:DescribeRegions", "eks:ListClusters", "eks:DescribeCluster"];
 
 export interface RunOptions {
-  scope: Scope;
   identifier: string;
+  readSecret: SecretReader;
   spec: ConnectorInput["spec"];
   emit: (e: StepEvent) => void;
   timeoutMs: number;
@@ -168,7 +167,7 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
     const base = await run("credentials", async (onRetry) => {
       if (mismatch) throw new CredentialSetupError("DelegateMismatch", mismatch);
       const { credentials: _none, signal: _s, ...transport } = callOptions({ accessKeyId: "", secretAccessKey: "" }, onRetry);
-      const b = await baseCredentials(o.scope, cred, transportConfig(transport));
+      const b = await baseCredentials(cred, o.readSecret, transportConfig(transport));
       const resolved: AwsCredentialIdentity = typeof b.credentials === "function" ? await b.credentials() : b.credentials;
       return { value: resolved, detail: `Using ${b.source}` };
     });

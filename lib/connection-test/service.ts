@@ -1,14 +1,14 @@
 // Runs connection tests for the API: locks (one run per connector, a global bound), the NDJSON
 // stream of step events ending with the result, and persistence of saved connectors' results.
 import "server-only";
-import { findConnector } from "@/lib/connectors/queries";
-import type { ConnectorInput } from "@/lib/connectors/schemas";
+import { findConnector, findConnectorWithSecrets } from "@/lib/connectors/queries";
+import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
 import { acquireTestLock } from "@/lib/db/locks";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
 import type { Actor, Scope } from "@/lib/scopes/service";
-import { scopeKey } from "@/lib/secrets/service";
+import { openSecret, readSecretValue, scopeKey } from "@/lib/secrets/service";
 import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
 import { runConnectionTest } from "./runner";
 import type { StepEvent, StoredTest, TestEvent, TestResult } from "./types";
@@ -53,9 +53,9 @@ function ndjsonStream(run: (emit: (e: TestEvent) => void) => Promise<void>, rele
   });
 }
 
-function runOptions(scope: Scope, identifier: string, spec: ConnectorInput["spec"], emit: (e: TestEvent) => void) {
+function runOptions(identifier: string, spec: ConnectorInput["spec"], readSecret: (ref: string) => Promise<string>, emit: (e: TestEvent) => void) {
   const config = env();
-  return { scope, identifier, spec, emit, timeoutMs: config.CONDUIT_TEST_TIMEOUT_MS, callTimeoutMs: config.CONDUIT_AWS_CALL_TIMEOUT_MS, delegateId: config.CONDUIT_DELEGATE_ID };
+  return { identifier, spec, readSecret, emit, timeoutMs: config.CONDUIT_TEST_TIMEOUT_MS, callTimeoutMs: config.CONDUIT_AWS_CALL_TIMEOUT_MS, delegateId: config.CONDUIT_DELEGATE_ID };
 }
 
 const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult, saved: boolean) => ({
@@ -69,11 +69,19 @@ const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult
 });
 
 export async function testSavedConnector(opts: { scope: Scope; identifier: string; by: Actor }): Promise<ReadableStream<Uint8Array>> {
-  const row = await findConnector(scopeKey(opts.scope), opts.identifier);
+  const row = await findConnectorWithSecrets(scopeKey(opts.scope), opts.identifier);
   if (!row) throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
+  const spec = row.spec as ConnectorInput["spec"];
+  // The referenced secrets came with the connector: field → ref → row, no further queries.
+  const byField = new Map(row.secretRefs.map((r) => [r.field, r.secret]));
+  const byRef = new Map(connectorSecretRefs({ spec }).map((r) => [r.ref, byField.get(r.field)]));
+  const readSecret = async (ref: string) => {
+    const secret = byRef.get(ref);
+    return secret ? openSecret(secret) : readSecretValue(opts.scope, ref);
+  };
   const release = await lockOrRefuse(`connector:${row.id}`);
   return ndjsonStream(async (emit) => {
-    const result = await runConnectionTest(runOptions(opts.scope, row.identifier, row.spec as ConnectorInput["spec"], emit));
+    const result = await runConnectionTest(runOptions(row.identifier, spec, readSecret, emit));
     await saveTestResult({ connectorId: row.id, actor: opts.by.actor, result, audit: auditOf(opts.by, opts.scope, row.identifier, result, true) });
     emit({ type: "result", result });
   }, release);
@@ -82,7 +90,7 @@ export async function testSavedConnector(opts: { scope: Scope; identifier: strin
 export async function testUnsavedConnector(opts: { scope: Scope; input: ConnectorInput; by: Actor }): Promise<ReadableStream<Uint8Array>> {
   const release = await lockOrRefuse(null);
   return ndjsonStream(async (emit) => {
-    const result = await runConnectionTest(runOptions(opts.scope, opts.input.identifier, opts.input.spec, emit));
+    const result = await runConnectionTest(runOptions(opts.input.identifier, opts.input.spec, (ref) => readSecretValue(opts.scope, ref), emit));
     await auditUnsavedTest(auditOf(opts.by, opts.scope, opts.input.identifier, result, false));
     emit({ type: "result", result });
   }, release);

@@ -44,3 +44,10 @@ export async function replaceSecretRefs(tx: Tx, connectorId: string, refs: { fie
 export const getConnectorById = (tx: Tx, id: string) => tx.connector.findUniqueOrThrow({ where: { id } });
 export const deleteConnectorRow = (tx: Tx, id: string) => tx.connector.delete({ where: { id } });
 export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);
+
+/** The connector with the secrets its fields reference, in one query (the connection test's hot path). */
+export const findConnectorWithSecrets = (key: ScopeKey, identifier: string) =>
+  db.connector.findUnique({
+    where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
+    include: { secretRefs: { include: { secret: true } } },
+  });

@@ -155,9 +155,12 @@ export async function resolveSecretRef(scope: Scope, ref: string): Promise<Secre
   return q.findSecret(scopeKey(scope), parsed.identifier);
 }
 
+/** Decrypts a secret row for an AWS call. Never log or return the result. */
+export const openSecret = (row: SecretRow): string => open(row, keyring(), aad(row));
+
 /** Decrypts a referenced secret for an AWS call. Never log or return the result. */
 export async function readSecretValue(scope: Scope, ref: string): Promise<string> {
   const row = await resolveSecretRef(scope, ref);
   if (!row) throw new AppError("NOT_FOUND", `Secret reference "${ref}" does not resolve from this scope`);
-  return open(row, keyring(), aad(row));
+  return openSecret(row);
 }
