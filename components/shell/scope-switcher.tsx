@@ -16,12 +16,12 @@ export function ScopeSwitcher() {
       <label className="sr-only" htmlFor="scope-org">Organization</label>
       <Select
         id="scope-org"
-        className="w-44"
+        className="w-48"
         value={scope.org ?? ""}
         onChange={(e) => router.push(scope.href(path, { org: e.target.value || undefined }))}
         disabled={orgs.isLoading}
       >
-        <option value="">Account (all orgs)</option>
+        <option value="">Account scope</option>
         {orgs.data?.map((o) => (
           <option key={o.identifier} value={o.identifier}>
             Org: {o.name}
