@@ -1,7 +1,7 @@
 // Secrets through the UI: create, replace the value, edit, delete (refused while a connector uses
 // it), duplicates, and scopes. Throughout, the value never reaches the page, an API answer, the
 // audit log or the database in the clear.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { queryRows } from "./fixtures/db";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/secrets-${name}.png` });

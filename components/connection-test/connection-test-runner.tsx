@@ -8,16 +8,28 @@ import { TestSteps } from "./test-steps";
 import { Verdict } from "./verdict";
 
 /** "Test connection" for a saved connector: live steps as they stream, then the verdict. */
-export function ConnectionTestRunner({ scope, identifier, autoStart = false }: { scope: ScopeRef; identifier: string; autoStart?: boolean }) {
+export function ConnectionTestRunner({
+  scope,
+  identifier,
+  autoStart = false,
+  onStarted,
+}: {
+  scope: ScopeRef;
+  identifier: string;
+  autoStart?: boolean;
+  onStarted?: () => void;
+}) {
   const test = useConnectionTest(scope);
   const started = useRef(false);
   const { start } = test;
   useEffect(() => {
     if (autoStart && !started.current) {
       started.current = true;
+      onStarted?.();
       void start({ identifier });
     }
-  }, [autoStart, identifier, start]);
+    if (!autoStart) started.current = false;
+  }, [autoStart, identifier, start, onStarted]);
 
   return (
     <section aria-label="Connection test" className="flex flex-col gap-3">

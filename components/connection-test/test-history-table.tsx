@@ -7,7 +7,8 @@ import { useConnectorTests } from "@/lib/connection-test/hooks";
 import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 import { TestSteps } from "./test-steps";
-import { StatusBadge } from "./verdict";
+import { TestStatusBadge } from "@/components/connectors/test-status-badge";
+import type { TestStatus } from "@/lib/connectors/dto";
 
 export function TestHistoryTable({ scope, identifier }: { scope: ScopeRef; identifier: string }) {
   const tests = useConnectorTests(scope, identifier);
@@ -38,7 +39,7 @@ export function TestHistoryTable({ scope, identifier }: { scope: ScopeRef; ident
                 <td className="whitespace-nowrap px-4 py-2">
                   <time dateTime={new Date(t.testedAt).toISOString()}>{new Date(t.testedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" })}</time>
                 </td>
-                <td className="px-4 py-2"><StatusBadge status={t.status} /></td>
+                <td className="px-4 py-2"><TestStatusBadge status={t.status as TestStatus} /></td>
                 <td className="px-4 py-2 text-muted">{t.errorSummary || "All steps passed"}</td>
                 <td className="whitespace-nowrap px-4 py-2">{t.durationMs} ms</td>
                 <td className="px-4 py-2">{t.actor}</td>

@@ -1,23 +1,17 @@
-import { Badge } from "@/components/ui/misc";
+import { TestStatusBadge } from "@/components/connectors/test-status-badge";
 import type { TestResult } from "@/lib/connection-test/types";
-
-const tone = { SUCCESS: "success", FAILURE: "danger", PARTIAL: "warning", UNKNOWN: "neutral" } as const;
 const words = {
   SUCCESS: "AWS accepts these credentials and everything Conduit needs is allowed.",
   PARTIAL: "The connector works, but some actions Conduit uses are not allowed.",
   FAILURE: "The connector does not work yet.",
 } as const;
 
-export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={tone[status as keyof typeof tone] ?? "neutral"}>{status}</Badge>;
-}
-
 export function Verdict({ result }: { result: TestResult }) {
   const identity = result.steps.find((s) => s.step === "roleIdentity" && s.status === "passed") ?? result.steps.find((s) => s.step === "identity" && s.status === "passed");
   const account = identity?.data?.account as string | undefined;
   return (
     <div role="status" aria-label="Test verdict" className="flex flex-wrap items-center gap-3 rounded-md border border-border bg-surface-2 p-3">
-      <StatusBadge status={result.status} />
+      <TestStatusBadge status={result.status} />
       <p className="text-sm">
         {words[result.status]}
         {account && <> Account <span className="font-mono">{account}</span>.</>}

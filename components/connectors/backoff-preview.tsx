@@ -63,8 +63,9 @@ export function DelayTable({
         <tfoot>
           <tr className="text-xs text-muted">
             <th scope="row" className="pt-2 pr-3 text-left font-medium">Total</th>
-            <td colSpan={2} className="pt-2 font-mono tabular-nums">
-              {total.min === total.max ? formatMs(total.max) : `${formatMs(total.min)} – ${formatMs(total.max)}`} of waiting at most
+            <td colSpan={2} className="pt-2">
+              <span className="font-mono tabular-nums">{total.min === total.max ? formatMs(total.max) : `${formatMs(total.min)} – ${formatMs(total.max)}`}</span> of
+              waiting if every retry is used
             </td>
           </tr>
         </tfoot>

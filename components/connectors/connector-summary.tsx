@@ -42,7 +42,7 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
   const tags = tagsToItems(c.tags);
 
   return (
-    <div className="grid gap-5 xl:grid-cols-2">
+    <div className="grid items-start gap-5 xl:grid-cols-2">
       <Section title="Credentials">
         <Row term="Type">{CREDENTIAL_TYPE_INFO[cred.type].label}</Row>
         {cred.type === "ManualConfig" && (
@@ -62,10 +62,11 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
         {cred.type === "InheritFromDelegate" && <Row term="Source">The Conduit server&apos;s default credential chain</Row>}
         {cred.type === "Irsa" && <Row term="Source">The server&apos;s Kubernetes service account (web identity token)</Row>}
         <Row term="Test region">
-          {regionLabel(cred.region)} · <Mono>{cred.region}</Mono>
-          <span className="ml-2 inline-flex">
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span>{regionLabel(cred.region)}</span>
+            <Mono>{cred.region}</Mono>
             <Badge tone={partition === "aws" ? "neutral" : "warning"}>
-              {partition} ({PARTITION_LABELS[partition]})
+              {partition} · {PARTITION_LABELS[partition]}
             </Badge>
           </span>
         </Row>

@@ -3,7 +3,7 @@
 // own zod contract. Each step checks only its own fields; step 4 saves (POST, then PUT with the
 // version it holds), and step 5 tests the saved connector.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { FormProvider, useForm, type Path } from "react-hook-form";
 import { Alert, PageHeader } from "@/components/ui/misc";
 import { Stepper } from "@/components/ui/stepper";
@@ -12,7 +12,7 @@ import { useCreateConnector, useUpdateConnector } from "@/lib/connectors/hooks";
 import { connectorInputSchema, defaultConnectorInput, type ConnectorFormValues, type ConnectorInput } from "@/lib/connectors/schemas";
 import { errorMessage } from "@/lib/http/client";
 import { useScope } from "@/lib/scopes/hooks";
-import { ConnectionTestPanel } from "./connection-test-panel";
+import { ConnectionTestRunner } from "@/components/connection-test/connection-test-runner";
 import { BackoffStep } from "./steps/backoff-step";
 import { CredentialsStep } from "./steps/credentials-step";
 import { DelegatesStep, type DelegateMode } from "./steps/delegates-step";
@@ -39,7 +39,9 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
   const form = useForm<ConnectorFormValues, unknown, ConnectorInput>({
     resolver: zodResolver(connectorInputSchema),
     defaultValues: connector ? toFormValues(connector) : defaultConnectorInput(),
-    mode: "onTouched",
+    // Errors appear when a step is checked (Next/Save), never on blur: a message popping up on
+    // blur shifts the layout under the pointer and swallows the click on Next.
+    mode: "onSubmit",
   });
   const [stash, setStash] = useState(() => new WizardStash());
   const [step, setStep] = useState(0);
@@ -55,6 +57,19 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const create = useCreateConnector(scope);
   const update = useUpdateConnector(scope);
+  // A field showing an error is re-checked as the user changes it, so the message goes away
+  // as soon as the value is fixed.
+  const { subscribe, trigger, getFieldState } = form;
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          if (name && getFieldState(name as Path<ConnectorFormValues>).error) void trigger(name as Path<ConnectorFormValues>);
+        },
+      }),
+    [subscribe, trigger, getFieldState],
+  );
   const busy = create.isPending || update.isPending || form.formState.isSubmitting;
 
   const show = (i: number) => {
@@ -147,7 +162,8 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
         <Stepper
           steps={WIZARD_STEPS}
           current={step}
-          isComplete={(i) => i < reached || (i === TEST_STEP - 1 && saved !== null && reached >= TEST_STEP)}
+          // Once saved (or when editing), every step before the test holds valid values.
+          isComplete={(i) => i < reached || (saved !== null && i < TEST_STEP)}
           canSelect={(i) => !busy && i <= reached}
           onSelect={(i) => void (i === TEST_STEP ? save() : go(i))}
           label="Connector setup steps"
@@ -171,7 +187,7 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
             {step === 1 && <CredentialsStep scope={scope} />}
             {step === 2 && <BackoffStep />}
             {step === 3 && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
-            {step === TEST_STEP && saved && <ConnectionTestPanel scope={scope} identifier={saved.identifier} />}
+            {step === TEST_STEP && saved && <ConnectionTestRunner scope={scope} identifier={saved.identifier} autoStart />}
           </div>
           <WizardFooter
             step={step}

@@ -62,7 +62,8 @@ export function ConnectorYamlTab({
     } catch (err) {
       if (isVersionConflict(err)) return setConflict(true);
       const line = err instanceof ApiError && typeof err.problem.extra?.line === "number" ? err.problem.extra.line : undefined;
-      setProblem({ message: errorMessage(err), line });
+      // The title names the line already; drop the detail's own "Line n:" prefix.
+      setProblem({ message: line ? errorMessage(err).replace(/^Line \d+:\s*/, "") : errorMessage(err), line });
     }
   };
 

@@ -16,7 +16,7 @@ export function RegionText({ region, compact }: { region: string; compact?: bool
   return (
     <span className="inline-flex flex-col gap-0.5">
       <span className="inline-flex flex-wrap items-center gap-1.5">
-        <span className="font-mono text-xs">{region}</span>
+        <span className="whitespace-nowrap font-mono text-xs">{region}</span>
         {partition !== "aws" && (
           <Badge tone="warning" className="px-1.5 py-0 text-[11px]">
             {PARTITION_LABELS[partition]}

@@ -64,7 +64,9 @@ export function RadioCards<V extends string>({
                 checked={checked}
                 onChange={() => onChange(o.value)}
                 aria-describedby={o.description ? `${optionId}-desc` : undefined}
-                className="mt-0.5 size-4 shrink-0 accent-[var(--accent)] focus-visible:outline-none"
+                className="relative z-10 mt-0.5 size-4 shrink-0 accent-[var(--accent)]"
+                // The card shows the focus ring; the global :focus-visible outline would double it.
+                style={{ outline: "none" }}
               />
               <div className="flex min-w-0 flex-col gap-1">
                 <label htmlFor={optionId} className="flex flex-wrap items-center gap-2 text-sm font-medium after:absolute after:inset-0 after:cursor-pointer">

@@ -1,5 +1,4 @@
-import { Badge } from "@/components/ui/misc";
-import { Time } from "@/components/ui/misc";
+import { Badge, Time } from "@/components/ui/misc";
 import type { TestStatus } from "@/lib/connectors/dto";
 
 const LOOK: Record<TestStatus, { tone: "success" | "danger" | "warning" | "neutral"; label: string; dot: string }> = {
@@ -26,7 +25,14 @@ export function TestStatusWithTime({ status, testedAt }: { status: TestStatus; t
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-0.5">
       <TestStatusBadge status={status} />
-      <span className="whitespace-nowrap text-xs text-muted">{testedAt ? <Time iso={testedAt} /> : "never"}</span>
+      {/* "Not tested" already says there is no time to show. */}
+      {testedAt ? (
+        <span className="whitespace-nowrap text-xs text-muted">
+          <Time iso={testedAt} />
+        </span>
+      ) : (
+        status !== "UNKNOWN" && <span className="text-xs text-muted">never</span>
+      )}
     </span>
   );
 }

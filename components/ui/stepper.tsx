@@ -59,7 +59,7 @@ export function Stepper({
             </span>
           );
           return (
-            <li key={step.id} aria-current={isCurrent ? "step" : undefined} className="flex min-w-0 flex-1 basis-36 items-center gap-1">
+            <li key={step.id} aria-current={isCurrent ? "step" : undefined} className="flex min-w-0 flex-1 basis-28 items-center gap-1">
               {selectable ? (
                 <button
                   type="button"

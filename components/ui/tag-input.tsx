@@ -87,7 +87,7 @@ export function TagInput({
         )}
       >
         {value.length > 0 && (
-          <ul id={listId} className="contents" aria-label={`${itemLabel[0]?.toUpperCase()}${itemLabel.slice(1)}s`}>
+          <ul id={listId} className="contents" aria-label={`Added ${itemLabel}s`}>
             {value.map((item, i) => (
               <li key={item} className="inline-flex max-w-full items-center gap-1 rounded-full border border-border bg-surface-2 py-0.5 pl-2.5 pr-1 text-xs">
                 <span className="truncate font-mono" title={item}>{item}</span>
@@ -121,7 +121,9 @@ export function TagInput({
           placeholder={value.length ? undefined : placeholder}
           aria-invalid={invalid || Boolean(problem)}
           aria-describedby={[problem ? problemId : undefined, describedBy].filter(Boolean).join(" ") || undefined}
-          className="h-7 min-w-32 flex-1 bg-transparent px-1 text-sm text-fg outline-none placeholder:text-muted focus-visible:outline-none"
+          className="h-7 min-w-32 flex-1 bg-transparent px-1 text-sm text-fg placeholder:text-muted"
+          // The ring is drawn around the whole box; the global :focus-visible rule is unlayered, so only an inline style beats it.
+          style={{ outline: "none" }}
         />
       </div>
       {problem && (

@@ -20,8 +20,9 @@ export const useAuditEvents = (filters: AuditFilters) =>
   useInfiniteQuery({
     queryKey: auditKeys.list(filters),
     initialPageParam: "",
-    queryFn: ({ pageParam }) =>
+    queryFn: ({ pageParam, signal }) =>
       apiFetch<{ items: AuditEventDto[]; nextCursor: string | null }>("/api/audit", {
+        signal,
         query: { ...filters, cursor: pageParam || undefined, limit: 50 },
       }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

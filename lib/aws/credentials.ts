@@ -1,10 +1,16 @@
 // The base credentials of a connector, before any cross-account role: stored keys, the
-// server's own chain, or IRSA's web identity token file. OIDC federation is not wired yet.
+// server's own chain, IRSA's web identity token file, or a token Conduit signs itself (OIDC).
 import "server-only";
 import { fromNodeProviderChain, fromTokenFile } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import type { AwsCredential } from "@/lib/connectors/schemas";
 import { env } from "@/lib/env";
+import { AWS_TAGS_CLAIM, ClaimsError, oidcClaims, type OidcContext, type TokenScope } from "@/lib/oidc/claims";
+import { issuerUrl } from "@/lib/oidc/issuer";
+import { mintOidcToken } from "@/lib/oidc/tokens";
+import { KeyError } from "@/lib/secrets/crypto";
+import { roleSessionName } from "./sts";
+import { refreshingWebIdentity } from "./web-identity";
 
 /** A setup problem found before any AWS call; `code` feeds the hint table. */
 export class CredentialSetupError extends Error {
@@ -18,7 +24,35 @@ export interface BaseCredentials {
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Where they came from, for the step detail (never a value). */
   source: string;
+  /** For OIDC: what the token carries, for the step data and the trust-policy hints. */
+  oidc?: OidcTokenFacts;
 }
+
+export interface OidcTokenFacts {
+  issuer: string;
+  audience: string;
+  subject: string;
+  roleArn: string;
+  sessionTags: boolean;
+}
+
+/** Who the OIDC token speaks for: the connector and its scope (the `sub` and custom claims). */
+export interface OidcCredentialContext extends TokenScope {
+  connectorIdentifier: string;
+  connectorName: string;
+  /** Default CONNECTOR_VALIDATION. */
+  context?: OidcContext;
+  pipelineIdentifier?: string;
+}
+
+export interface BaseCredentialOptions {
+  oidc?: OidcCredentialContext;
+}
+
+const oidcSetupError = (err: unknown) =>
+  err instanceof KeyError || err instanceof ClaimsError
+    ? new CredentialSetupError(err instanceof KeyError ? "OidcSigningKeyUnavailable" : "OidcClaimsInvalid", err.message)
+    : err;
 
 /**
  * `sdk` is merged into the configuration of the STS clients that providers create, so they
@@ -27,7 +61,12 @@ export interface BaseCredentials {
 /** Reads a referenced secret's value (the caller decides how: prefetched or from the store). */
 export type SecretReader = (ref: string) => Promise<string>;
 
-export async function baseCredentials(credential: AwsCredential, readSecret: SecretReader, sdk: Record<string, unknown> = {}): Promise<BaseCredentials> {
+export async function baseCredentials(
+  credential: AwsCredential,
+  readSecret: SecretReader,
+  sdk: Record<string, unknown> = {},
+  options: BaseCredentialOptions = {},
+): Promise<BaseCredentials> {
   const region = credential.region;
   switch (credential.type) {
     case "ManualConfig": {
@@ -56,8 +95,29 @@ export async function baseCredentials(credential: AwsCredential, readSecret: Sec
         source: `IRSA web identity for ${AWS_ROLE_ARN}`,
       };
     }
-    case "OidcAuthentication":
-      throw new CredentialSetupError("OidcNotAvailable", "OIDC federation is not available in this version of Conduit yet; use another credential type for now.");
+    case "OidcAuthentication": {
+      const ctx = options.oidc;
+      if (!ctx) throw new CredentialSetupError("OidcContextMissing", "OIDC credentials need the connector and scope the token speaks for.");
+      const roleArn = credential.spec.iamRoleArn;
+      const input = { ...ctx, context: ctx.context ?? "CONNECTOR_VALIDATION", sessionTagKeys: credential.spec.oidcSessionTagKeys, issuer: issuerUrl(ctx.accountId) };
+      let claims;
+      try {
+        claims = oidcClaims(input, Math.floor(Date.now() / 1000));
+      } catch (err) {
+        throw oidcSetupError(err);
+      }
+      return {
+        // A new token on every refresh: a token lives at most an hour, the provider longer.
+        credentials: refreshingWebIdentity({
+          roleArn,
+          roleSessionName: roleSessionName(ctx.connectorIdentifier),
+          token: () => mintOidcToken(input).then((t) => t.token, (err: unknown) => Promise.reject(oidcSetupError(err))),
+          clientConfig: { ...sdk, region },
+        }),
+        source: `OIDC web identity for ${roleArn} (issuer ${input.issuer}, subject ${claims.sub})`,
+        oidc: { issuer: input.issuer, audience: claims.aud, subject: claims.sub, roleArn, sessionTags: AWS_TAGS_CLAIM in claims },
+      };
+    }
   }
 }
 

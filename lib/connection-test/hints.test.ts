@@ -45,4 +45,23 @@ describe("hintFor", () => {
     expect(hintFor(ctx({ code: "DelegateMismatch" }))?.text).toMatch(/CONDUIT_DELEGATE_TAGS/);
     expect(hintFor(ctx({ code: "SomethingNew" }))).toBeUndefined();
   });
+
+  it("explains OIDC failures at the credentials step with the token's claims and the AWS setup (GovCloud-aware)", () => {
+    const oidc = {
+      issuer: "https://conduit.example.com/api/oidc/account/a1", audience: "sts.amazonaws.com", subject: "account/a1:org/:project/",
+      roleArn: "arn:aws-us-gov:iam::111122223333:role/conduit", sessionTags: false,
+    };
+    const c = (code: string, message = "") => hintFor(ctx({ step: "credentials", code, message, oidc, region: "us-gov-west-1" }));
+    const denied = c("AccessDenied");
+    expect(denied?.text).toContain("sub account/a1:org/:project/");
+    expect(denied?.policy).toMatchObject({ Statement: [{ Principal: { Federated: "arn:aws-us-gov:iam::111122223333:oidc-provider/conduit.example.com/api/oidc/account/a1" } }] });
+    expect(denied?.commands?.[0]).toMatch(/create-role --role-name conduit .*--region us-gov-west-1$/);
+    expect(c("InvalidIdentityToken", "No OpenIDConnect provider found in your account for x")?.commands?.[0]).toMatch(/^aws iam create-open-id-connect-provider --url https:\/\/conduit.example.com/);
+    expect(c("InvalidIdentityToken", "Incorrect token audience")?.commands?.[0]).toMatch(/add-client-id-to-open-id-connect-provider .*--client-id sts.amazonaws.com/);
+    expect(c("InvalidIdentityToken", "could not be validated")?.text).toMatch(/signature/);
+    expect(c("IDPCommunicationError")?.text).toMatch(/CONDUIT_PUBLIC_URL/);
+    expect(c("ExpiredTokenException")?.text).toMatch(/clock/);
+    // Other steps of an OIDC connector keep their usual hints.
+    expect(hintFor(ctx({ step: "describeRegions", code: "AccessDenied", oidc }))?.policy).toMatchObject({ Statement: [{ Action: "ec2:DescribeRegions" }] });
+  });
 });

@@ -1,6 +1,8 @@
 // AWS error codes → a sentence the user can act on (and a policy to copy where one helps).
 import { THROTTLING_ERROR_CODES } from "@/lib/aws/backoff";
+import type { OidcTokenFacts } from "@/lib/aws/credentials";
 import { partitionOf } from "@/lib/aws/partitions";
+import { oidcHint } from "./oidc-hints";
 import type { Hint, StepId } from "./types";
 
 export interface HintContext {
@@ -12,6 +14,10 @@ export interface HintContext {
   roleArn?: string;
   externalId?: string;
   timeoutSeconds?: number;
+  /** The failure's message (some codes, e.g. InvalidIdentityToken, have several causes). */
+  message?: string;
+  /** Set for OIDC connectors once the token's claims are known. */
+  oidc?: OidcTokenFacts;
 }
 
 const PARTITION_NAMES = { aws: "commercial AWS", "aws-us-gov": "AWS GovCloud (US)", "aws-cn": "AWS China" } as const;
@@ -36,6 +42,10 @@ export function trustPolicyFor(callerArn: string | undefined, externalId: string
 
 export function hintFor(c: HintContext): Hint | undefined {
   const partition = PARTITION_NAMES[partitionOf(c.region)];
+  if (c.oidc && c.step === "credentials") {
+    const h = oidcHint({ ...c, oidc: c.oidc });
+    if (h) return h;
+  }
   if ((THROTTLING_ERROR_CODES as readonly string[]).includes(c.code) || c.code === "TooManyRequests") {
     return { text: `AWS kept throttling the call after ${c.retries} ${c.retries === 1 ? "retry" : "retries"}. Raise the retry count or the delays of the connector's backoff strategy, or test again later.` };
   }

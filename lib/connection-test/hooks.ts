@@ -17,7 +17,7 @@ export const testKeys = {
 export const useConnectorTests = (scope: ScopeRef, identifier: string) =>
   useQuery({
     queryKey: testKeys.history(scope, identifier),
-    queryFn: () => apiFetch<{ items: StoredTest[] }>(`/api/connectors/${encodeURIComponent(identifier)}/tests`, { scope }).then((r) => r.items),
+    queryFn: ({ signal }) => apiFetch<{ items: StoredTest[] }>(`/api/connectors/${encodeURIComponent(identifier)}/tests`, { scope, signal }).then((r) => r.items),
   });
 
 const initialSteps = (): StepEvent[] => STEP_IDS.map((step) => ({ type: "step", step, title: STEP_TITLES[step], status: "pending", retries: 0 }));
@@ -56,7 +56,12 @@ export function useConnectionTest(scope: ScopeRef) {
           );
         }
         setState((s) => ({ ...s, running: false, error: s.result ? undefined : "The test ended without a verdict; see the server log." }));
-        if (saved) await qc.invalidateQueries({ queryKey: connectorKeys.all });
+        if (saved) {
+          await qc.invalidateQueries({ queryKey: connectorKeys.all });
+          // A history fetch that started with the run (and had no data yet) is not cancelled by
+          // the invalidation but reused, so it may predate this result: fetch the history again.
+          await qc.refetchQueries({ queryKey: testKeys.history(scope, target.identifier), type: "active" });
+        }
       } catch (err) {
         const message = err instanceof ApiError ? (err.problem.detail ?? err.problem.title) : "Conduit's server cannot be reached. Check your connection and try again.";
         setState((s) => ({ ...s, running: false, error: message }));

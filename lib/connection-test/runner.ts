@@ -3,14 +3,16 @@
 import "server-only";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { transportConfig, type CallOptions } from "@/lib/aws/clients";
-import { baseCredentials, CredentialSetupError, delegateMismatch, type SecretReader } from "@/lib/aws/credentials";
+import { baseCredentials, CredentialSetupError, delegateMismatch, type OidcTokenFacts, type SecretReader } from "@/lib/aws/credentials";
 import { describeRegions } from "@/lib/aws/ec2";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { policySourceArn, simulatePermissions } from "@/lib/aws/iam";
 import { assumeRole, getCallerIdentity, roleSessionName } from "@/lib/aws/sts";
 import type { RetryRecord } from "@/lib/aws/retry";
 import type { ConnectorInput } from "@/lib/connectors/schemas";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import type { TokenScope } from "@/lib/oidc/claims";
 import { hintFor } from "./hints";
 import { STEP_TITLES, type StepEvent, type StepId, type TestResult } from "./types";
 
@@ -25,6 +27,8 @@ export interface RunOptions {
   callTimeoutMs: number;
   delegateId: string;
   random?: () => number;
+  /** Name and scope of the connector: the `sub` and claims of its OIDC token (default: account scope). */
+  connector?: { name: string; scope: TokenScope };
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false };
@@ -60,7 +64,7 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
   const cred = o.spec.credential;
   const cross = cred.crossAccountAccess;
   const steps = new Map<StepId, StepEvent>();
-  const known: { callerArn?: string } = {};
+  const known: { callerArn?: string; oidc?: OidcTokenFacts } = {};
 
   const emit = (e: Omit<StepEvent, "type" | "title">) => {
     const ev: StepEvent = { type: "step", title: STEP_TITLES[e.step], ...e };
@@ -117,6 +121,7 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
         step, code, region: cred.region, retries: retries.length, callerArn: known.callerArn,
         roleArn: cross?.crossAccountRoleArn, externalId: cross?.externalId,
         timeoutSeconds: (code === "TestTimeout" ? o.timeoutMs : o.callTimeoutMs) / 1000,
+        message: detail, oidc: known.oidc,
       });
       emit({ step, status: "failed", detail, errorCode: code, awsRequestId: requestId, ...common(), ...(hint ? { hint } : {}) });
       return { ok: false };
@@ -167,9 +172,16 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
     const base = await run("credentials", async (onRetry) => {
       if (mismatch) throw new CredentialSetupError("DelegateMismatch", mismatch);
       const { credentials: _none, signal: _s, ...transport } = callOptions({ accessKeyId: "", secretAccessKey: "" }, onRetry);
-      const b = await baseCredentials(cred, o.readSecret, transportConfig(transport));
+      const scope = o.connector?.scope ?? { accountId: env().CONDUIT_ACCOUNT_ID };
+      const oidc = {
+        accountId: scope.accountId, orgIdentifier: scope.orgIdentifier, projectIdentifier: scope.projectIdentifier,
+        connectorIdentifier: o.identifier, connectorName: o.connector?.name ?? o.identifier,
+      };
+      const b = await baseCredentials(cred, o.readSecret, transportConfig(transport), { oidc });
+      known.oidc = b.oidc;
       const resolved: AwsCredentialIdentity = typeof b.credentials === "function" ? await b.credentials() : b.credentials;
-      return { value: resolved, detail: `Using ${b.source}` };
+      const data = b.oidc ? { issuer: b.oidc.issuer, audience: b.oidc.audience, subject: b.oidc.subject, roleArn: b.oidc.roleArn } : undefined;
+      return { value: resolved, detail: `Using ${b.source}`, data };
     });
     const later: StepId[] = ["identity", "assumeRole", "roleIdentity", "describeRegions", "permissions"];
     if (!base.ok) {

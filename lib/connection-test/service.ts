@@ -53,9 +53,18 @@ function ndjsonStream(run: (emit: (e: TestEvent) => void) => Promise<void>, rele
   });
 }
 
-function runOptions(identifier: string, spec: ConnectorInput["spec"], readSecret: (ref: string) => Promise<string>, emit: (e: TestEvent) => void) {
+function runOptions(
+  connector: { identifier: string; name: string; scope: Scope },
+  spec: ConnectorInput["spec"],
+  readSecret: (ref: string) => Promise<string>,
+  emit: (e: TestEvent) => void,
+) {
   const config = env();
-  return { identifier, spec, readSecret, emit, timeoutMs: config.CONDUIT_TEST_TIMEOUT_MS, callTimeoutMs: config.CONDUIT_AWS_CALL_TIMEOUT_MS, delegateId: config.CONDUIT_DELEGATE_ID };
+  const { identifier, name, scope } = connector;
+  return {
+    identifier, spec, readSecret, emit, connector: { name, scope },
+    timeoutMs: config.CONDUIT_TEST_TIMEOUT_MS, callTimeoutMs: config.CONDUIT_AWS_CALL_TIMEOUT_MS, delegateId: config.CONDUIT_DELEGATE_ID,
+  };
 }
 
 const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult, saved: boolean) => ({
@@ -81,7 +90,7 @@ export async function testSavedConnector(opts: { scope: Scope; identifier: strin
   };
   const release = await lockOrRefuse(`connector:${row.id}`);
   return ndjsonStream(async (emit) => {
-    const result = await runConnectionTest(runOptions(row.identifier, spec, readSecret, emit));
+    const result = await runConnectionTest(runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit));
     await saveTestResult({ connectorId: row.id, actor: opts.by.actor, result, audit: auditOf(opts.by, opts.scope, row.identifier, result, true) });
     emit({ type: "result", result });
   }, release);
@@ -90,7 +99,9 @@ export async function testSavedConnector(opts: { scope: Scope; identifier: strin
 export async function testUnsavedConnector(opts: { scope: Scope; input: ConnectorInput; by: Actor }): Promise<ReadableStream<Uint8Array>> {
   const release = await lockOrRefuse(null);
   return ndjsonStream(async (emit) => {
-    const result = await runConnectionTest(runOptions(opts.input.identifier, opts.input.spec, (ref) => readSecretValue(opts.scope, ref), emit));
+    const result = await runConnectionTest(
+      runOptions({ identifier: opts.input.identifier, name: opts.input.name, scope: opts.scope }, opts.input.spec, (ref) => readSecretValue(opts.scope, ref), emit),
+    );
     await auditUnsavedTest(auditOf(opts.by, opts.scope, opts.input.identifier, result, false));
     emit({ type: "result", result });
   }, release);

@@ -16,6 +16,8 @@ export interface Hint {
   text: string;
   /** An IAM policy document the user can copy. */
   policy?: Record<string, unknown>;
+  /** Shell commands (AWS CLI) the user can copy, one per entry. */
+  commands?: string[];
 }
 
 export interface StepEvent {

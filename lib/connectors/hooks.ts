@@ -21,17 +21,17 @@ export const useConnectors = (scope: ScopeRef, filters: ConnectorFilters) =>
   useInfiniteQuery({
     queryKey: connectorKeys.list(scope, filters),
     initialPageParam: "",
-    queryFn: ({ pageParam }) => apiFetch<ConnectorPage>(base, { scope, query: { ...filters, cursor: pageParam || undefined } }),
+    queryFn: ({ pageParam, signal }) => apiFetch<ConnectorPage>(base, { scope, signal, query: { ...filters, cursor: pageParam || undefined } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useConnector = (scope: ScopeRef, identifier: string) =>
-  useQuery({ queryKey: connectorKeys.detail(scope, identifier), queryFn: () => apiFetch<ConnectorDto>(one(identifier), { scope }) });
+  useQuery({ queryKey: connectorKeys.detail(scope, identifier), queryFn: ({ signal }) => apiFetch<ConnectorDto>(one(identifier), { scope, signal }) });
 
 export const useConnectorYaml = (scope: ScopeRef, identifier: string) =>
   useQuery({
     queryKey: connectorKeys.yaml(scope, identifier),
-    queryFn: () => apiFetch<string>(one(identifier), { scope, query: { format: "yaml" }, headers: { accept: "application/yaml" } }),
+    queryFn: ({ signal }) => apiFetch<string>(one(identifier), { scope, signal, query: { format: "yaml" }, headers: { accept: "application/yaml" } }),
   });
 
 function useInvalidate() {

@@ -31,6 +31,10 @@ export function apiUrl(path: string, opts: Pick<ApiFetchOptions, "scope" | "quer
   return qs ? `${path}${path.includes("?") ? "&" : "?"}${qs}` : path;
 }
 
+/**
+ * Query functions pass TanStack's `signal`: a query that can be cancelled is refetched for
+ * real on invalidation instead of reusing a request that started before the change.
+ */
 export async function apiFetch<T>(path: string, opts: ApiFetchOptions = {}): Promise<T> {
   const { json, scope, query, headers, ...init } = opts;
   const res = await fetch(apiUrl(path, { scope, query }), {

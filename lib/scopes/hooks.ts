@@ -39,12 +39,12 @@ export function useCurrentPath() {
 }
 
 export const useOrganizations = () =>
-  useQuery({ queryKey: scopeKeys.orgs(), queryFn: () => apiFetch<{ items: OrganizationDto[] }>("/api/orgs").then((r) => r.items) });
+  useQuery({ queryKey: scopeKeys.orgs(), queryFn: ({ signal }) => apiFetch<{ items: OrganizationDto[] }>("/api/orgs", { signal }).then((r) => r.items) });
 
 export const useProjects = (org: string | undefined) =>
   useQuery({
     queryKey: scopeKeys.projects(org ?? ""),
-    queryFn: () => apiFetch<{ items: ProjectDto[] }>(`/api/orgs/${encodeURIComponent(org!)}/projects`).then((r) => r.items),
+    queryFn: ({ signal }) => apiFetch<{ items: ProjectDto[] }>(`/api/orgs/${encodeURIComponent(org!)}/projects`, { signal }).then((r) => r.items),
     enabled: Boolean(org),
   });
 

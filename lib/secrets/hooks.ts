@@ -15,8 +15,8 @@ const one = (identifier: string) => `${base}/${encodeURIComponent(identifier)}`;
 export const useSecrets = (scope: ScopeRef, opts: { q?: string; includeParents?: boolean } = {}) =>
   useQuery({
     queryKey: secretKeys.list(scope, opts),
-    queryFn: () =>
-      apiFetch<{ items: SecretDto[] }>(base, { scope, query: { q: opts.q, includeParents: opts.includeParents ? "true" : undefined } }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: SecretDto[] }>(base, { scope, signal, query: { q: opts.q, includeParents: opts.includeParents ? "true" : undefined } }).then((r) => r.items),
   });
 
 function useInvalidate() {

@@ -22,9 +22,10 @@ const EMPTY_SPEC: Record<CredentialType, CredentialValues["spec"]> = {
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="flex flex-col gap-4 border-t border-border pt-5" aria-label={title}>
+    <section className="flex flex-col gap-4 border-t border-border pt-5">
       <h3 className="text-sm font-semibold">{title}</h3>
-      {children}
+      {/* One right edge for every field below the cards, so long selects do not run to the card's edge. */}
+      <div className="flex max-w-3xl flex-col gap-4">{children}</div>
     </section>
   );
 }
@@ -106,7 +107,7 @@ export function CredentialsStep({ scope }: { scope: ScopeRef }) {
         )}
       </Section>
 
-      <Section title="Test region">
+      <Section title="Region">
         <RegionField />
       </Section>
 

@@ -64,7 +64,7 @@ export function DelegatesStep({ mode, onModeChange }: { mode: DelegateMode; onMo
                   }}
                   onBlur={field.onBlur}
                   itemLabel="delegate selector"
-                  placeholder="vpc-prod"
+                  placeholder="Add a tag, e.g. vpc-prod"
                   validate={(s) => (s.length > 128 ? "At most 128 characters" : undefined)}
                 />
               )}

@@ -58,7 +58,7 @@ export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
         </div>
         {mode === "plain" ? (
           <Field label={<span className="sr-only">Access key ID</span>} error={errorAt(errors, `${P}.accessKey`)} hint="Not secret on its own; kept in the connector as text, like AKIAIOSFODNN7EXAMPLE.">
-            {(a) => <Input {...a} {...register(`${P}.accessKey`)} autoComplete="off" spellCheck={false} className="max-w-md font-mono" placeholder="AKIA…" />}
+            {(a) => <Input {...a} {...register(`${P}.accessKey`)} autoComplete="off" spellCheck={false} className="font-mono" placeholder="AKIA…" />}
           </Field>
         ) : (
           <Field label={<span className="sr-only">Secret holding the access key ID</span>} error={errorAt(errors, `${P}.accessKeyRef`)} hint="The secret that holds the access key ID.">

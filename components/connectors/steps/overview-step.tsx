@@ -74,7 +74,7 @@ export function OverviewStep({
                 onChange={(items) => field.onChange(itemsToTags(items))}
                 onBlur={field.onBlur}
                 itemLabel="tag"
-                placeholder="team:platform"
+                placeholder="Add a tag, e.g. team:platform"
                 normalize={(s) => {
                   const [k, v] = itemToTag(s);
                   return v ? `${k}:${v}` : k;

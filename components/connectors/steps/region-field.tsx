@@ -30,7 +30,7 @@ export function RegionField() {
         hint="The connection test calls STS and EC2 in this region. It also decides the partition the credentials and roles must belong to."
       >
         {(a) => (
-          <Select {...a} {...field} className="max-w-md">
+          <Select {...a} {...field}>
             {PARTITIONS.map((p) => (
               <optgroup key={p} label={GROUP_LABELS[p]}>
                 {REGIONS.filter((r) => r.partition === p).map((r) => (
@@ -45,13 +45,13 @@ export function RegionField() {
       </Field>
       {partition === "aws-us-gov" && (
         <Alert tone="warning" title="GovCloud is a separate partition">
-          Use access keys from a GovCloud account and roles whose ARNs start with <code className="font-mono">arn:aws-us-gov:</code>. Commercial keys
+          Use access keys from a GovCloud account and roles whose ARNs start with <code className="whitespace-nowrap font-mono">arn:aws-us-gov:</code>. Commercial keys
           and <code className="font-mono">arn:aws:</code> roles are refused there.
         </Alert>
       )}
       {partition === "aws-cn" && (
         <Alert tone="warning" title="China is a separate partition">
-          Use credentials from an AWS China account and roles whose ARNs start with <code className="font-mono">arn:aws-cn:</code>.
+          Use credentials from an AWS China account and roles whose ARNs start with <code className="whitespace-nowrap font-mono">arn:aws-cn:</code>.
         </Alert>
       )}
     </div>

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { ConnectionTestHistory } from "@/components/connectors/test-history";
+import { ConnectionTestRunner } from "@/components/connection-test/connection-test-runner";
+import { TestHistoryTable } from "@/components/connection-test/test-history-table";
 import { ConnectorSummary } from "@/components/connectors/connector-summary";
 import { ConnectorYamlTab } from "@/components/connectors/connector-yaml-tab";
 import { connectorScopeLabel } from "@/components/connectors/format";
@@ -24,6 +25,8 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
   const query = useConnector(scope, identifier);
   const remove = useDeleteConnector(scope);
   const [tab, setTab] = useState<Tab>("overview");
+  // Set by the header's "Test connection"; cleared once the run has started.
+  const [runNow, setRunNow] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const listHref = href("/connectors");
 
@@ -51,7 +54,15 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
           {c.description && <p className="mt-2 max-w-3xl text-sm text-muted">{c.description}</p>}
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <Button onClick={() => setTab("tests")}>Test connection</Button>
+          <Button
+            variant="primary"
+            onClick={() => {
+              setTab("tests");
+              setRunNow(true);
+            }}
+          >
+            Test connection
+          </Button>
           <Button asChild>
             <Link href={href(`/connectors/${encodeURIComponent(c.identifier)}/edit`)}>Edit</Link>
           </Button>
@@ -72,7 +83,7 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
         <TabsList aria-label="Connector views">
           <TabsTrigger value="overview">Overview</TabsTrigger>
           <TabsTrigger value="yaml">YAML</TabsTrigger>
-          <TabsTrigger value="tests">Test history</TabsTrigger>
+          <TabsTrigger value="tests">Connection tests</TabsTrigger>
         </TabsList>
         <TabsContent value="overview">
           <ConnectorSummary dto={dto} />
@@ -81,7 +92,13 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
           <ConnectorYamlTab scope={scope} identifier={c.identifier} version={dto.version} onReloadLatest={() => query.refetch()} />
         </TabsContent>
         <TabsContent value="tests">
-          <ConnectionTestHistory scope={scope} identifier={c.identifier} />
+          <div className="flex flex-col gap-6">
+            <ConnectionTestRunner scope={scope} identifier={c.identifier} autoStart={runNow} onStarted={() => setRunNow(false)} />
+            <div>
+              <h2 className="mb-2 text-sm font-semibold text-muted">History</h2>
+              <TestHistoryTable scope={scope} identifier={c.identifier} />
+            </div>
+          </div>
         </TabsContent>
       </Tabs>
 

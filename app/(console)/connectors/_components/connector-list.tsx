@@ -53,7 +53,7 @@ export function ConnectorList() {
     <>
       <PageHeader
         title="AWS connectors"
-        description={`Credentials and settings Conduit uses to reach your AWS accounts. Showing connectors in ${scopeText(org, project)}.`}
+        description="Credentials and settings Conduit uses to reach your AWS accounts."
         actions={
           <Button variant="primary" asChild>
             <Link href={newHref}>New connector</Link>
@@ -70,12 +70,12 @@ export function ConnectorList() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           placeholder="Search by name or identifier"
-          className="w-72 max-w-full"
+          className="min-w-40 max-w-80 flex-1"
         />
         <label htmlFor="connector-type-filter" className="sr-only">
           Credential type
         </label>
-        <Select id="connector-type-filter" value={credentialType} onChange={(e) => setCredentialType(e.target.value as CredentialType | "")} className="w-52">
+        <Select id="connector-type-filter" value={credentialType} onChange={(e) => setCredentialType(e.target.value as CredentialType | "")} className="w-52 shrink-0">
           <option value="">All credential types</option>
           {CREDENTIAL_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -86,7 +86,7 @@ export function ConnectorList() {
         <label htmlFor="connector-status-filter" className="sr-only">
           Last test status
         </label>
-        <Select id="connector-status-filter" value={status} onChange={(e) => setStatus(e.target.value as TestStatus | "")} className="w-44">
+        <Select id="connector-status-filter" value={status} onChange={(e) => setStatus(e.target.value as TestStatus | "")} className="w-44 shrink-0">
           <option value="">Any test result</option>
           {TEST_STATUSES.map((s) => (
             <option key={s} value={s}>

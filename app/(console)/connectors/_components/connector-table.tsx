@@ -4,9 +4,18 @@ import { connectorScopeLabel, RegionText } from "@/components/connectors/format"
 import { TestStatusWithTime } from "@/components/connectors/test-status-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Time } from "@/components/ui/misc";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import { CREDENTIAL_TYPE_INFO } from "@/lib/connectors/schemas";
+
+/** Date only in the table (the full time is in the tooltip): the column stays narrow at 1024 px. */
+function ShortDate({ iso }: { iso: string }) {
+  const d = new Date(iso);
+  return (
+    <time dateTime={iso} title={d.toLocaleString(undefined, { dateStyle: "full", timeStyle: "short" })}>
+      {d.toLocaleDateString(undefined, { dateStyle: "medium" })}
+    </time>
+  );
+}
 
 export type SortField = "name" | "updatedAt";
 export interface Sort {
@@ -89,9 +98,9 @@ export function ConnectorTable({
                 </td>
                 <td className="hidden px-3 py-3 align-top text-muted xl:table-cell">{connectorScopeLabel(dto)}</td>
                 <td className="whitespace-nowrap px-3 py-3 align-top text-xs text-muted">
-                  <Time iso={dto.updatedAt} />
+                  <ShortDate iso={dto.updatedAt} />
                 </td>
-                <td className="py-2 pl-3 pr-4 text-right align-top">
+                <td className="py-2.5 pl-3 pr-4 text-right align-top">
                   <Button size="sm" variant="ghost" onClick={() => onDelete(dto)} aria-label={`Delete connector ${c.name}`} className="text-danger">
                     Delete
                   </Button>

@@ -1,0 +1,10 @@
+// GET /api/oidc/account/:accountId/.well-known/openid-configuration: OIDC discovery (public, cacheable)
+import { json, withRoute } from "@/lib/http/route";
+import { oidcAccountParamsSchema } from "@/lib/oidc/schemas";
+import { oidcDiscovery, PUBLIC_CACHE_HEADERS } from "@/lib/oidc/service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute({ params: oidcAccountParamsSchema }, async ({ params, req }) =>
+  json(oidcDiscovery(params.accountId, new URL(req.url).origin), { headers: PUBLIC_CACHE_HEADERS }),
+);

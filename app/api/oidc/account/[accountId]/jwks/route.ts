@@ -1,0 +1,10 @@
+// GET /api/oidc/account/:accountId/jwks: the issuer's public signing keys (public, cacheable)
+import { json, withRoute } from "@/lib/http/route";
+import { oidcAccountParamsSchema } from "@/lib/oidc/schemas";
+import { oidcJwks, PUBLIC_CACHE_HEADERS } from "@/lib/oidc/service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute({ params: oidcAccountParamsSchema }, async ({ params }) =>
+  json(await oidcJwks(params.accountId), { headers: PUBLIC_CACHE_HEADERS }),
+);

@@ -1,0 +1,7 @@
+// GET /api/oidc/keys: the issuer's signing keys (kid, dates, active), never private material
+import { withRoute } from "@/lib/http/route";
+import { listOidcKeys } from "@/lib/oidc/service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute({}, async () => ({ items: await listOidcKeys() }));

@@ -1,0 +1,8 @@
+// POST /api/oidc/preview: decoded header/claims of the token a connector would send, plus the AWS setup it needs
+import { withRoute } from "@/lib/http/route";
+import { oidcPreviewRequestSchema } from "@/lib/oidc/schemas";
+import { previewOidcToken } from "@/lib/oidc/service";
+
+export const POST = withRoute({ body: oidcPreviewRequestSchema, scoped: true }, async ({ body, scope }) =>
+  previewOidcToken({ scope, body }),
+);
