@@ -44,7 +44,7 @@ export function TestHistoryTable({ scope, identifier }: { scope: ScopeRef; ident
                 <td className="whitespace-nowrap px-4 py-2">{t.durationMs} ms</td>
                 <td className="px-4 py-2">{t.actor}</td>
                 <td className="px-4 py-2 text-right">
-                  <Button size="sm" variant="ghost" aria-expanded={open === t.id} onClick={() => setOpen(open === t.id ? null : t.id)}>
+                  <Button size="sm" variant="ghost" className="whitespace-nowrap" aria-expanded={open === t.id} onClick={() => setOpen(open === t.id ? null : t.id)}>
                     {open === t.id ? "Hide steps" : "Steps"}
                   </Button>
                 </td>

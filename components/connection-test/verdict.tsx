@@ -12,7 +12,7 @@ export function Verdict({ result }: { result: TestResult }) {
   return (
     <div role="status" aria-label="Test verdict" className="flex flex-wrap items-center gap-3 rounded-md border border-border bg-surface-2 p-3">
       <TestStatusBadge status={result.status} />
-      <p className="text-sm">
+      <p className="min-w-0 flex-1 text-sm">
         {words[result.status]}
         {account && <> Account <span className="font-mono">{account}</span>.</>}
         {result.errorSummary && result.status !== "SUCCESS" && <span className="block text-muted">{result.errorSummary}</span>}

@@ -10,7 +10,7 @@ import { resetEnvCache } from "@/lib/env";
 import { resolveScope } from "@/lib/scopes/service";
 import { createSecret, readSecretValue } from "@/lib/secrets/service";
 import { runConnectionTest } from "./runner";
-import type { StepEvent, TestResult } from "./types";
+import { STEP_IDS, type StepEvent, type TestResult } from "./types";
 
 let emu: AwsEmulator;
 let issuer: TestIssuer;
@@ -77,6 +77,8 @@ describe("connection test against the emulator", () => {
     expect(step("describeRegions").data?.count).toBeGreaterThan(10);
     expect(step("permissions").status).toBe("passed");
     expect(step("assumeRole").status).toBe("skipped");
+    // The result lists the steps in their fixed order, whatever order they finished in.
+    expect(result.steps.map((s) => s.step)).toEqual([...STEP_IDS]);
     // Each step streams running before its outcome.
     expect(events.filter((e) => e.step === "identity").map((e) => e.status)).toEqual(["running", "passed"]);
     expect(JSON.stringify(result)).not.toContain(u.secretAccessKey);

@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { TokenScope } from "@/lib/oidc/claims";
 import { hintFor } from "./hints";
-import { STEP_TITLES, type StepEvent, type StepId, type TestResult } from "./types";
+import { STEP_IDS, STEP_TITLES, type StepEvent, type StepId, type TestResult } from "./types";
 
 export const CHECKED_ACTIONS = ["ec2:DescribeRegions", "eks:ListClusters", "eks:DescribeCluster"];
 
@@ -222,7 +222,8 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
   } finally {
     clearTimeout(timer);
   }
-  return verdict([...steps.values()], startedAt, performance.now() - t0, o.delegateId);
+  const ordered = STEP_IDS.map((id) => steps.get(id)).filter((x): x is StepEvent => Boolean(x));
+  return verdict(ordered, startedAt, performance.now() - t0, o.delegateId);
 }
 
 const OPTIONAL: StepId[] = ["permissions"];
