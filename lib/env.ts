@@ -12,6 +12,10 @@ const envSchema = z.object({
     .default("local_account"),
   CONDUIT_DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Conduit's public base URL (https): the OIDC issuer AWS fetches keys from. Unset: the request's
+   * origin for the OIDC endpoints and http://localhost:<PORT> for the tokens (not usable by AWS).
+   */
   CONDUIT_PUBLIC_URL: z.string().url().optional(),
   /** 32 random bytes, base64: encrypts secret values at rest. */
   CONDUIT_SECRET_KEY: z.string().optional(),
