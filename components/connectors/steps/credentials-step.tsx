@@ -9,6 +9,7 @@ import { RadioCards } from "../radio-cards";
 import { errorAt, useStash, useWizardForm } from "../wizard-model";
 import { CrossAccountFields } from "./cross-account-fields";
 import { ManualConfigFields } from "./manual-config-fields";
+import { OidcSetupPanel } from "./oidc-setup-panel";
 import { RegionField } from "./region-field";
 
 type CredentialValues = ConnectorFormValues["spec"]["credential"];
@@ -96,13 +97,7 @@ export function CredentialsStep({ scope }: { scope: ScopeRef }) {
                 />
               )}
             </Field>
-            <div className="rounded-md border border-dashed border-border p-4 text-sm text-muted">
-              <p className="font-medium text-fg">Identity provider details</p>
-              <p className="mt-1">
-                The issuer URL, the audience and a ready-to-paste trust policy for this role arrive with OIDC support. Until then the role is saved but
-                cannot be tested.
-              </p>
-            </div>
+            <OidcSetupPanel scope={scope} />
           </>
         )}
       </Section>
