@@ -8,6 +8,43 @@ import { errorAt, textOrUndefined, useStash, useWizardForm } from "../wizard-mod
 
 const P = "spec.credential.spec" as const;
 
+/** A secret picker bound to one reference field of the ManualConfig spec. */
+function SecretRefPicker({
+  name,
+  label,
+  scope,
+  field: a,
+  optional = false,
+}: {
+  name: "accessKeyRef" | "secretKeyRef" | "sessionTokenRef";
+  label: string;
+  scope: ScopeRef;
+  field: { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
+  /** "No secret" then means the key is absent, not an empty reference. */
+  optional?: boolean;
+}) {
+  const { control } = useWizardForm();
+  return (
+    <Controller
+      control={control}
+      name={`${P}.${name}`}
+      render={({ field }) => (
+        <SecretPicker
+          id={a.id}
+          invalid={a["aria-invalid"]}
+          describedBy={a["aria-describedby"]}
+          label={label}
+          scope={scope}
+          value={field.value ?? ""}
+          onChange={optional ? (ref) => field.onChange(textOrUndefined(ref)) : field.onChange}
+          onBlur={field.onBlur}
+          ref={field.ref}
+        />
+      )}
+    />
+  );
+}
+
 /** Access key ID as text or as a secret, then the secret key and optional session token. */
 export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
   const { control, register, setValue, getValues, clearErrors, formState } = useWizardForm();
@@ -63,23 +100,7 @@ export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
         ) : (
           <Field label={<span className="sr-only">Secret holding the access key ID</span>} error={errorAt(errors, `${P}.accessKeyRef`)} hint="The secret that holds the access key ID.">
             {(a) => (
-              <Controller
-                control={control}
-                name={`${P}.accessKeyRef`}
-                render={({ field }) => (
-                  <SecretPicker
-                    id={a.id}
-                    invalid={a["aria-invalid"]}
-                    describedBy={a["aria-describedby"]}
-                    label="Access key ID"
-                    scope={scope}
-                    value={field.value ?? ""}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                  />
-                )}
-              />
+              <SecretRefPicker name="accessKeyRef" label="Access key ID" scope={scope} field={a} />
             )}
           </Field>
         )}
@@ -87,23 +108,7 @@ export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
 
       <Field label="Secret access key" required error={errorAt(errors, `${P}.secretKeyRef`)} hint="The secret that holds the secret access key. Conduit never shows its value.">
         {(a) => (
-          <Controller
-            control={control}
-            name={`${P}.secretKeyRef`}
-            render={({ field }) => (
-              <SecretPicker
-                id={a.id}
-                invalid={a["aria-invalid"]}
-                describedBy={a["aria-describedby"]}
-                label="Secret access key"
-                scope={scope}
-                value={field.value ?? ""}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                ref={field.ref}
-              />
-            )}
-          />
+          <SecretRefPicker name="secretKeyRef" label="Secret access key" scope={scope} field={a} />
         )}
       </Field>
 
@@ -117,24 +122,7 @@ export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
         hint="Only for temporary credentials: access keys starting with ASIA need the session token issued with them."
       >
         {(a) => (
-          <Controller
-            control={control}
-            name={`${P}.sessionTokenRef`}
-            render={({ field }) => (
-              <SecretPicker
-                id={a.id}
-                invalid={a["aria-invalid"]}
-                describedBy={a["aria-describedby"]}
-                label="Session token"
-                scope={scope}
-                value={field.value ?? ""}
-                // "No secret" means the key is absent, not an empty reference.
-                onChange={(ref) => field.onChange(textOrUndefined(ref))}
-                onBlur={field.onBlur}
-                ref={field.ref}
-              />
-            )}
-          />
+          <SecretRefPicker name="sessionTokenRef" label="Session token" scope={scope} field={a} optional />
         )}
       </Field>
     </div>
