@@ -7,6 +7,7 @@ process.env.E2E_CONTROL_PORT ??= String(Number(process.env.E2E_PORT) + 5000);
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  outputDir: process.env.E2E_OUTPUT_DIR || "test-results",
   globalSetup: "./e2e/fixtures/global-setup.ts",
   fullyParallel: false,
   workers: 1,

@@ -2,7 +2,7 @@
 // with the account id; then breaks the secret and sees FAILURE with the hint to fix it.
 import { aws } from "./fixtures/aws";
 import { queryRows } from "./fixtures/db";
-import { expect, test } from "./fixtures/test";
+import { expect, screenshotPath, test } from "./fixtures/test";
 
 const suffix = Date.now().toString(36);
 const ACCOUNT = "343434343434";
@@ -31,7 +31,7 @@ test("the wizard's last step tests the connector live; a broken secret shows the
   await expect(verdict).toContainText(`Account ${ACCOUNT}`);
   await expect(steps.getByRole("listitem", { name: "List regions (ec2:DescribeRegions): Passed" })).toContainText("regions are enabled");
   await expect(steps.getByRole("listitem", { name: "Assume cross-account role (sts:AssumeRole): Skipped" })).toBeVisible();
-  await page.screenshot({ path: "test-results/screens/connection-test-success.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("connection-test-success.png"), fullPage: true });
   const identifier = `Live_${suffix}`;
   expect((await queryRows(`SELECT "lastTestStatus" FROM "Connector" WHERE identifier = $1`, [identifier]))[0]).toEqual({ lastTestStatus: "SUCCESS" });
   await aws.clearFaults();
@@ -57,7 +57,7 @@ test("the wizard's last step tests the connector live; a broken secret shows the
   await expect(history.getByRole("row").nth(2)).toContainText("Success");
   await history.getByRole("row").nth(2).getByRole("button", { name: "Steps" }).click();
   await expect(history.getByRole("listitem", { name: "Verify identity (sts:GetCallerIdentity): Passed" })).toBeVisible();
-  await page.screenshot({ path: "test-results/screens/connection-test-failure.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("connection-test-failure.png"), fullPage: true });
 });
 
 test("a denied DescribeRegions shows the policy to attach, with a copy button", async ({ page, request, context }) => {

@@ -3,7 +3,7 @@
 import { aws } from "./fixtures/aws";
 import { E2E_ACCOUNT_ID } from "./fixtures/app-server";
 import { queryRows } from "./fixtures/db";
-import { expect, test } from "./fixtures/test";
+import { expect, screenshotPath, test } from "./fixtures/test";
 
 const suffix = Date.now().toString(36);
 const ROLE_ACCOUNT = "565656565656";
@@ -40,7 +40,7 @@ test("a user sets up an OIDC connector from the wizard's trust policy and the te
   });
   await panel.getByText("Preview the token this connector sends").click();
   await expect(panel).toContainText('"context": "CONNECTOR_VALIDATION"');
-  await page.screenshot({ path: "test-results/screens/oidc-wizard.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("oidc-wizard.png"), fullPage: true });
 
   // The user does on the AWS side what the policy says (here: in the emulator).
   await aws.addOidcProvider({ url: issuer, clientIds: ["sts.amazonaws.com"], accountId: ROLE_ACCOUNT });

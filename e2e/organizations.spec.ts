@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures/test";
+import { expect, screenshotPath, test } from "./fixtures/test";
 import { queryRows } from "./fixtures/db";
 
 test("a user creates, renames and deletes an organization and a project, and the audit log shows it", async ({ page }) => {
@@ -82,5 +82,5 @@ test("a user creates, renames and deletes an organization and a project, and the
   await page.getByLabel("Entity type").selectOption("Project");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Checkout_API");
-  await page.screenshot({ path: "test-results/screens/audit.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("audit.png"), fullPage: true });
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures/test";
+import { expect, screenshotPath, test } from "./fixtures/test";
 
 const sections = [
   { link: "Connectors", heading: "AWS connectors" },
@@ -71,5 +71,5 @@ test("the layout works at a laptop width", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await page.screenshot({ path: "test-results/screens/shell-1024.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("shell-1024.png"), fullPage: true });
 });
