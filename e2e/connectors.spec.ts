@@ -263,7 +263,11 @@ test.describe.serial("AWS connectors", () => {
   test("a stale edit is refused with a way to reload the other version", async ({ context }) => {
     const first = await context.newPage();
     const second = await context.newPage();
-    for (const p of [first, second]) await p.goto(`/connectors/${ids.irsa}/edit`);
+    // Both editors must hold version 1 before the first one saves.
+    for (const p of [first, second]) {
+      await p.goto(`/connectors/${ids.irsa}/edit`);
+      await expect(p.getByLabel("Description")).toBeVisible();
+    }
     await first.getByLabel("Description").fill("Saved first");
     await first.getByRole("button", { name: "Save changes" }).click();
     await expect(stepTitle(first)).toHaveText("Test the connection");
