@@ -56,7 +56,7 @@ export async function resolveStsEndpoint(o: Pick<CallOptions, "region" | "callTi
 /** RFC 3986 encoding, as SigV4 canonicalises query values. */
 const encode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export function requestUrl(req: Pick<HttpRequest, "protocol" | "hostname" | "port" | "path" | "query">): string {
+export function requestUrl(req: { protocol: string; hostname: string; port?: number; path: string; query?: Record<string, string | string[] | null> }): string {
   const query = Object.entries(req.query ?? {})
     .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x): x is string => x != null).map((x) => `${encode(k)}=${encode(x)}`))
     .join("&");
