@@ -6,6 +6,7 @@ import { useCurrentPath, useScope } from "@/lib/scopes/hooks";
 
 export const NAV = [
   { href: "/connectors", label: "Connectors", icon: "connectors" },
+  { href: "/environments", label: "Environments", icon: "environments" },
   { href: "/infrastructures", label: "Infrastructure", icon: "infrastructure" },
   { href: "/gitops", label: "GitOps clusters", icon: "gitops" },
   { href: "/secrets", label: "Secrets", icon: "secrets" },
