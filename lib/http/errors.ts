@@ -17,6 +17,7 @@ export const errorStatus = {
   VALIDATION_FAILED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UPSTREAM_FAILED: 502,
   DATABASE_UNAVAILABLE: 503,
   NOT_READY: 503,
 } as const;
@@ -38,6 +39,7 @@ const titles: Record<ErrorCode, string> = {
   VALIDATION_FAILED: "Some fields are not valid",
   RATE_LIMITED: "Too many requests",
   INTERNAL: "Something went wrong on our side",
+  UPSTREAM_FAILED: "A service Conduit called on your behalf failed",
   DATABASE_UNAVAILABLE: "The database is unavailable",
   NOT_READY: "Not ready",
 };
