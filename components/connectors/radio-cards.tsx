@@ -8,6 +8,8 @@ export interface RadioCardOption<V extends string> {
   description?: ReactNode;
   /** Small marker next to the label ("Recommended"). */
   badge?: ReactNode;
+  /** Shown but not selectable (a choice that is not available yet). */
+  disabled?: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export function RadioCards<V extends string>({
                 "relative flex gap-3 rounded-lg border bg-surface p-3.5 transition-colors",
                 "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-focus",
                 checked ? "border-accent bg-accent/5 shadow-[inset_0_0_0_1px_var(--accent)]" : "border-border hover:border-muted",
+                o.disabled && "opacity-60 hover:border-border",
               )}
             >
               <input
@@ -62,6 +65,7 @@ export function RadioCards<V extends string>({
                 name={name}
                 value={o.value}
                 checked={checked}
+                disabled={o.disabled}
                 onChange={() => onChange(o.value)}
                 aria-describedby={o.description ? `${optionId}-desc` : undefined}
                 className="relative z-10 mt-0.5 size-4 shrink-0 accent-[var(--accent)]"
@@ -69,7 +73,7 @@ export function RadioCards<V extends string>({
                 style={{ outline: "none" }}
               />
               <div className="flex min-w-0 flex-col gap-1">
-                <label htmlFor={optionId} className="flex flex-wrap items-center gap-2 text-sm font-medium after:absolute after:inset-0 after:cursor-pointer">
+                <label htmlFor={optionId} className="flex flex-wrap items-center gap-2 text-sm font-medium after:absolute after:inset-0 after:cursor-pointer" style={o.disabled ? { cursor: "not-allowed" } : undefined}>
                   {o.label}
                   {o.badge}
                 </label>
