@@ -1,0 +1,74 @@
+// What the GitOps API returns. Clusters carry secret references only, never token values.
+import type { Guide } from "./guide";
+import type { ConnectionStatus, GitopsAgentInput, GitopsClusterInput } from "./schemas";
+
+type Scoped<T> = Omit<T, "orgIdentifier" | "projectIdentifier"> & { orgIdentifier: string; projectIdentifier: string };
+
+export interface GitopsAgentDto {
+  agent: Scoped<GitopsAgentInput>;
+  version: number;
+  /** Clusters registered with the agent (it cannot be deleted while > 0). */
+  clusterCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GitopsClusterDto {
+  cluster: Scoped<GitopsClusterInput>;
+  agent: { identifier: string; name: string; namespace: string };
+  status: {
+    connectionStatus: ConnectionStatus;
+    statusReason: string;
+    serverVersion: string | null;
+    testedAt: string | null;
+  };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CLUSTER_TEST_STEPS = ["credentials", "assumeRole", "token", "connect"] as const;
+export type ClusterTestStepId = (typeof CLUSTER_TEST_STEPS)[number];
+export const CLUSTER_TEST_STEP_LABELS: Record<ClusterTestStepId, string> = {
+  credentials: "Management connector credentials",
+  assumeRole: "Assume the cluster's role",
+  token: "Build an EKS token",
+  connect: "Call /version on the cluster",
+};
+
+export interface ClusterTestStep {
+  id: ClusterTestStepId;
+  status: "passed" | "failed" | "skipped";
+  detail: string;
+}
+
+/** The outcome of "Test connection"; `failedStep` and `hint` say what to fix. */
+export interface ClusterTestResult {
+  status: Exclude<ConnectionStatus, "Unknown">;
+  steps: ClusterTestStep[];
+  failedStep: ClusterTestStepId | null;
+  /** What went wrong, in a sentence; never a token or a secret. */
+  message: string;
+  hint: string | null;
+  /** A command that fixes it, to copy (the eksctl identity mapping when the token is rejected). */
+  command: string | null;
+  serverVersion: string | null;
+  testedAt: string;
+  durationMs: number;
+}
+
+export interface GitopsGuideDto {
+  guide: Guide;
+  /** Where the management cluster's OIDC issuer came from; a placeholder must be replaced. */
+  issuer: { source: "cluster"; url: string } | { source: "placeholder"; url: string; reason: string };
+  values: {
+    partition: string;
+    managementAccountId: string;
+    agentRoleArn: string;
+    deployerRoleArn: string;
+    agentNamespace: string;
+    clusterName: string;
+    region: string;
+    server: string;
+  };
+}
