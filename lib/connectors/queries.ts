@@ -51,3 +51,17 @@ export const findConnectorWithSecrets = (key: ScopeKey, identifier: string) =>
     where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
     include: { secretRefs: { include: { secret: true } } },
   });
+
+/**
+ * A connector reached through a reference (lookups, definitions): its secrets for the session
+ * and its newest stored connection test for the picker, in one query.
+ */
+export const findConnectorForRef = (key: ScopeKey, identifier: string) =>
+  db.connector.findUnique({
+    where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
+    include: {
+      secretRefs: { include: { secret: true } },
+      tests: { orderBy: { testedAt: "desc" }, take: 1, select: { status: true, startedAt: true } },
+    },
+  });
+export type ConnectorRefRow = NonNullable<Awaited<ReturnType<typeof findConnectorForRef>>>;
