@@ -70,8 +70,8 @@ export function explainAwsError(err: unknown, t: ClusterTarget, session: EksSess
   return upstream("aws-error", `Describing ${t.name} in ${t.region} failed. ${said}`, { awsCode: f.code });
 }
 
-/** DescribeCluster then an EKS token for it, both with the session's credentials in the cluster's region. */
-export async function openClusterAccess(session: EksSession, value: string, o: LookupOptions = {}): Promise<ClusterAccess> {
+/** DescribeCluster with the session's credentials in the cluster's region; failures explained. */
+export async function describeTarget(session: EksSession, value: string, o: LookupOptions = {}): Promise<{ target: ClusterTarget; cluster: ClusterDescription }> {
   const target = clusterTarget(session, value, o.region);
   const call = session.callOptions(target.region, { callTimeoutMs: o.callTimeoutMs ?? DEFAULT_TIMEOUT_MS, signal: o.signal });
   try {
@@ -79,6 +79,18 @@ export async function openClusterAccess(session: EksSession, value: string, o: L
     if (!cluster.endpoint || !cluster.caData) {
       throw upstream("cluster-not-ready", `The cluster ${t(target)} is ${cluster.status || "not ready"}: it has no API endpoint yet.`);
     }
+    return { target, cluster };
+  } catch (err) {
+    o.signal?.throwIfAborted();
+    throw explainAwsError(err, target, session);
+  }
+}
+
+/** DescribeCluster then an EKS token for it, both with the session's credentials in the cluster's region. */
+export async function openClusterAccess(session: EksSession, value: string, o: LookupOptions = {}): Promise<ClusterAccess> {
+  const { target, cluster } = await describeTarget(session, value, o);
+  const call = session.callOptions(target.region, { callTimeoutMs: o.callTimeoutMs ?? DEFAULT_TIMEOUT_MS, signal: o.signal });
+  try {
     const { token, expiresAt } = await eksToken(call, target.name);
     return { target, cluster, token, expiresAt };
   } catch (err) {
