@@ -6,3 +6,4 @@ export { kindOf, parseFieldValue } from "./parse";
 export { fieldValueProblem, formatFieldValue, formatRuntimeInput, runtimeInputProblem } from "./format";
 export { resolveRuntimeInput, type ResolveResult } from "./resolve";
 export { matchesWhole, regexProblem } from "./rules";
+export { describeRuntimeInput } from "./describe";

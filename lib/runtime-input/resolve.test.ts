@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matchesWhole, parseFieldValue, resolveRuntimeInput, type RuntimeInput } from "./index";
+import { describeRuntimeInput, matchesWhole, parseFieldValue, resolveRuntimeInput, type RuntimeInput } from "./index";
 
 function input(text: string): RuntimeInput {
   const r = parseFieldValue(text);
@@ -54,5 +54,13 @@ describe("resolveRuntimeInput", () => {
         expect(resolveRuntimeInput({ regex: re, executionInput: false }, provided).ok).toBe(matchesWhole(re, provided));
       }),
     );
+  });
+});
+
+describe("describeRuntimeInput", () => {
+  it("says when it is asked for and what is allowed", () => {
+    expect(describeRuntimeInput(input("<+input>"))).toBe("Asked for when the pipeline runs");
+    expect(describeRuntimeInput(input("<+input>.allowedValues(dev,qa).default(qa).executionInput()"))).toBe("Asked for during the execution · one of dev, qa · default qa");
+    expect(describeRuntimeInput(input("<+input>.regex(^[a-z]+$)"))).toBe("Asked for when the pipeline runs · must match ^[a-z]+$");
   });
 });
