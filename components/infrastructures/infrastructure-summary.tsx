@@ -4,7 +4,7 @@ import { Badge, Card, Time } from "@/components/ui/misc";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environments/schemas";
 import type { InfrastructureDto } from "@/lib/infrastructures/dto";
 import { DEPLOYMENT_TYPE_LABELS } from "@/lib/infrastructures/schemas";
-import { ValueText } from "./value-text";
+import { FieldValueText } from "@/components/forms/multi-type-input";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -40,20 +40,20 @@ export function InfrastructureSummary({ dto }: { dto: InfrastructureDto }) {
               <Badge>{LEVEL[dto.connector.scope]}</Badge>
             </span>
           ) : (
-            <ValueText value={d.spec.connectorRef} />
+            <FieldValueText value={d.spec.connectorRef} />
           )}
         </Row>
         <Row term="Region">
-          <ValueText value={d.spec.region} empty="All regions" />
+          <FieldValueText value={d.spec.region} empty="All regions" />
         </Row>
         <Row term="Cluster">
-          <ValueText value={d.spec.cluster} />
+          <FieldValueText value={d.spec.cluster} />
         </Row>
         <Row term="Namespace">
-          <ValueText value={d.spec.namespace} />
+          <FieldValueText value={d.spec.namespace} />
         </Row>
         <Row term="Release name">
-          <ValueText value={d.spec.releaseName} />
+          <FieldValueText value={d.spec.releaseName} />
         </Row>
       </Section>
       <Section title="Definition">
@@ -64,13 +64,13 @@ export function InfrastructureSummary({ dto }: { dto: InfrastructureDto }) {
         <Row term="Infrastructure type">Elastic Kubernetes Service</Row>
         <Row term="Stored">Inline</Row>
         <Row term="Simultaneous deployments">
-          {typeof d.allowSimultaneousDeployments === "boolean" ? (d.allowSimultaneousDeployments ? "Allowed" : "Not allowed") : <ValueText value={d.allowSimultaneousDeployments} />}
+          {typeof d.allowSimultaneousDeployments === "boolean" ? (d.allowSimultaneousDeployments ? "Allowed" : "Not allowed") : <FieldValueText value={d.allowSimultaneousDeployments} />}
         </Row>
         <Row term="Scoped to services">
           {d.scopedServices?.length ? <span className="font-mono text-xs">{d.scopedServices.join(", ")}</span> : <span className="text-muted">Any service</span>}
         </Row>
         <Row term="Provisioner">
-          <ValueText value={d.spec.provisioner} empty="Not dynamically provisioned" />
+          <FieldValueText value={d.spec.provisioner} empty="Not dynamically provisioned" />
         </Row>
         <Row term="Tags">
           {tags.length ? (

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { ValueText } from "@/components/infrastructures/value-text";
+import { FieldValueText } from "@/components/forms/multi-type-input";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/misc";
 import type { InfrastructureDto } from "@/lib/infrastructures/dto";
@@ -55,12 +55,12 @@ export function InfrastructureTable({
                     <Badge className="w-fit">EKS</Badge>
                   </span>
                 </td>
-                <td className="px-3 py-3 align-top">{dto.connector ? dto.connector.name : <ValueText value={d.spec.connectorRef} />}</td>
+                <td className="px-3 py-3 align-top">{dto.connector ? dto.connector.name : <FieldValueText value={d.spec.connectorRef} />}</td>
                 <td className="px-3 py-3 align-top">
-                  <ValueText value={d.spec.cluster} />
+                  <FieldValueText value={d.spec.cluster} />
                 </td>
                 <td className="px-3 py-3 align-top">
-                  <ValueText value={d.spec.namespace} />
+                  <FieldValueText value={d.spec.namespace} />
                 </td>
                 <td className="py-2.5 pl-3 pr-4 text-right align-top">
                   <Button size="sm" variant="ghost" onClick={() => onDelete(dto)} aria-label={`Delete infrastructure definition ${d.name}`} className="text-danger">
