@@ -4,6 +4,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import { versionConflict } from "@/lib/http/version";
+import { assertConnectorUnused } from "@/lib/infrastructures/service";
 import type { Actor, Scope } from "@/lib/scopes/service";
 import { resolveSecretRef, scopeKey } from "@/lib/secrets/service";
 import type { ConnectorDto, ConnectorListQuery, ConnectorPage, TestStatus } from "./dto";
@@ -137,8 +138,9 @@ export async function updateConnector(opts: { scope: Scope; identifier: string; 
 
 export async function deleteConnector(opts: { scope: Scope; identifier: string; by: Actor }): Promise<void> {
   const row = await getRowOrThrow(opts.scope, opts.identifier);
-  // Infrastructure definitions will reference connectors; their delete guard belongs here.
   await q.transaction(async (tx) => {
+    // 409 naming the definitions that use it; the foreign key refuses one created meanwhile.
+    await assertConnectorUnused(tx, row);
     await q.deleteConnectorRow(tx, row.id);
     await recordAudit(tx, { ...audit(opts.by, opts.scope, row.identifier, "DELETE"), before: auditable(row) });
   });

@@ -76,6 +76,7 @@ async function assertScopeEmpty(what: string, orgIdentifier: string, projectIden
   const parts = [
     left.connectors.length ? `connectors ${left.connectors.join(", ")}` : "",
     left.secrets.length ? `secrets ${left.secrets.join(", ")}` : "",
+    left.environments.length ? `environments ${left.environments.join(", ")}` : "",
   ].filter(Boolean);
   if (parts.length) {
     throw new AppError("IN_USE", `${what} still holds ${parts.join(" and ")}; delete or move them first`, {
@@ -83,6 +84,7 @@ async function assertScopeEmpty(what: string, orgIdentifier: string, projectIden
         references: [
           ...left.connectors.map((identifier) => ({ type: "Connector", identifier })),
           ...left.secrets.map((identifier) => ({ type: "Secret", identifier })),
+          ...left.environments.map((identifier) => ({ type: "Environment", identifier })),
         ],
       },
     });
