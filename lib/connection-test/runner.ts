@@ -3,11 +3,12 @@
 import "server-only";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { transportConfig, type CallOptions } from "@/lib/aws/clients";
+import { connectorCallOptions, connectorOidcContext, crossAccountRoleInput } from "@/lib/aws/connector";
 import { baseCredentials, CredentialSetupError, delegateMismatch, type OidcTokenFacts, type SecretReader } from "@/lib/aws/credentials";
 import { describeRegions } from "@/lib/aws/ec2";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { policySourceArn, simulatePermissions } from "@/lib/aws/iam";
-import { assumeRole, getCallerIdentity, roleSessionName } from "@/lib/aws/sts";
+import { assumeRole, getCallerIdentity } from "@/lib/aws/sts";
 import type { RetryRecord } from "@/lib/aws/retry";
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { env } from "@/lib/env";
@@ -73,15 +74,8 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
   };
   const skip = (step: StepId, detail: string) => emit({ step, status: "skipped", detail, retries: 0 });
 
-  const callOptions = (credentials: CallOptions["credentials"], onRetry: (r: RetryRecord) => void): CallOptions => ({
-    region: cred.region,
-    credentials,
-    backoff: o.spec.awsSdkClientBackOffStrategyOverride ?? null,
-    callTimeoutMs: o.callTimeoutMs,
-    onRetry,
-    signal: ctrl.signal,
-    random: o.random,
-  });
+  const callOptions = (credentials: CallOptions["credentials"], onRetry: (r: RetryRecord) => void): CallOptions =>
+    connectorCallOptions(o.spec, { region: cred.region, credentials, callTimeoutMs: o.callTimeoutMs, onRetry, signal: ctrl.signal, random: o.random });
 
   async function run<T>(step: StepId, fn: (onRetry: (r: RetryRecord) => void) => Promise<StepOk<T>>): Promise<Outcome<T>> {
     const retries: RetryRecord[] = [];
@@ -173,10 +167,7 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
       if (mismatch) throw new CredentialSetupError("DelegateMismatch", mismatch);
       const { credentials: _none, signal: _s, ...transport } = callOptions({ accessKeyId: "", secretAccessKey: "" }, onRetry);
       const scope = o.connector?.scope ?? { accountId: env().CONDUIT_ACCOUNT_ID };
-      const oidc = {
-        accountId: scope.accountId, orgIdentifier: scope.orgIdentifier, projectIdentifier: scope.projectIdentifier,
-        connectorIdentifier: o.identifier, connectorName: o.connector?.name ?? o.identifier,
-      };
+      const oidc = connectorOidcContext({ identifier: o.identifier, name: o.connector?.name ?? o.identifier, scope });
       const b = await baseCredentials(cred, o.readSecret, transportConfig(transport), { oidc });
       known.oidc = b.oidc;
       const resolved: AwsCredentialIdentity = typeof b.credentials === "function" ? await b.credentials() : b.credentials;
@@ -196,12 +187,7 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
     } else {
       const idP = identityStep("identity", base.value);
       const roleP = run("assumeRole", async (onRetry) => {
-        const r = await assumeRole(callOptions(base.value, onRetry), {
-          roleArn: cross.crossAccountRoleArn,
-          externalId: cross.externalId,
-          sessionName: roleSessionName(o.identifier),
-          durationSeconds: cross.assumeRoleSessionDuration,
-        });
+        const r = await assumeRole(callOptions(base.value, onRetry), crossAccountRoleInput(cross, o.identifier));
         return {
           value: r.credentials,
           detail: `Assumed ${cross.crossAccountRoleArn}${cross.externalId ? " with the external ID" : ""}; session valid until ${r.credentials.expiration?.toISOString() ?? "unknown"}`,
