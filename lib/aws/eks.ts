@@ -1,6 +1,7 @@
-// EKS control-plane calls. describeCluster: the API endpoint and CA a Kubernetes client needs.
+// EKS control-plane calls. listClusters: every cluster name in the call's region (all pages);
+// describeCluster: the API endpoint and CA a Kubernetes client needs.
 import "server-only";
-import { DescribeClusterCommand, EKSClient } from "@aws-sdk/client-eks";
+import { DescribeClusterCommand, EKSClient, paginateListClusters } from "@aws-sdk/client-eks";
 import { clientConfig, type CallOptions } from "./clients";
 
 export interface ClusterDescription {
@@ -28,6 +29,22 @@ export async function describeCluster(o: CallOptions, name: string): Promise<Clu
       status: c?.status ?? "",
       oidcIssuer: c?.identity?.oidc?.issuer,
     };
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Every cluster name in `o.region`, following nextToken through the SDK's paginator. */
+export async function listClusters(o: CallOptions): Promise<{ clusters: string[]; pages: number }> {
+  const client = new EKSClient(clientConfig(o));
+  try {
+    const clusters: string[] = [];
+    let pages = 0;
+    for await (const page of paginateListClusters({ client, pageSize: 100 }, {}, { abortSignal: o.signal })) {
+      pages += 1;
+      clusters.push(...(page.clusters ?? []));
+    }
+    return { clusters, pages };
   } finally {
     client.destroy();
   }

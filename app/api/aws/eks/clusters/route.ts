@@ -1,0 +1,9 @@
+// GET /api/aws/eks/clusters?connectorRef=[&region=]: EKS clusters in one region, or across every enabled region
+import { clustersForConnector } from "@/lib/eks/clusters";
+import { clusterListQuerySchema } from "@/lib/eks/schemas";
+import { json, withRoute } from "@/lib/http/route";
+
+export const GET = withRoute({ query: clusterListQuerySchema, scoped: true }, async ({ query, scope, req }) =>
+  // The server keeps its own copy for 30 s and the hooks their staleTime; "Refresh" must reach the server.
+  json(await clustersForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),
+);

@@ -1,0 +1,37 @@
+"use client";
+// Live lookups through a connector for the definition form. Each query runs only while its
+// inputs are fixed values (`enabled`), and passes TanStack's signal so a superseded lookup is
+// cancelled.
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/http/client";
+import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ClusterListing, RegionListing } from "./schemas";
+
+export const eksKeys = {
+  all: ["eks"] as const,
+  regions: (scope: ScopeRef, connectorRef: string) => [...eksKeys.all, "regions", scope, connectorRef] as const,
+  clusters: (scope: ScopeRef, connectorRef: string, region: string) => [...eksKeys.all, "clusters", scope, connectorRef, region] as const,
+};
+
+/** Regions change rarely; clusters come and go, but the server keeps them 30 s anyway. */
+const REGIONS_STALE_MS = 5 * 60_000;
+const CLUSTERS_STALE_MS = 30_000;
+
+export const useRegions = (scope: ScopeRef, connectorRef: string, enabled: boolean) =>
+  useQuery({
+    queryKey: eksKeys.regions(scope, connectorRef),
+    queryFn: ({ signal }) => apiFetch<RegionListing>("/api/aws/regions", { scope, signal, query: { connectorRef } }),
+    enabled: enabled && connectorRef !== "",
+    staleTime: REGIONS_STALE_MS,
+    retry: false,
+  });
+
+/** `region` empty: every enabled region of the connector's partition (values `region/cluster`). */
+export const useClusters = (scope: ScopeRef, connectorRef: string, region: string, enabled: boolean) =>
+  useQuery({
+    queryKey: eksKeys.clusters(scope, connectorRef, region),
+    queryFn: ({ signal }) => apiFetch<ClusterListing>("/api/aws/eks/clusters", { scope, signal, query: { connectorRef, region: region || undefined } }),
+    enabled: enabled && connectorRef !== "",
+    staleTime: CLUSTERS_STALE_MS,
+    retry: false,
+  });
