@@ -38,4 +38,11 @@ export const referencesOf = (secretId: string) =>
     include: { connector: { select: { identifier: true, name: true, orgIdentifier: true, projectIdentifier: true } } },
   });
 
+/** GitOps clusters whose bearer token is this secret. */
+export const gitopsReferencesOf = (secretId: string) =>
+  db.gitopsClusterSecretRef.findMany({
+    where: { secretId },
+    include: { cluster: { select: { identifier: true, name: true, orgIdentifier: true, projectIdentifier: true } } },
+  });
+
 export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);

@@ -137,6 +137,21 @@ export async function deleteSecret(opts: { scope: Scope; identifier: string; by:
       },
     });
   }
+  const gitops = await q.gitopsReferencesOf(row.id);
+  if (gitops.length) {
+    throw new AppError("IN_USE", `GitOps clusters still use this secret: ${gitops.map((r) => r.cluster.identifier).join(", ")}. Point them at another secret first.`, {
+      extra: {
+        references: gitops.map((r) => ({
+          type: "GitopsCluster",
+          identifier: r.cluster.identifier,
+          name: r.cluster.name,
+          orgIdentifier: r.cluster.orgIdentifier,
+          projectIdentifier: r.cluster.projectIdentifier,
+          field: r.field,
+        })),
+      },
+    });
+  }
   await q.transaction(async (tx) => {
     await q.deleteSecretRow(tx, row.id);
     await recordAudit(tx, { ...audit(opts.by, opts.scope, row.identifier, "DELETE"), before: auditable(row) });

@@ -1,0 +1,8 @@
+// GET /api/gitops/clusters/:identifier/guide: the IRSA setup guide generated for this cluster's own values
+import { withRoute } from "@/lib/http/route";
+import { getClusterGuide } from "@/lib/gitops/guide-service";
+import { gitopsParamsSchema } from "@/lib/gitops/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute({ params: gitopsParamsSchema, scoped: true }, async ({ params, scope }) => getClusterGuide({ scope, identifier: params.identifier }));

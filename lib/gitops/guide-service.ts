@@ -1,0 +1,71 @@
+// The setup guide of one IRSA cluster, generated for its own values. The management cluster's
+// OIDC issuer comes from DescribeCluster through the agent's connector when that works; else a
+// placeholder the user is told to replace.
+import "server-only";
+import { awsErrorFacts } from "@/lib/aws/errors";
+import { describeCluster } from "@/lib/aws/eks";
+import { partitionOf } from "@/lib/aws/partitions";
+import { openConnectorSession } from "@/lib/aws/session";
+import { requireProject } from "@/lib/environments/service";
+import { AppError } from "@/lib/http/errors";
+import { roleOfArn } from "@/lib/oidc/policy";
+import type { Scope } from "@/lib/scopes/service";
+import type { GitopsGuideDto } from "./dto";
+import { generateGuide, placeholderIssuer } from "./guide";
+import * as q from "./queries";
+import { splitClusterValue } from "./schemas";
+
+const DESCRIBE_TIMEOUT_MS = 8_000;
+
+type Issuer = { url: string | null; region: string; reason?: string };
+
+async function managementIssuer(scope: Scope, agent: { connectorRef: string; managementCluster: string }, fallbackRegion: string): Promise<Issuer> {
+  const { region, name } = splitClusterValue(agent.managementCluster);
+  let where = region ?? fallbackRegion;
+  try {
+    const session = await openConnectorSession(scope, agent.connectorRef);
+    where = region ?? session.defaultRegion;
+    const c = await describeCluster(session.callOptions(where, { callTimeoutMs: DESCRIBE_TIMEOUT_MS }), name);
+    if (c.oidcIssuer) return { url: c.oidcIssuer, region: where };
+    return { url: null, region: where, reason: `The management cluster "${name}" has no OIDC issuer yet: create it with eksctl utils associate-iam-oidc-provider --cluster ${name} --approve, then reload.` };
+  } catch (err) {
+    const said = err instanceof AppError ? err.detail ?? err.message : `${awsErrorFacts(err).code}: ${awsErrorFacts(err).message}`;
+    return { url: null, region: where, reason: `Conduit could not read the management cluster "${name}" through connector "${agent.connectorRef}" (${said}).` };
+  }
+}
+
+export async function getClusterGuide(opts: { scope: Scope; identifier: string }): Promise<GitopsGuideDto> {
+  const key = requireProject(opts.scope, "GitOps clusters");
+  const row = await q.findClusterWithAgent(key, opts.identifier);
+  if (!row) throw new AppError("NOT_FOUND", `GitOps cluster "${opts.identifier}" does not exist in this project`);
+  if (row.authType !== "IRSA" || !row.roleArn || !row.awsClusterName || !row.region) {
+    throw new AppError("BAD_REQUEST", "The setup guide is for clusters that authenticate with an IAM role (IRSA)");
+  }
+  const issuer = await managementIssuer(opts.scope, row.agent, row.region);
+  const partition = partitionOf(row.region);
+  const managementAccountId = roleOfArn(row.agent.agentRoleArn)?.accountId ?? "<MANAGEMENT_ACCOUNT_ID>";
+  const values = {
+    partition,
+    managementAccountId,
+    agentRoleArn: row.agent.agentRoleArn,
+    deployerRoleArn: row.roleArn,
+    agentNamespace: row.agent.namespace,
+    clusterName: row.awsClusterName,
+    region: row.region,
+    server: row.masterUrl,
+  };
+  const guide = generateGuide({
+    ...values,
+    oidcIssuer: issuer.url,
+    managementRegion: issuer.region,
+    caData: row.caData,
+    displayName: row.name,
+  });
+  return {
+    guide,
+    issuer: issuer.url
+      ? { source: "cluster", url: issuer.url }
+      : { source: "placeholder", url: placeholderIssuer(issuer.region), reason: `${issuer.reason} Replace <MANAGEMENT_CLUSTER_OIDC_ID> with the ID at the end of the cluster's OpenID Connect provider URL.` },
+    values,
+  };
+}
