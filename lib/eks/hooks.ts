@@ -3,8 +3,9 @@
 // inputs are fixed values (`enabled`), and passes TanStack's signal so a superseded lookup is
 // cancelled.
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch, apiUrl } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { NamespaceList } from "./lookup-schemas";
 import type { ClusterListing, RegionListing } from "./schemas";
 
 export const eksKeys = {
@@ -35,3 +36,28 @@ export const useClusters = (scope: ScopeRef, connectorRef: string, region: strin
     staleTime: CLUSTERS_STALE_MS,
     retry: false,
   });
+
+// Cluster-level lookups (namespaces, kubeconfig): helper B2's part of this file.
+export const namespaceKeys = {
+  all: ["eks", "namespaces"] as const,
+  list: (scope: ScopeRef, connectorRef: string, cluster: string, region: string) => [...namespaceKeys.all, scope, connectorRef, cluster, region] as const,
+};
+
+/**
+ * The cluster's namespaces, as suggestions: the field stays free text, and a failure carries the
+ * reason in words (`errorMessage(query.error)`). `region` is the definition's region, used when
+ * `cluster` is a bare name.
+ */
+export const useNamespaces = (scope: ScopeRef, connectorRef: string, cluster: string, enabled: boolean, region = "") =>
+  useQuery({
+    queryKey: namespaceKeys.list(scope, connectorRef, cluster, region),
+    queryFn: ({ signal }) => apiFetch<NamespaceList>("/api/aws/eks/namespaces", { scope, signal, query: { connectorRef, cluster, region } }),
+    enabled: enabled && connectorRef !== "" && cluster !== "",
+    staleTime: 30_000,
+    // A refused token or an unreachable endpoint will not fix itself within seconds.
+    retry: false,
+  });
+
+/** Where the browser downloads the cluster's kubeconfig (a plain link: the server sets the file name). */
+export const kubeconfigUrl = (scope: ScopeRef, connectorRef: string, cluster: string, region = "") =>
+  apiUrl("/api/aws/eks/kubeconfig", { scope, query: { connectorRef, cluster, region } });

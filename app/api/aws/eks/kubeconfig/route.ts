@@ -1,0 +1,15 @@
+// GET /api/aws/eks/kubeconfig?connectorRef=&cluster=[&region=]: a kubeconfig (exec credential, no secrets) to download
+import { kubeconfigForConnector } from "@/lib/eks/lookup-service";
+import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
+import { withRoute } from "@/lib/http/route";
+
+export const GET = withRoute({ query: clusterLookupQuerySchema, scoped: true }, async ({ query, scope, req }) => {
+  const { yaml, fileName } = await kubeconfigForConnector(scope, query, req.signal);
+  return new Response(yaml, {
+    headers: {
+      "content-type": "application/yaml; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,9 @@
+// GET /api/aws/eks/namespaces?connectorRef=&cluster=[&region=]: the cluster's namespaces through the connector
+import { namespacesForConnector } from "@/lib/eks/lookup-service";
+import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
+import { json, withRoute } from "@/lib/http/route";
+
+export const GET = withRoute({ query: clusterLookupQuerySchema, scoped: true }, async ({ query, scope, req }) =>
+  // Live data: a private cache only, so a newly created namespace shows up on the next look.
+  json(await namespacesForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=15" } }),
+);
