@@ -3,10 +3,10 @@
 // placeholder the user is told to replace.
 import "server-only";
 import { awsErrorFacts } from "@/lib/aws/errors";
-import { describeCluster } from "@/lib/aws/eks";
 import { partitionOf } from "@/lib/aws/partitions";
 import { openConnectorSession } from "@/lib/aws/session";
 import { requireProject } from "@/lib/environments/service";
+import { describeTarget } from "@/lib/eks/access";
 import { AppError } from "@/lib/http/errors";
 import { roleOfArn } from "@/lib/oidc/policy";
 import type { Scope } from "@/lib/scopes/service";
@@ -25,12 +25,12 @@ async function managementIssuer(scope: Scope, agent: { connectorRef: string; man
   try {
     const session = await openConnectorSession(scope, agent.connectorRef);
     where = region ?? session.defaultRegion;
-    const c = await describeCluster(session.callOptions(where, { callTimeoutMs: DESCRIBE_TIMEOUT_MS }), name);
-    if (c.oidcIssuer) return { url: c.oidcIssuer, region: where };
+    const { cluster } = await describeTarget(session, agent.managementCluster, { callTimeoutMs: DESCRIBE_TIMEOUT_MS });
+    if (cluster.oidcIssuer) return { url: cluster.oidcIssuer, region: where };
     return { url: null, region: where, reason: `The management cluster "${name}" has no OIDC issuer yet: create it with eksctl utils associate-iam-oidc-provider --cluster ${name} --approve, then reload.` };
   } catch (err) {
     const said = err instanceof AppError ? err.detail ?? err.message : `${awsErrorFacts(err).code}: ${awsErrorFacts(err).message}`;
-    return { url: null, region: where, reason: `Conduit could not read the management cluster "${name}" through connector "${agent.connectorRef}" (${said}).` };
+    return { url: null, region: where, reason: `Conduit could not read the management cluster "${name}" through connector "${agent.connectorRef}": ${said}` };
   }
 }
 

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
-import type { ClusterTestResult, GitopsAgentDto, GitopsClusterDto, GitopsGuideDto } from "./dto";
+import type { ClusterTestResult, EksClusterInfo, GitopsAgentDto, GitopsClusterDto, GitopsGuideDto } from "./dto";
 import type { ConnectionStatus, GitopsAgentInput, GitopsClusterInput } from "./schemas";
 
 export interface ClusterFilters {
@@ -65,14 +65,7 @@ export const useClusterGuide = (scope: ScopeRef, identifier: string, enabled = t
     staleTime: 60_000,
   });
 
-export interface EksClusterInfo {
-  name: string;
-  region: string;
-  endpoint: string;
-  caData: string;
-  version: string;
-  oidcIssuer: string | null;
-}
+export type { EksClusterInfo };
 
 /** DescribeCluster through a connector, for "Import from EKS" (`cluster` as the cluster list gives it). */
 export const useEksClusterDescription = (scope: ScopeRef, connectorRef: string, cluster: string, enabled: boolean) =>

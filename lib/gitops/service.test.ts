@@ -11,6 +11,7 @@ import { AppError } from "@/lib/http/errors";
 import { createOrganization, createProject, resolveScope, type Scope } from "@/lib/scopes/service";
 import { createSecret, deleteSecret } from "@/lib/secrets/service";
 import { testCluster } from "./connection-test";
+import { describeForImport } from "./eks-import";
 import { getClusterGuide } from "./guide-service";
 import { gitopsAgentInputSchema, gitopsClusterInputSchema, type GitopsClusterInput } from "./schemas";
 import { createAgent, createCluster, deleteAgent, deleteCluster, getCluster, getClusterYaml, listClusters, updateAgent, updateCluster } from "./service";
@@ -198,5 +199,15 @@ describe("setup guide", () => {
     // The agent can be edited to point at the right cluster; the next guide reads it.
     await updateAgent({ scope: project, identifier: "agent_lost", input: agentInput("agent_lost"), version: 1, by });
     expect((await getClusterGuide({ scope: project, identifier: "guide2" })).issuer.source).toBe("cluster");
+  });
+});
+
+describe("Import from EKS", () => {
+  it("describes a listed cluster through the connector: endpoint, CA, region, version", async () => {
+    expect(await describeForImport(project, { connectorRef: "mgmt_aws", cluster: "us-east-1/target" })).toEqual({
+      name: "target", region: "us-east-1", endpoint: kube.url, caData: kube.caData, version: "1.31", oidcIssuer: null,
+    });
+    expect((await describeForImport(project, { connectorRef: "mgmt_aws", cluster: "management" })).oidcIssuer).toBe(ISSUER);
+    await rejects(describeForImport(project, { connectorRef: "mgmt_aws", cluster: "us-east-1/missing" }), "NOT_FOUND");
   });
 });
