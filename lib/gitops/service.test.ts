@@ -8,7 +8,7 @@ import { clearSessionCache } from "@/lib/aws/session";
 import { createConnector, deleteConnector } from "@/lib/connectors/service";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { createOrganization, createProject, resolveScope, type Scope } from "@/lib/scopes/service";
+import { createOrganization, createProject, deleteProject, resolveScope, type Scope } from "@/lib/scopes/service";
 import { createSecret, deleteSecret } from "@/lib/secrets/service";
 import { testCluster } from "./connection-test";
 import { describeForImport } from "./eks-import";
@@ -96,6 +96,11 @@ describe("GitOps CRUD", () => {
     const err = await deleteConnector({ scope: project, identifier: "mgmt_aws", by }).then(() => null, (e: unknown) => e);
     expect(err).toBeTruthy(); // a restricting foreign key (or the service's own guard) refuses
     expect(await db.connector.count({ where: { identifier: "mgmt_aws", projectIdentifier: "apps" } })).toBe(1);
+  });
+
+  it("a project holding GitOps agents cannot be deleted", async () => {
+    const e = await rejects(deleteProject({ orgIdentifier: ORG, identifier: "apps", by }), "IN_USE");
+    expect(e.message).toMatch(/GitOps agents agent1/);
   });
 
   it("clusters: create, YAML round trip, stale versions refused, connection changes reset the status, audit", async () => {

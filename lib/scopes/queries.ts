@@ -51,14 +51,17 @@ export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn
 /** What still lives in an org or project scope (blocks deleting it). */
 export async function scopeContents(accountId: string, orgIdentifier: string, projectIdentifier?: string) {
   const where = { accountId, orgIdentifier, ...(projectIdentifier !== undefined ? { projectIdentifier } : {}) };
-  const [connectors, secrets, environments] = await Promise.all([
+  const [connectors, secrets, environments, gitopsAgents] = await Promise.all([
     db.connector.findMany({ where, select: { identifier: true }, take: 20 }),
     db.secret.findMany({ where, select: { identifier: true }, take: 20 }),
     db.environment.findMany({ where, select: { identifier: true }, take: 20 }),
+    // Clusters belong to agents, so a scope with no agents holds no GitOps clusters either.
+    db.gitopsAgent.findMany({ where, select: { identifier: true }, take: 20 }),
   ]);
   return {
     connectors: connectors.map((c) => c.identifier),
     secrets: secrets.map((s) => s.identifier),
     environments: environments.map((e) => e.identifier),
+    gitopsAgents: gitopsAgents.map((a) => a.identifier),
   };
 }

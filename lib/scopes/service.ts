@@ -77,6 +77,7 @@ async function assertScopeEmpty(what: string, orgIdentifier: string, projectIden
     left.connectors.length ? `connectors ${left.connectors.join(", ")}` : "",
     left.secrets.length ? `secrets ${left.secrets.join(", ")}` : "",
     left.environments.length ? `environments ${left.environments.join(", ")}` : "",
+    left.gitopsAgents.length ? `GitOps agents ${left.gitopsAgents.join(", ")}` : "",
   ].filter(Boolean);
   if (parts.length) {
     throw new AppError("IN_USE", `${what} still holds ${parts.join(" and ")}; delete or move them first`, {
@@ -85,6 +86,7 @@ async function assertScopeEmpty(what: string, orgIdentifier: string, projectIden
           ...left.connectors.map((identifier) => ({ type: "Connector", identifier })),
           ...left.secrets.map((identifier) => ({ type: "Secret", identifier })),
           ...left.environments.map((identifier) => ({ type: "Environment", identifier })),
+          ...left.gitopsAgents.map((identifier) => ({ type: "GitopsAgent", identifier })),
         ],
       },
     });
