@@ -87,7 +87,8 @@ export function ConnectorPicker({
             <span className="text-muted">No connector chosen</span>
           )}
         </div>
-        <Button id={id} size="sm" onClick={() => setOpen(true)} aria-describedby={aria["aria-describedby"]}>
+        {/* The field's <label> points here; the button says what it does, the label is the field. */}
+        <Button id={id} size="sm" onClick={() => setOpen(true)} aria-label={value ? "Change connector" : "Choose connector"} aria-describedby={aria["aria-describedby"]}>
           {value ? "Change connector" : "Choose connector"}
         </Button>
       </div>
