@@ -12,7 +12,7 @@ import { createConnector } from "@/lib/connectors/service";
 import { resetEnvCache } from "@/lib/env";
 import { createOrganization, createProject, resolveScope, type Scope } from "@/lib/scopes/service";
 import { createSecret } from "@/lib/secrets/service";
-import { clearLookupCache, listConnectorClusters, listConnectorRegions } from "./clusters";
+import { clearLookupCache, limiter, listConnectorClusters, listConnectorRegions } from "./clusters";
 import type { ClusterListing, RegionListing } from "./schemas";
 
 const ACCOUNT = "210987654321";
@@ -214,5 +214,37 @@ describe("routes", () => {
     expect(outside.status).toBe(422);
     expect(((await outside.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.region?.[0]).toContain("GovCloud");
     expect(emu.calls.length).toBe(before);
+  });
+});
+
+describe("limiter", () => {
+  it("runs at most `limit` tasks at once, in queue order, also when queued in the same tick", async () => {
+    const limit = limiter(3);
+    let running = 0;
+    let peak = 0;
+    const order: number[] = [];
+    const gates: Array<() => void> = [];
+    const tasks = Array.from({ length: 10 }, (_, i) =>
+      limit(async () => {
+        running += 1;
+        peak = Math.max(peak, running);
+        order.push(i);
+        await new Promise<void>((r) => gates.push(r));
+        running -= 1;
+        if (i === 4) throw new Error("four");
+        return i;
+      }),
+    );
+    const settled = Promise.allSettled(tasks);
+    while (order.length < 10 || gates.length) {
+      await new Promise((r) => setImmediate(r));
+      expect(running).toBeLessThanOrEqual(3);
+      gates.shift()?.();
+    }
+    const results = await settled;
+    expect(peak).toBe(3);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(results[4]).toMatchObject({ status: "rejected" });
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(9);
   });
 });
