@@ -1,0 +1,185 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Alert, Badge, Card, EmptyState, Time } from "@/components/ui/misc";
+import { Spinner } from "@/components/ui/spinner";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { GitopsClusterDto } from "@/lib/gitops/dto";
+import { useDeleteGitops, useGitopsCluster, useTestCluster } from "@/lib/gitops/hooks";
+import { CLUSTER_AUTH_INFO } from "@/lib/gitops/schemas";
+import { ApiError, errorMessage } from "@/lib/http/client";
+import { useScope } from "@/lib/scopes/hooks";
+import { GitopsYamlTab } from "./gitops-yaml-tab";
+import { SetupGuide } from "./setup-guide";
+import { clusterHref, gitopsHref } from "./links";
+import { ConnectionStatusBadge } from "./status-badge";
+import { TestResultPanel } from "./test-result";
+
+type Tab = "overview" | "guide" | "yaml";
+
+export function ClusterDetails({ identifier }: { identifier: string }) {
+  const { org, project, href } = useScope();
+  const scope = useMemo(() => ({ org, project }), [org, project]);
+  const router = useRouter();
+  const query = useGitopsCluster(scope, identifier);
+  const test = useTestCluster(scope);
+  const remove = useDeleteGitops(scope, "clusters");
+  const [tab, setTab] = useState<Tab>("overview");
+  const [deleting, setDeleting] = useState(false);
+  const dto = query.data;
+
+  if (!dto) {
+    if (query.isError) {
+      const missing = query.error instanceof ApiError && query.error.status === 404;
+      return (
+        <EmptyState title={missing ? "Cluster not found" : "Could not load the cluster"} icon="gitops" action={<Button asChild><Link href={gitopsHref(href)}>Back to GitOps clusters</Link></Button>}>
+          {missing ? `There is no GitOps cluster "${identifier}" in this project.` : errorMessage(query.error)}
+        </EmptyState>
+      );
+    }
+    return (
+      <div className="flex items-center gap-2 py-10 text-sm text-muted">
+        <Spinner /> Loading cluster…
+      </div>
+    );
+  }
+  const c = dto.cluster;
+  const irsa = c.spec.authentication.type === "IRSA";
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
+        <Link href={gitopsHref(href)} className="hover:text-fg hover:underline">
+          GitOps clusters
+        </Link>
+        <span aria-hidden className="mx-1.5">/</span>
+        <span className="text-fg">{c.name}</span>
+      </nav>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="break-words text-2xl font-semibold tracking-tight">{c.name}</h1>
+          <div className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm text-muted">
+            <span className="font-mono text-fg">{c.identifier}</span>
+            <span>Agent: {dto.agent.name}</span>
+            <Badge>{CLUSTER_AUTH_INFO[c.spec.authentication.type].label}</Badge>
+            <ConnectionStatusBadge status={dto.status.connectionStatus} testedAt={dto.status.testedAt} />
+          </div>
+          {c.description && <p className="mt-2 max-w-3xl text-sm text-muted">{c.description}</p>}
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="primary" loading={test.isPending} onClick={() => test.mutate(c.identifier)}>
+            Test connection
+          </Button>
+          <Button asChild>
+            <Link href={clusterHref(href, c.identifier, "/edit")}>Edit</Link>
+          </Button>
+          <Button
+            variant="ghost"
+            className="text-danger"
+            onClick={() => {
+              remove.reset();
+              setDeleting(true);
+            }}
+          >
+            Delete
+          </Button>
+        </div>
+      </div>
+
+      <div className="mb-6" aria-live="polite">
+        {test.isPending && (
+          <p className="flex items-center gap-2 text-sm text-muted">
+            <Spinner /> Assuming the role, signing a token and calling the cluster…
+          </p>
+        )}
+        {test.isError && <Alert title="The test could not run">{errorMessage(test.error)}</Alert>}
+        {test.data && !test.isPending && <TestResultPanel result={test.data} />}
+      </div>
+
+      <Tabs value={tab} onValueChange={(v) => setTab(v as Tab)}>
+        <TabsList aria-label="Cluster views">
+          <TabsTrigger value="overview">Overview</TabsTrigger>
+          <TabsTrigger value="guide">Setup guide</TabsTrigger>
+          <TabsTrigger value="yaml">YAML</TabsTrigger>
+        </TabsList>
+        <TabsContent value="overview">
+          <Overview dto={dto} />
+        </TabsContent>
+        <TabsContent value="guide">
+          {irsa ? <SetupGuide scope={scope} identifier={c.identifier} /> : <Alert tone="info">The setup guide is for clusters that authenticate with an IAM role (IRSA).</Alert>}
+        </TabsContent>
+        <TabsContent value="yaml">
+          <GitopsYamlTab scope={scope} kind="clusters" identifier={c.identifier} version={dto.version} onReloadLatest={() => query.refetch()} />
+        </TabsContent>
+      </Tabs>
+
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        title={`Delete cluster ${c.name}?`}
+        description="Conduit forgets this cluster. The IAM roles, the aws-auth mapping and the Argo CD Secret stay as they are."
+        confirmLabel="Delete cluster"
+        pending={remove.isPending}
+        error={remove.error ? errorMessage(remove.error) : undefined}
+        onConfirm={() => remove.mutate(c.identifier, { onSuccess: () => router.push(gitopsHref(href)) })}
+      />
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-muted">{label}</dt>
+      <dd className="min-w-0 break-all">{children}</dd>
+    </>
+  );
+}
+
+function Overview({ dto }: { dto: GitopsClusterDto }) {
+  const c = dto.cluster;
+  const a = c.spec.authentication;
+  const s = dto.status;
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Card>
+        <h2 className="mb-3 text-base font-semibold">Connection</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <Row label="Master URL"><span className="font-mono">{c.spec.masterUrl}</span></Row>
+          <Row label="Authentication">{CLUSTER_AUTH_INFO[a.type].label}</Row>
+          {a.type === "IRSA" ? (
+            <>
+              <Row label="Role ARN"><span className="font-mono">{a.spec.roleArn}</span></Row>
+              <Row label="EKS cluster"><span className="font-mono">{a.spec.clusterName} ({a.spec.region})</span></Row>
+            </>
+          ) : (
+            <Row label="Token secret"><span className="font-mono">{a.spec.tokenRef}</span></Row>
+          )}
+          <Row label="CA data">{c.spec.caData.length} characters</Row>
+          <Row label="Agent">{dto.agent.name} (namespace <span className="font-mono">{dto.agent.namespace}</span>)</Row>
+          {Object.keys(c.tags).length > 0 && (
+            <Row label="Tags">
+              <span className="flex flex-wrap gap-1">
+                {Object.entries(c.tags).map(([k, v]) => (
+                  <Badge key={k}>{v ? `${k}:${v}` : k}</Badge>
+                ))}
+              </span>
+            </Row>
+          )}
+        </dl>
+      </Card>
+      <Card>
+        <h2 className="mb-3 text-base font-semibold">Last connection test</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <Row label="Status"><ConnectionStatusBadge status={s.connectionStatus} /></Row>
+          <Row label="Tested">{s.testedAt ? <Time iso={s.testedAt} /> : "Never"}</Row>
+          <Row label="Kubernetes">{s.serverVersion ?? "—"}</Row>
+          {s.statusReason && <Row label="Reason">{s.statusReason}</Row>}
+        </dl>
+      </Card>
+    </div>
+  );
+}
