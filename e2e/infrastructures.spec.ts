@@ -157,6 +157,14 @@ test.describe.serial("EKS infrastructure definitions", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText(/A namespace is a DNS label/)).toBeVisible();
     expect((await row())?.version).toBe(1);
+
+    // Changing the connector clears the cluster picked from its list; the cluster is then free text.
+    const section = page.getByRole("region", { name: "Cluster details" });
+    await expect(section.getByRole("combobox", { name: /^Cluster/ })).toHaveValue(`${kube.region}/${kube.name}`);
+    await section.getByRole("button", { name: "Value type for Connector: Fixed" }).click();
+    await page.getByRole("menuitemradio", { name: /^Expression/ }).click();
+    await expect(section.getByRole("textbox", { name: "Cluster", exact: true })).toHaveValue("");
+    await expect(section).toContainText("The cluster list needs a fixed connector");
   });
 
   test("the namespace becomes a runtime input with allowed values and is resolved in the dialog", async ({ page }) => {

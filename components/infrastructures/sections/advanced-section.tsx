@@ -20,7 +20,7 @@ export function AdvancedSection() {
     <FormSection id="advanced" title="Advanced" description="Optional settings for how pipelines use this infrastructure.">
       <SpecField
         name="allowSimultaneousDeployments"
-        label="Allow simultaneous deployments on the same infrastructure"
+        label="Simultaneous deployments"
         hint="Off: a second deployment to this cluster and namespace waits until the first one finishes."
         renderFixed={(p) => (
           <label className="flex items-center gap-2 text-sm">
@@ -33,7 +33,7 @@ export function AdvancedSection() {
               onBlur={p.onBlur}
               aria-describedby={p["aria-describedby"]}
             />
-            Allow simultaneous deployments
+            Allow simultaneous deployments on the same infrastructure
           </label>
         )}
       />

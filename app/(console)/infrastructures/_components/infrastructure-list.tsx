@@ -80,7 +80,7 @@ export function InfrastructureList() {
               value={environment}
               disabled={environments.isPending}
               onChange={(e) => router.replace(withParam(href("/infrastructures"), "environment", e.target.value || undefined))}
-              className="w-60 shrink-0"
+              className="w-72 shrink-0"
             >
               <option value="">All environments</option>
               {envs.map((e) => (
