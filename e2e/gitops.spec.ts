@@ -42,6 +42,7 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   await agentDialog.getByRole("combobox", { name: "Management cluster" }).fill(`us-east-1/${MGMT}`);
   await agentDialog.getByRole("textbox", { name: "Namespace" }).fill("gitops");
   await agentDialog.getByRole("textbox", { name: "Agent role ARN" }).fill(`arn:aws:iam::${SERVER_ACCOUNT}:role/ArgoCD`);
+  await page.screenshot({ path: screenshotPath("gitops-agent-dialog.png") });
   await agentDialog.getByRole("button", { name: "Register agent" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Registered agent Management agent." })).toBeVisible();
 
