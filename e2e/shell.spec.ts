@@ -2,6 +2,7 @@ import { expect, screenshotPath, test } from "./fixtures/test";
 
 const sections = [
   { link: "Connectors", heading: "AWS connectors" },
+  { link: "Environments", heading: "Environments" },
   { link: "Infrastructure", heading: "Infrastructure definitions" },
   { link: "GitOps clusters", heading: "GitOps clusters" },
   { link: "Secrets", heading: "Secrets" },
