@@ -16,7 +16,7 @@ export function ScopeSwitcher() {
       <label className="sr-only" htmlFor="scope-org">Organization</label>
       <Select
         id="scope-org"
-        className="w-48"
+        className="w-56 max-w-[40vw]"
         value={scope.org ?? ""}
         onChange={(e) => router.push(scope.href(path, { org: e.target.value || undefined }))}
         disabled={orgs.isLoading}
@@ -31,7 +31,7 @@ export function ScopeSwitcher() {
       <label className="sr-only" htmlFor="scope-project">Project</label>
       <Select
         id="scope-project"
-        className="w-48"
+        className="w-56 max-w-[40vw]"
         value={scope.project ?? ""}
         disabled={!scope.org || projects.isLoading}
         onChange={(e) => router.push(scope.href(path, { org: scope.org, project: e.target.value || undefined }))}
