@@ -154,8 +154,8 @@ function AgentForm({ agent, scope, onClose, onSaved }: { agent: GitopsAgentDto |
           />
         )}
       </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Namespace" required error={errors.namespace?.message} hint="Where the agent runs; every service account in it may assume the agent role.">
+      <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
+        <Field label="Namespace" required error={errors.namespace?.message} hint="Its service accounts may assume the agent role.">
           {(a) => <Input {...a} {...register("namespace")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="argocd" />}
         </Field>
         <Field label="Agent role ARN" required error={errors.spec?.agentRoleArn?.message} hint="The role the agent assumes first (role/ArgoCD in the AWS guide).">
