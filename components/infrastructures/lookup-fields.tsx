@@ -87,7 +87,7 @@ export function ClusterCombobox({
     <div className="flex flex-col gap-1.5">
       <div className="flex items-start gap-2">
         <Combobox {...p} className="flex-1" options={options} status={status} listLabel="Clusters" placeholder={lookup.region ? "cluster" : "region/cluster"} />
-        <Button onClick={() => void clusters.refetch()} disabled={clusters.isFetching} aria-label="Refresh the cluster list">
+        <Button onClick={() => void clusters.refresh().catch(() => undefined)} disabled={clusters.isFetching} aria-label="Refresh the cluster list">
           Refresh
         </Button>
       </div>

@@ -200,6 +200,17 @@ describe("routes", () => {
     expect((await clusters.json()) as ClusterListing).toEqual({ clusters: [{ value: "Cluster-test", name: "Cluster-test", region: "ap-south-1" }], regionErrors: [], regionsSearched: 1 });
   });
 
+  it("refresh=1 (the form's Refresh button) asks AWS again; without it the server's copy answers", async () => {
+    const ask = (extra: Record<string, string> = {}) => request(getClusters, "/api/aws/eks/clusters", { connectorRef: commercial, region: "ap-south-1", ...extra });
+    expect((await ask()).status).toBe(200);
+    emu.addCluster({ region: "ap-south-1", name: "Cluster-new", accountId: ACCOUNT });
+    const cached = (await (await ask()).json()) as ClusterListing;
+    expect(cached.clusters.map((c) => c.name)).toEqual(["Cluster-test"]);
+    const fresh = (await (await ask({ refresh: "1" })).json()) as ClusterListing;
+    expect(fresh.clusters.map((c) => c.name)).toEqual(["Cluster-new", "Cluster-test"].sort());
+    expect((await ask({ refresh: "yes" })).status).toBe(422);
+  });
+
   it("problem+json: unknown connector 404, missing connectorRef 422, unknown region 422, region outside the partition 422", async () => {
     const unknown = await request(getClusters, "/api/aws/eks/clusters", { connectorRef: "nope" });
     expect(unknown.status).toBe(404);

@@ -253,5 +253,5 @@ export async function clustersForConnector(scope: Scope, q: ClusterListQuery, si
     const message = `${q.region} is not in the connector's partition (${PARTITION_LABELS[session.partition]}); choose one of its regions or none`;
     throw new AppError("VALIDATION_FAILED", message, { fieldErrors: { region: [message] } });
   }
-  return listConnectorClusters(session, { region: q.region, signal });
+  return listConnectorClusters(session, { region: q.region, signal, cache: q.refresh !== "1" });
 }

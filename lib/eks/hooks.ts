@@ -2,7 +2,7 @@
 // Live lookups through a connector for the definition form. Each query runs only while its
 // inputs are fixed values (`enabled`), and passes TanStack's signal so a superseded lookup is
 // cancelled.
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 import type { NamespaceList } from "./lookup-schemas";
@@ -28,14 +28,22 @@ export const useRegions = (scope: ScopeRef, connectorRef: string, enabled: boole
   });
 
 /** `region` empty: every enabled region of the connector's partition (values `region/cluster`). */
-export const useClusters = (scope: ScopeRef, connectorRef: string, region: string, enabled: boolean) =>
-  useQuery({
-    queryKey: eksKeys.clusters(scope, connectorRef, region),
-    queryFn: ({ signal }) => apiFetch<ClusterListing>("/api/aws/eks/clusters", { scope, signal, query: { connectorRef, region: region || undefined } }),
+export function useClusters(scope: ScopeRef, connectorRef: string, region: string, enabled: boolean) {
+  const client = useQueryClient();
+  const queryKey = eksKeys.clusters(scope, connectorRef, region);
+  const fetchClusters = (signal: AbortSignal | undefined, refresh: boolean) =>
+    apiFetch<ClusterListing>("/api/aws/eks/clusters", { scope, signal, query: { connectorRef, region: region || undefined, refresh: refresh ? "1" : undefined } });
+  const query = useQuery({
+    queryKey,
+    queryFn: ({ signal }) => fetchClusters(signal, false),
     enabled: enabled && connectorRef !== "",
     staleTime: CLUSTERS_STALE_MS,
     retry: false,
   });
+  /** The Refresh button: past both this cache and the server's. */
+  const refresh = () => client.fetchQuery({ queryKey, queryFn: ({ signal }) => fetchClusters(signal, true), staleTime: 0, retry: false });
+  return { ...query, refresh };
+}
 
 // Cluster-level lookups (namespaces, kubeconfig): helper B2's part of this file.
 export const namespaceKeys = {
