@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// Ports are picked once here; worker processes inherit them through the environment.
-process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 4000));
+// Ports are picked once here; worker processes inherit them through the environment. Both stay
+// below the kernel's ephemeral range (32768+), so no server the setup starts on port 0 (the AWS
+// emulator, the fake Kubernetes API) can take them first.
+process.env.E2E_PORT ??= String(20000 + Math.floor(Math.random() * 5000));
 process.env.E2E_CONTROL_PORT ??= String(Number(process.env.E2E_PORT) + 5000);
 
 export default defineConfig({
