@@ -10,6 +10,7 @@ import { openConnectorSession, type ConnectorSession } from "@/lib/aws/session";
 import { assumeRole, roleSessionName } from "@/lib/aws/sts";
 import { recordAudit } from "@/lib/audit/service";
 import { requireProject } from "@/lib/environments/service";
+import { acquireTestLock } from "@/lib/db/locks";
 import { AppError } from "@/lib/http/errors";
 import { KubeError, serverVersion } from "@/lib/kubernetes/client";
 import type { Actor, Scope } from "@/lib/scopes/service";
@@ -121,6 +122,26 @@ export async function testCluster(opts: { scope: Scope; identifier: string; by: 
   const key = requireProject(opts.scope, "GitOps clusters");
   const row = await q.findClusterWithAgent(key, opts.identifier);
   if (!row) throw new AppError("NOT_FOUND", `GitOps cluster "${opts.identifier}" does not exist in this project`);
+  // The same bounds as connector tests, held in PostgreSQL: one run per cluster, a global cap.
+  const lock = await acquireTestLock(`gitops-cluster:${row.id}`);
+  if ("refused" in lock) {
+    throw new AppError(
+      "RATE_LIMITED",
+      lock.refused === "connector-busy"
+        ? "A test of this cluster is already running; its result will show on the cluster in a few seconds."
+        : "Too many connection tests are running right now; try again in a few seconds.",
+      { headers: { "retry-after": "5" } },
+    );
+  }
+  try {
+    return await runAndSave(opts, row);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runAndSave(opts: { scope: Scope; by: Actor }, row: NonNullable<Awaited<ReturnType<typeof q.findClusterWithAgent>>>): Promise<ClusterTestResult> {
+  const key = requireProject(opts.scope, "GitOps clusters");
   const started = Date.now();
   const done = new Map<ClusterTestStepId, string>();
   let failure: StepFailure | null = null;

@@ -7,6 +7,7 @@ import { startFakeKubernetes, type FakeKubernetes } from "@/e2e/fixtures/fake-ku
 import { clearSessionCache } from "@/lib/aws/session";
 import { createConnector, deleteConnector } from "@/lib/connectors/service";
 import { db } from "@/lib/db";
+import { acquireTestLock } from "@/lib/db/locks";
 import { AppError } from "@/lib/http/errors";
 import { createOrganization, createProject, deleteProject, resolveScope, type Scope } from "@/lib/scopes/service";
 import { createSecret, deleteSecret } from "@/lib/secrets/service";
@@ -147,6 +148,22 @@ describe("Test connection", () => {
     expect(saved.status.testedAt).toBe(r.testedAt);
     expect(saved.version).toBe(1); // a test is not an edit
     expect(await db.auditEvent.count({ where: { entityType: "GitopsCluster", entityId: "ok1", action: "TEST" } })).toBe(1);
+  });
+
+  it("one test per cluster at a time: a second one while the first runs is refused with 429", async () => {
+    await createCluster({ scope: project, input: clusterInput("busy1", deployer.arn), by });
+    const row = await db.gitopsCluster.findFirstOrThrow({ where: { identifier: "busy1" } });
+    const held = await acquireTestLock(`gitops-cluster:${row.id}`);
+    if ("refused" in held) throw new Error("the lock should be free");
+    try {
+      const err = await testCluster({ scope: project, identifier: "busy1", by }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect(err).toMatchObject({ code: "RATE_LIMITED" });
+      expect((await getCluster(project, "busy1")).status.connectionStatus).toBe("Unknown");
+    } finally {
+      await held.release();
+    }
+    expect((await testCluster({ scope: project, identifier: "busy1", by })).status).toBe("Successful");
   });
 
   it("a deployer role the cluster does not map fails at the call with the eksctl mapping command", async () => {
