@@ -1,20 +1,9 @@
 // Harness-style YAML for infrastructure definitions: `infrastructureDefinition: { name, …, spec }`.
 // Pure (browser and server): the YAML tab, the `application/yaml` API body and the resolved
 // document of the resolve endpoint all go through here and validate with ./schemas.
-import { Document, LineCounter, Scalar, isMap, isNode, isScalar, isSeq, parseDocument, visit } from "yaml";
 import type { z } from "zod";
+import { isRecord, locateWrappedIssue, ordered, readYaml, toYamlText, withoutNulls, type YamlIssue } from "@/lib/yaml/document";
 import { infrastructureInputSchema, type InfrastructureInput } from "./schemas";
-
-type Rec = Record<string, unknown>;
-const isRecord = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function ordered(obj: Rec, order: readonly string[]): Rec {
-  const out: Rec = {};
-  for (const k of [...order, ...Object.keys(obj).filter((k) => !order.includes(k))]) {
-    if (obj[k] !== undefined) out[k] = obj[k];
-  }
-  return out;
-}
 
 // YAML 1.1 readers (Harness's snakeyaml) read these words as booleans; quoting keeps them strings.
 const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$/;
@@ -40,19 +29,7 @@ export function infrastructureToYaml(d: InfrastructureYamlInput): string {
     },
     [],
   );
-  const doc = new Document({ infrastructureDefinition: definition });
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === "string" && YAML11_BOOL.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
-  return doc.toString({ lineWidth: 0 });
-}
-
-function withoutNulls(obj: Rec, keys: readonly string[]): Rec {
-  const out = { ...obj };
-  for (const k of keys) if (out[k] === null) delete out[k];
-  return out;
+  return toYamlText({ infrastructureDefinition: definition }, YAML11_BOOL);
 }
 
 /**
@@ -70,41 +47,9 @@ export function yamlToInfrastructureInput(doc: unknown): unknown {
   return out;
 }
 
-export interface YamlIssue {
-  line: number;
-  column: number;
-  message: string;
-  path: string;
-}
 export type InfrastructureYamlResult =
   | { ok: true; value: InfrastructureInput }
   | ({ ok: false; issues: YamlIssue[] } & YamlIssue);
-
-type Path = (string | number)[];
-
-function keyOffset(doc: Document.Parsed, path: Path): number | undefined {
-  if (path.length === 0) return doc.contents?.range[0];
-  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-  const last = path[path.length - 1];
-  if (isMap(parent)) {
-    const pair = parent.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(last));
-    return pair && isNode(pair.key) ? pair.key.range?.[0] : undefined;
-  }
-  if (isSeq(parent) && typeof last === "number") {
-    const item = parent.items[last];
-    return isNode(item) ? item.range?.[0] : undefined;
-  }
-  return undefined;
-}
-
-// The nearest existing ancestor stands in for a missing key (a required field left out).
-function locate(doc: Document.Parsed, lc: LineCounter, path: Path): { line: number; col: number } {
-  for (let n = path.length; n >= 0; n--) {
-    const offset = keyOffset(doc, path.slice(0, n));
-    if (offset !== undefined) return lc.linePos(offset);
-  }
-  return { line: 1, col: 1 };
-}
 
 const fail = (issues: YamlIssue[]): InfrastructureYamlResult => ({ ok: false, ...issues[0]!, issues });
 
@@ -113,34 +58,15 @@ export function parseInfrastructureYaml(
   text: string,
   schema: z.ZodType<InfrastructureInput, unknown> = infrastructureInputSchema,
 ): InfrastructureYamlResult {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length) {
-    return fail(doc.errors.map((e) => {
-      const { line, col } = lc.linePos(e.pos[0]);
-      return { line, column: col, message: e.message, path: "" };
-    }));
-  }
-  let js: unknown;
-  try {
-    js = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return fail([{ line: 1, column: 1, message: e instanceof Error ? e.message : String(e), path: "" }]);
-  }
+  const read = readYaml(text);
+  if (!read.ok) return fail(read.issues);
+  const js = read.js;
   if (!isRecord(js)) {
     return fail([{ line: 1, column: 1, message: "Expected a document starting with infrastructureDefinition:", path: "" }]);
   }
   const result = schema.safeParse(yamlToInfrastructureInput(js));
   if (result.success) return { ok: true, value: result.data };
-  const wrappedRoot = isRecord(js.infrastructureDefinition);
-  const issues = result.error.issues.map((issue): YamlIssue => {
-    const rel = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) rel.push(issue.keys[0]);
-    // Keys beside `infrastructureDefinition:` were merged into the input: try the wrapped path, then the top.
-    const wrapped = wrappedRoot ? ["infrastructureDefinition", ...rel] : rel;
-    const path = keyOffset(doc, wrapped) !== undefined || !wrappedRoot ? wrapped : keyOffset(doc, rel) !== undefined ? rel : wrapped;
-    const { line, col } = locate(doc, lc, path);
-    return { line, column: col, message: issue.message, path: path.join(".") };
-  });
+  // Keys beside `infrastructureDefinition:` were merged into the input: try the wrapped path, then the top.
+  const issues = result.error.issues.map((issue) => locateWrappedIssue(read, "infrastructureDefinition", issue));
   return issues.length ? fail(issues) : fail([{ line: 1, column: 1, message: "Invalid infrastructure definition", path: "" }]);
 }

@@ -3,9 +3,9 @@ import { connectorGetQuerySchema, connectorParamsSchema } from "@/lib/connectors
 import { connectorUpdateSchema } from "@/lib/connectors/schemas";
 import { deleteConnector, getConnector, getConnectorYaml, updateConnector } from "@/lib/connectors/service";
 import { parseConnectorYaml } from "@/lib/connectors/yaml";
-import { AppError } from "@/lib/http/errors";
 import { json, withRoute } from "@/lib/http/route";
 import { etag, expectedVersion } from "@/lib/http/version";
+import { valueOr422 } from "@/lib/yaml/document";
 
 export const GET = withRoute({ params: connectorParamsSchema, query: connectorGetQuerySchema, scoped: true }, async ({ params, query, scope }) => {
   if (query.format === "yaml") {
@@ -17,14 +17,7 @@ export const GET = withRoute({ params: connectorParamsSchema, query: connectorGe
 });
 
 /** YAML bodies are validated with line numbers so the editor can point at the offending line. */
-function fromYaml(text: string) {
-  const r = parseConnectorYaml(text, connectorUpdateSchema);
-  if (r.ok) return r.value;
-  throw new AppError("VALIDATION_FAILED", `Line ${r.line}: ${r.message}`, {
-    fieldErrors: { [r.path || "(root)"]: [r.message] },
-    extra: { line: r.line, column: r.column },
-  });
-}
+const fromYaml = (text: string) => valueOr422(parseConnectorYaml(text, connectorUpdateSchema));
 
 export const PUT = withRoute(
   { params: connectorParamsSchema, body: connectorUpdateSchema, fromYaml, scoped: true },
