@@ -1,21 +1,9 @@
 "use client";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { CodeEditor } from "@/components/ui/code-editor";
-import { Alert } from "@/components/ui/misc";
-import { Spinner } from "@/components/ui/spinner";
+import { YamlDocumentTab } from "@/components/yaml/yaml-document-tab";
 import { useInfrastructureYaml, useUpdateInfrastructureYaml, type InfrastructureRef } from "@/lib/infrastructures/hooks";
-import { ApiError, errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
-import { VersionConflictAlert, isVersionConflict } from "@/components/connectors/version-conflict";
 
-interface Draft {
-  text: string;
-  /** The version the YAML was loaded at; saving sends it as If-Match. */
-  version: number;
-}
-
-/** The definition as Harness-style YAML: read-only by default, editable and saved as a whole (a sibling of the connector YAML tab). */
+/** The definition as Harness-style YAML: read-only by default, editable and saved as a whole. */
 export function InfrastructureYamlTab({
   scope,
   reference,
@@ -30,97 +18,19 @@ export function InfrastructureYamlTab({
 }) {
   const yaml = useInfrastructureYaml(scope, reference);
   const save = useUpdateInfrastructureYaml(scope);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [problem, setProblem] = useState<{ message: string; line?: number }>();
-  const [conflict, setConflict] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const [savedVersion, setSavedVersion] = useState<number>();
-
-  if (yaml.isPending) {
-    return (
-      <div className="flex items-center gap-2 py-6 text-sm text-muted">
-        <Spinner /> Loading YAML…
-      </div>
-    );
-  }
-  if (yaml.isError) return <Alert>{errorMessage(yaml.error)}</Alert>;
-
-  const stopEditing = () => {
-    setDraft(null);
-    setProblem(undefined);
-    setConflict(false);
-  };
-
-  const submit = async () => {
-    if (!draft) return;
-    setProblem(undefined);
-    setSavedVersion(undefined);
-    try {
-      const dto = await save.mutateAsync({ ...reference, yaml: draft.text, version: draft.version });
-      stopEditing();
-      setSavedVersion(dto.version);
-    } catch (err) {
-      if (isVersionConflict(err)) return setConflict(true);
-      const line = err instanceof ApiError && typeof err.problem.extra?.line === "number" ? err.problem.extra.line : undefined;
-      // The title names the line already; drop the detail's own "Line n:" prefix.
-      setProblem({ message: line ? errorMessage(err).replace(/^Line \d+:\s*/, "") : errorMessage(err), line });
-    }
-  };
-
-  const reload = async () => {
-    setReloading(true);
-    await Promise.all([yaml.refetch(), onReloadLatest()]);
-    setReloading(false);
-    stopEditing();
-  };
-
-  const editing = draft !== null;
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-muted">
-          {editing
-            ? "Edit the whole definition as YAML. The identifier and the environment cannot change."
-            : "The definition as Harness-compatible YAML, the same document the API accepts."}
-        </p>
-        <div className="flex gap-2">
-          {editing ? (
-            <>
-              <Button onClick={stopEditing} disabled={save.isPending}>
-                Cancel
-              </Button>
-              <Button variant="primary" onClick={() => void submit()} loading={save.isPending}>
-                Save YAML
-              </Button>
-            </>
-          ) : (
-            <Button
-              onClick={() => {
-                setSavedVersion(undefined);
-                setDraft({ text: yaml.data, version });
-              }}
-            >
-              Edit YAML
-            </Button>
-          )}
-        </div>
-      </div>
-      {savedVersion !== undefined && <Alert tone="success">Saved as version {savedVersion}.</Alert>}
-      {conflict && <VersionConflictAlert what="infrastructure definition" onReload={() => void reload()} reloading={reloading} />}
-      {problem && (
-        <Alert title={problem.line ? `The YAML was not saved: problem on line ${problem.line}` : "The YAML was not saved"}>{problem.message}</Alert>
-      )}
-      <CodeEditor
-        id="infrastructure-yaml"
-        label="Infrastructure definition YAML"
-        value={editing ? draft.text : yaml.data}
-        onChange={(text) => setDraft((d) => (d ? { ...d, text } : d))}
-        readOnly={!editing}
-        errorLine={editing ? problem?.line : undefined}
-        aria-invalid={Boolean(problem)}
-        minRows={16}
-        maxRows={40}
-      />
-    </div>
+    <YamlDocumentTab
+      yaml={yaml}
+      save={(text, at) => save.mutateAsync({ ...reference, yaml: text, version: at })}
+      saving={save.isPending}
+      version={version}
+      onReloadLatest={onReloadLatest}
+      what="infrastructure definition"
+      hint={{
+        edit: "Edit the whole definition as YAML. The identifier and the environment cannot change.",
+        view: "The definition as Harness-compatible YAML, the same document the API accepts.",
+      }}
+      editor={{ id: "infrastructure-yaml", label: "Infrastructure definition YAML" }}
+    />
   );
 }
