@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { ApiError } from "@/lib/http/client";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { ApiError, errorMessage } from "@/lib/http/client";
 import { useConnector } from "@/lib/connectors/hooks";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import type { ScopeRef } from "@/lib/scopes/schemas";
@@ -39,6 +40,33 @@ export function VersionConflictAlert({ onReload, reloading, what = "connector" }
         }}
       />
     </div>
+  );
+}
+
+/**
+ * The conflict notice of a form that edits one saved copy: "Reload their version" refetches
+ * `latest` (the same resource's query) and hands the newest copy to `onLoaded`, which resets
+ * the form; a failed refetch goes to `onError` as a message.
+ */
+export function ReloadLatestAlert<D>({
+  what,
+  latest,
+  onLoaded,
+  onError,
+}: {
+  what: string;
+  latest: Pick<UseQueryResult<D>, "isFetching" | "refetch">;
+  onLoaded: (dto: D) => void;
+  onError: (message: string) => void;
+}) {
+  return (
+    <VersionConflictAlert
+      what={what}
+      reloading={latest.isFetching}
+      onReload={() => {
+        void latest.refetch().then((r) => (r.data ? onLoaded(r.data) : onError(errorMessage(r.error))));
+      }}
+    />
   );
 }
 

@@ -1,11 +1,11 @@
 "use client";
 import { Controller } from "react-hook-form";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { deriveIdentifier } from "@/lib/common/schemas";
+import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
+import { TagsField } from "@/components/forms/tags-field";
+import { Field, Select, Textarea } from "@/components/ui/field";
 import { useEnvironments } from "@/lib/environments/hooks";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environments/schemas";
 import type { ScopeRef } from "@/lib/scopes/schemas";
-import { TagsField } from "../tags-field";
 import { errorAt, useInfraForm } from "../form-model";
 import { FormSection } from "./form-section";
 
@@ -21,38 +21,22 @@ export function OverviewSection({
   identifierTouched: boolean;
   onIdentifierTouched: () => void;
 }) {
-  const { register, setValue, control, formState } = useInfraForm();
+  const form = useInfraForm();
+  const { register, control, formState } = form;
   const { errors } = formState;
   const environments = useEnvironments(scope);
-  const nameField = register("name", {
-    onChange: (e: { target: { value: string } }) => {
-      if (!editing && !identifierTouched) setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: Boolean(errors.identifier) });
-    },
-  });
 
   return (
     <FormSection id="overview" title="Overview" description="How people and pipelines find this infrastructure definition.">
       <div className="grid gap-5 lg:grid-cols-2">
-        <Field label="Name" required error={errorAt(errors, "name")}>
-          {(a) => <Input {...a} {...nameField} autoComplete="off" placeholder="EKS staging" />}
-        </Field>
-        <Field
-          label="Identifier"
-          required
-          error={errorAt(errors, "identifier")}
-          hint={editing ? "The identifier cannot change once the definition exists." : "Derived from the name; unique within the environment."}
-        >
-          {(a) => (
-            <Input
-              {...a}
-              {...register("identifier", { onChange: onIdentifierTouched })}
-              readOnly={editing}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono read-only:bg-surface-2 read-only:text-muted"
-            />
-          )}
-        </Field>
+        <NameIdentifierFields
+          form={form}
+          locked={editing}
+          touched={identifierTouched}
+          onTouched={onIdentifierTouched}
+          namePlaceholder="EKS staging"
+          identifierHint={editing ? "The identifier cannot change once the definition exists." : "Derived from the name; unique within the environment."}
+        />
         <Field
           label="Environment"
           required

@@ -3,17 +3,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { RadioCards } from "@/components/connectors/radio-cards";
-import { VersionConflictAlert, isVersionConflict } from "@/components/connectors/version-conflict";
+import { ReloadLatestAlert, isVersionConflict } from "@/components/connectors/version-conflict";
 import { firstMessage } from "@/components/connectors/wizard-model";
-import { TagsField } from "@/components/infrastructures/tags-field";
+import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
+import { TagsField } from "@/components/forms/tags-field";
 import { applyProblem } from "@/components/secrets/problem-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Field, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/misc";
-import { deriveIdentifier } from "@/lib/common/schemas";
 import { useCreateEnvironment, useEnvironment, useUpdateEnvironment } from "@/lib/environments/hooks";
-import { errorMessage } from "@/lib/http/client";
 import {
   ENVIRONMENT_TYPES,
   ENVIRONMENT_TYPE_LABELS,
@@ -86,7 +85,7 @@ function EnvironmentForm({
     resolver: zodResolver(environmentInputSchema),
     defaultValues: toValues(environment),
   });
-  const { register, control, formState, setValue, handleSubmit, setError } = form;
+  const { register, control, formState, handleSubmit, setError } = form;
   const { errors } = formState;
 
   const submit = handleSubmit(async (input) => {
@@ -105,52 +104,27 @@ function EnvironmentForm({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-4">
       {conflict && current && (
-        <VersionConflictAlert
+        <ReloadLatestAlert
           what="environment"
-          reloading={latest.isFetching}
-          onReload={() => {
-            void latest.refetch().then((r) => {
-              if (!r.data) return setFormError(errorMessage(r.error));
-              setCurrent(r.data);
-              form.reset(toValues(r.data));
-              setConflict(false);
-            });
+          latest={latest}
+          onError={setFormError}
+          onLoaded={(dto) => {
+            setCurrent(dto);
+            form.reset(toValues(dto));
+            setConflict(false);
           }}
         />
       )}
       {formError && <Alert>{formError}</Alert>}
-      <Field label="Name" required error={errors.name?.message}>
-        {(a) => (
-          <Input
-            {...a}
-            {...register("name", {
-              onChange: (e: { target: { value: string } }) => {
-                if (!identifierTouched) setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: Boolean(errors.identifier) });
-              },
-            })}
-            autoFocus
-            autoComplete="off"
-            placeholder="Staging"
-          />
-        )}
-      </Field>
-      <Field
-        label="Identifier"
-        required
-        error={errors.identifier?.message}
-        hint={editing ? "The identifier cannot change once the environment exists." : "Derived from the name. Pipelines refer to the environment by it."}
-      >
-        {(a) => (
-          <Input
-            {...a}
-            {...register("identifier", { onChange: () => setIdentifierTouched(true) })}
-            readOnly={editing}
-            autoComplete="off"
-            spellCheck={false}
-            className="font-mono read-only:bg-surface-2 read-only:text-muted"
-          />
-        )}
-      </Field>
+      <NameIdentifierFields
+        form={form}
+        locked={editing}
+        touched={identifierTouched}
+        onTouched={() => setIdentifierTouched(true)}
+        autoFocus
+        namePlaceholder="Staging"
+        identifierHint={editing ? "The identifier cannot change once the environment exists." : "Derived from the name. Pipelines refer to the environment by it."}
+      />
       <Controller
         control={control}
         name="type"

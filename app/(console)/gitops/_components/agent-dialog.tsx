@@ -2,21 +2,20 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { VersionConflictAlert, isVersionConflict } from "@/components/connectors/version-conflict";
+import { ReloadLatestAlert, isVersionConflict } from "@/components/connectors/version-conflict";
 import { firstMessage } from "@/components/connectors/wizard-model";
+import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
+import { TagsField } from "@/components/forms/tags-field";
 import { ConnectorPicker } from "@/components/infrastructures/connector-picker";
 import { ClusterCombobox } from "@/components/infrastructures/lookup-fields";
-import { TagsField } from "@/components/infrastructures/tags-field";
 import { applyProblem } from "@/components/secrets/problem-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/misc";
-import { deriveIdentifier } from "@/lib/common/schemas";
 import type { GitopsAgentDto } from "@/lib/gitops/dto";
 import { useGitopsAgent, useSaveAgent } from "@/lib/gitops/hooks";
 import { gitopsAgentInputSchema, type GitopsAgentFormValues, type GitopsAgentInput } from "@/lib/gitops/schemas";
-import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 
 const FIELDS = ["name", "identifier", "description", "tags", "namespace", "spec.connectorRef", "spec.managementCluster", "spec.agentRoleArn"] as const;
@@ -81,48 +80,28 @@ function AgentForm({ agent, scope, onClose, onSaved }: { agent: GitopsAgentDto |
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-4">
       {conflict && current && (
-        <VersionConflictAlert
+        <ReloadLatestAlert
           what="agent"
-          reloading={latest.isFetching}
-          onReload={() => {
-            void latest.refetch().then((r) => {
-              if (!r.data) return setFormError(errorMessage(r.error));
-              setCurrent(r.data);
-              form.reset(toValues(r.data));
-              setConflict(false);
-            });
+          latest={latest}
+          onError={setFormError}
+          onLoaded={(dto) => {
+            setCurrent(dto);
+            form.reset(toValues(dto));
+            setConflict(false);
           }}
         />
       )}
       {formError && <Alert>{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" required error={errors.name?.message}>
-          {(a) => (
-            <Input
-              {...a}
-              {...register("name", {
-                onChange: (e: { target: { value: string } }) => {
-                  if (!identifierTouched) setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: Boolean(errors.identifier) });
-                },
-              })}
-              autoFocus
-              autoComplete="off"
-              placeholder="Management agent"
-            />
-          )}
-        </Field>
-        <Field label="Identifier" required error={errors.identifier?.message} hint={editing ? "Cannot change." : "Derived from the name."}>
-          {(a) => (
-            <Input
-              {...a}
-              {...register("identifier", { onChange: () => setIdentifierTouched(true) })}
-              readOnly={editing}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono read-only:bg-surface-2 read-only:text-muted"
-            />
-          )}
-        </Field>
+        <NameIdentifierFields
+          form={form}
+          locked={editing}
+          touched={identifierTouched}
+          onTouched={() => setIdentifierTouched(true)}
+          autoFocus
+          namePlaceholder="Management agent"
+          identifierHint={editing ? "Cannot change." : "Derived from the name."}
+        />
       </div>
       <Field label="Management connector" required error={errors.spec?.connectorRef?.message} hint="The AWS connector that reaches the management cluster's account.">
         {(a) => (

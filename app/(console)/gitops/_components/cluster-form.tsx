@@ -4,9 +4,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { RadioCards } from "@/components/connectors/radio-cards";
-import { VersionConflictAlert, isVersionConflict } from "@/components/connectors/version-conflict";
+import { ReloadLatestAlert, isVersionConflict } from "@/components/connectors/version-conflict";
 import { firstMessage } from "@/components/connectors/wizard-model";
-import { TagsField } from "@/components/infrastructures/tags-field";
+import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
+import { TagsField } from "@/components/forms/tags-field";
 import { SecretPicker } from "@/components/secrets/secret-picker";
 import { applyProblem } from "@/components/secrets/problem-fields";
 import { Button } from "@/components/ui/button";
@@ -24,7 +25,6 @@ import {
   type GitopsClusterFormValues,
   type GitopsClusterInput,
 } from "@/lib/gitops/schemas";
-import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 import { ImportEksDialog } from "./import-eks-dialog";
 
@@ -93,16 +93,14 @@ export function ClusterForm({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex max-w-3xl flex-col gap-5">
       {conflict && current && (
-        <VersionConflictAlert
+        <ReloadLatestAlert
           what="cluster"
-          reloading={latest.isFetching}
-          onReload={() => {
-            void latest.refetch().then((r) => {
-              if (!r.data) return setFormError(errorMessage(r.error));
-              setCurrent(r.data);
-              form.reset(toValues(r.data));
-              setConflict(false);
-            });
+          latest={latest}
+          onError={setFormError}
+          onLoaded={(dto) => {
+            setCurrent(dto);
+            form.reset(toValues(dto));
+            setConflict(false);
           }}
         />
       )}
@@ -110,25 +108,14 @@ export function ClusterForm({
       <Card className="flex flex-col gap-4">
         <h2 className="text-base font-semibold">Cluster</h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Name" required error={errors.name?.message}>
-            {(a) => (
-              <Input
-                {...a}
-                {...register("name", {
-                  onChange: (e: { target: { value: string } }) => {
-                    if (!identifierTouched) setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: Boolean(errors.identifier) });
-                  },
-                })}
-                autoComplete="off"
-                placeholder="Testing"
-              />
-            )}
-          </Field>
-          <Field label="Identifier" required error={errors.identifier?.message} hint={editing ? "Cannot change." : "Derived from the name."}>
-            {(a) => (
-              <Input {...a} {...register("identifier", { onChange: () => setIdentifierTouched(true) })} readOnly={editing} autoComplete="off" spellCheck={false} className="font-mono read-only:bg-surface-2 read-only:text-muted" />
-            )}
-          </Field>
+          <NameIdentifierFields
+            form={form}
+            locked={editing}
+            touched={identifierTouched}
+            onTouched={() => setIdentifierTouched(true)}
+            namePlaceholder="Testing"
+            identifierHint={editing ? "Cannot change." : "Derived from the name."}
+          />
         </div>
         <Field label="GitOps agent" required error={errors.agentIdentifier?.message} hint={chosenAgent ? `Runs in namespace ${chosenAgent.agent.namespace} of ${chosenAgent.agent.spec.managementCluster}.` : "The agent that deploys to this cluster."}>
           {(a) => (

@@ -2,7 +2,7 @@
 import { TagInput } from "@/components/ui/tag-input";
 import { itemToTag, itemsToTags, tagsToItems } from "@/components/connectors/wizard-model";
 
-/** Tags as `key:value` chips (the same editor as the connector wizard). */
+/** Tags as `key:value` chips: the one tag editor of every resource form. */
 export function TagsField({
   value,
   onChange,

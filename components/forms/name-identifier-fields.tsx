@@ -1,0 +1,61 @@
+"use client";
+import { get, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
+import { firstMessage } from "@/components/connectors/wizard-model";
+import { Field, Input } from "@/components/ui/field";
+import { deriveIdentifier } from "@/lib/common/schemas";
+
+/**
+ * Name and identifier, as every resource form has them: the identifier follows the name until
+ * the user types in it; once the resource exists (`locked`) it is read-only (identifiers are
+ * immutable). Two fields, no wrapper: the caller lays them out.
+ */
+export function NameIdentifierFields<T extends FieldValues & { name: string; identifier: string }>({
+  form,
+  locked,
+  touched,
+  onTouched,
+  identifierHint,
+  namePlaceholder,
+  autoFocus,
+}: {
+  form: Pick<UseFormReturn<T, unknown, unknown>, "register" | "setValue" | "formState">;
+  locked: boolean;
+  /** The user typed in the identifier: it no longer follows the name. */
+  touched: boolean;
+  onTouched: () => void;
+  identifierHint: string;
+  namePlaceholder?: string;
+  autoFocus?: boolean;
+}) {
+  const { register, setValue, formState } = form;
+  const name = "name" as Path<T>;
+  const identifier = "identifier" as Path<T>;
+  const nameError = firstMessage(get(formState.errors, name));
+  const identifierError = firstMessage(get(formState.errors, identifier));
+  const nameField = register(name, {
+    onChange: (e: { target: { value: string } }) => {
+      if (!locked && !touched) {
+        setValue(identifier, deriveIdentifier(e.target.value) as PathValue<T, Path<T>>, { shouldValidate: Boolean(get(formState.errors, identifier)) });
+      }
+    },
+  });
+  return (
+    <>
+      <Field label="Name" required error={nameError}>
+        {(a) => <Input {...a} {...nameField} autoFocus={autoFocus} autoComplete="off" placeholder={namePlaceholder} />}
+      </Field>
+      <Field label="Identifier" required error={identifierError} hint={identifierHint}>
+        {(a) => (
+          <Input
+            {...a}
+            {...register(identifier, { onChange: onTouched })}
+            readOnly={locked}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono read-only:bg-surface-2 read-only:text-muted"
+          />
+        )}
+      </Field>
+    </>
+  );
+}
