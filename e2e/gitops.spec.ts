@@ -38,7 +38,7 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   const agentDialog = page.getByRole("dialog", { name: "New GitOps agent" });
   await agentDialog.getByRole("textbox", { name: "Name", exact: true }).fill("Management agent");
   await agentDialog.getByRole("button", { name: "Choose connector" }).click();
-  await page.getByRole("dialog", { name: "Choose an AWS connector" }).getByRole("radio", { name: "Management" }).click();
+  await page.getByRole("dialog", { name: "Choose an AWS connector" }).getByRole("option", { name: "Management" }).click();
   await agentDialog.getByRole("combobox", { name: "Management cluster" }).fill(`us-east-1/${MGMT}`);
   await agentDialog.getByRole("textbox", { name: "Namespace" }).fill("gitops");
   await agentDialog.getByRole("textbox", { name: "Agent role ARN" }).fill(`arn:aws:iam::${SERVER_ACCOUNT}:role/ArgoCD`);

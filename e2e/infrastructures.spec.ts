@@ -104,7 +104,7 @@ test.describe.serial("EKS infrastructure definitions", () => {
     const picker = page.getByRole("dialog", { name: "Choose an AWS connector" });
     await expect(picker.getByText(connector.identifier)).toBeVisible();
     // Picking closes the dialog at once.
-    await picker.getByRole("radio", { name: connector.name }).click();
+    await picker.getByRole("option", { name: connector.name }).click();
     await expect(picker).toBeHidden();
     const section = page.getByRole("region", { name: "Cluster details" });
     await expect(section).toContainText(connector.name);

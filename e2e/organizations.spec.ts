@@ -64,6 +64,9 @@ test("a user creates, renames and deletes an organization and a project, and the
   await expect(renamed.getByText("No projects in this organization yet.")).toBeVisible();
   await renamed.getByRole("button", { name: `Delete organization ${orgName} EU` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete organization" }).click();
+  // The open dialog hides the page from the accessibility tree; only once it closes does a
+  // hidden card mean the organization is gone.
+  await expect(page.getByRole("alertdialog")).toBeHidden();
   await expect(renamed).toBeHidden();
   expect(await queryRows(`SELECT 1 FROM "Organization" WHERE identifier = $1`, [orgId])).toHaveLength(0);
 

@@ -1,27 +1,17 @@
 import type { ReactNode } from "react";
-import { Badge, Card, Time } from "@/components/ui/misc";
+import { Badge, Time } from "@/components/ui/misc";
+import { SummaryRow, SummarySection } from "@/components/ui/summary";
 import { PARTITION_LABELS, partitionOf, regionLabel } from "@/lib/aws/partitions";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import { BACKOFF_STRATEGY_INFO, CREDENTIAL_TYPE_INFO, SDK_DEFAULT_BACKOFF_INFO } from "@/lib/connectors/schemas";
 import { formatMs, tagsToItems } from "./wizard-model";
 
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 py-2 sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-4">
-      <dt className="text-sm text-muted">{term}</dt>
-      <dd className="min-w-0 break-words text-sm">{children}</dd>
-    </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card className="p-0">
-      <h3 className="border-b border-border px-5 py-3 text-sm font-semibold">{title}</h3>
-      <dl className="divide-y divide-border/60 px-5 py-1">{children}</dl>
-    </Card>
-  );
-}
+const Row = SummaryRow;
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <SummarySection title={title} termWidth="11rem">
+    {children}
+  </SummarySection>
+);
 
 const Mono = ({ children }: { children: ReactNode }) => <span className="font-mono text-[13px]">{children}</span>;
 /** A secret is only ever shown by its reference; its value never reaches the browser. */

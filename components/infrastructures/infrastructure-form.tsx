@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { FormProvider, useForm, type Path } from "react-hook-form";
 import { VersionConflictAlert, isVersionConflict } from "@/components/connectors/version-conflict";
 import { Button } from "@/components/ui/button";
+import { Breadcrumbs } from "@/components/ui/details-header";
 import { Alert, PageHeader } from "@/components/ui/misc";
 import { errorMessage } from "@/lib/http/client";
 import type { InfrastructureDto } from "@/lib/infrastructures/dto";
@@ -95,13 +96,7 @@ export function InfrastructureForm({ definition, environment }: { definition?: I
 
   return (
     <FormProvider {...form}>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
-        <Link href={href("/infrastructures")} className="hover:text-fg hover:underline">
-          Infrastructure definitions
-        </Link>
-        <span aria-hidden className="mx-1.5">/</span>
-        <span className="text-fg">{editing ? definition!.infrastructureDefinition.name : "New"}</span>
-      </nav>
+      <Breadcrumbs trail={[{ label: "Infrastructure definitions", href: href("/infrastructures") }]} current={editing ? definition!.infrastructureDefinition.name : "New"} />
       <PageHeader
         title={editing ? `Edit ${definition!.infrastructureDefinition.name}` : "New infrastructure definition"}
         description={

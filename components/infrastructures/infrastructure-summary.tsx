@@ -1,28 +1,10 @@
-import type { ReactNode } from "react";
 import { tagsToItems } from "@/components/connectors/wizard-model";
-import { Badge, Card, Time } from "@/components/ui/misc";
+import { Badge, Time } from "@/components/ui/misc";
+import { SummaryRow, SummarySection } from "@/components/ui/summary";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environments/schemas";
 import type { InfrastructureDto } from "@/lib/infrastructures/dto";
 import { DEPLOYMENT_TYPE_LABELS } from "@/lib/infrastructures/schemas";
 import { FieldValueText } from "@/components/forms/multi-type-input";
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 py-2 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-4">
-      <dt className="text-sm text-muted">{term}</dt>
-      <dd className="min-w-0 break-words text-sm">{children}</dd>
-    </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card className="p-0">
-      <h3 className="border-b border-border px-5 py-3 text-sm font-semibold">{title}</h3>
-      <dl className="divide-y divide-border/60 px-5 py-1">{children}</dl>
-    </Card>
-  );
-}
 
 const LEVEL = { project: "project", org: "organization", account: "account" } as const;
 
@@ -31,8 +13,8 @@ export function InfrastructureSummary({ dto }: { dto: InfrastructureDto }) {
   const tags = tagsToItems(d.tags);
   return (
     <div className="grid items-start gap-5 xl:grid-cols-2">
-      <Section title="Cluster details">
-        <Row term="Connector">
+      <SummarySection title="Cluster details">
+        <SummaryRow term="Connector">
           {dto.connector ? (
             <span className="inline-flex flex-wrap items-center gap-2">
               {dto.connector.name}
@@ -42,37 +24,37 @@ export function InfrastructureSummary({ dto }: { dto: InfrastructureDto }) {
           ) : (
             <FieldValueText value={d.spec.connectorRef} />
           )}
-        </Row>
-        <Row term="Region">
+        </SummaryRow>
+        <SummaryRow term="Region">
           <FieldValueText value={d.spec.region} empty="All regions" />
-        </Row>
-        <Row term="Cluster">
+        </SummaryRow>
+        <SummaryRow term="Cluster">
           <FieldValueText value={d.spec.cluster} />
-        </Row>
-        <Row term="Namespace">
+        </SummaryRow>
+        <SummaryRow term="Namespace">
           <FieldValueText value={d.spec.namespace} />
-        </Row>
-        <Row term="Release name">
+        </SummaryRow>
+        <SummaryRow term="Release name">
           <FieldValueText value={d.spec.releaseName} />
-        </Row>
-      </Section>
-      <Section title="Definition">
-        <Row term="Environment">
+        </SummaryRow>
+      </SummarySection>
+      <SummarySection title="Definition">
+        <SummaryRow term="Environment">
           {dto.environment.name} <span className="text-muted">({ENVIRONMENT_TYPE_LABELS[dto.environment.type]})</span>
-        </Row>
-        <Row term="Deployment type">{DEPLOYMENT_TYPE_LABELS[d.deploymentType]}</Row>
-        <Row term="Infrastructure type">Elastic Kubernetes Service</Row>
-        <Row term="Stored">Inline</Row>
-        <Row term="Simultaneous deployments">
+        </SummaryRow>
+        <SummaryRow term="Deployment type">{DEPLOYMENT_TYPE_LABELS[d.deploymentType]}</SummaryRow>
+        <SummaryRow term="Infrastructure type">Elastic Kubernetes Service</SummaryRow>
+        <SummaryRow term="Stored">Inline</SummaryRow>
+        <SummaryRow term="Simultaneous deployments">
           {typeof d.allowSimultaneousDeployments === "boolean" ? (d.allowSimultaneousDeployments ? "Allowed" : "Not allowed") : <FieldValueText value={d.allowSimultaneousDeployments} />}
-        </Row>
-        <Row term="Scoped to services">
+        </SummaryRow>
+        <SummaryRow term="Scoped to services">
           {d.scopedServices?.length ? <span className="font-mono text-xs">{d.scopedServices.join(", ")}</span> : <span className="text-muted">Any service</span>}
-        </Row>
-        <Row term="Provisioner">
+        </SummaryRow>
+        <SummaryRow term="Provisioner">
           <FieldValueText value={d.spec.provisioner} empty="Not dynamically provisioned" />
-        </Row>
-        <Row term="Tags">
+        </SummaryRow>
+        <SummaryRow term="Tags">
           {tags.length ? (
             <span className="flex flex-wrap gap-1">
               {tags.map((t) => (
@@ -84,11 +66,11 @@ export function InfrastructureSummary({ dto }: { dto: InfrastructureDto }) {
           ) : (
             <span className="text-muted">None</span>
           )}
-        </Row>
-        <Row term="Version">
+        </SummaryRow>
+        <SummaryRow term="Version">
           {dto.version} · updated <Time iso={dto.updatedAt} />
-        </Row>
-      </Section>
+        </SummaryRow>
+      </SummarySection>
     </div>
   );
 }

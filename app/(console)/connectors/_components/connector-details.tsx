@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { ConnectionTestRunner } from "@/components/connection-test/connection-test-runner";
@@ -9,6 +8,7 @@ import { ConnectorYamlTab } from "@/components/connectors/connector-yaml-tab";
 import { connectorScopeLabel } from "@/components/connectors/format";
 import { TestStatusWithTime } from "@/components/connectors/test-status-badge";
 import { Button } from "@/components/ui/button";
+import { Breadcrumbs, DetailsHeader } from "@/components/ui/details-header";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useConnector, useDeleteConnector } from "@/lib/connectors/hooks";
@@ -36,24 +36,18 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
-        <Link href={listHref} className="hover:text-fg hover:underline">
-          AWS connectors
-        </Link>
-        <span aria-hidden className="mx-1.5">/</span>
-        <span className="text-fg">{c.name}</span>
-      </nav>
-      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <h1 className="break-words text-2xl font-semibold tracking-tight">{c.name}</h1>
-          <div className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm text-muted">
-            <span className="font-mono text-fg">{c.identifier}</span>
+      <Breadcrumbs trail={[{ label: "AWS connectors", href: listHref }]} current={c.name} />
+      <DetailsHeader
+        title={c.name}
+        identifier={c.identifier}
+        meta={
+          <>
             <span>{connectorScopeLabel(dto)}</span>
             <TestStatusWithTime status={dto.lastTestStatus} testedAt={dto.lastTestedAt} />
-          </div>
-          {c.description && <p className="mt-2 max-w-3xl text-sm text-muted">{c.description}</p>}
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
+          </>
+        }
+        description={c.description}
+        primaryAction={
           <Button
             variant="primary"
             onClick={() => {
@@ -63,21 +57,13 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
           >
             Test connection
           </Button>
-          <Button asChild>
-            <Link href={href(`/connectors/${encodeURIComponent(c.identifier)}/edit`)}>Edit</Link>
-          </Button>
-          <Button
-            variant="ghost"
-            className="text-danger"
-            onClick={() => {
-              remove.reset();
-              setDeleting(true);
-            }}
-          >
-            Delete
-          </Button>
-        </div>
-      </div>
+        }
+        editHref={href(`/connectors/${encodeURIComponent(c.identifier)}/edit`)}
+        onDelete={() => {
+          remove.reset();
+          setDeleting(true);
+        }}
+      />
 
       <Tabs value={tab} onValueChange={(v) => setTab(v as Tab)}>
         <TabsList aria-label="Connector views">

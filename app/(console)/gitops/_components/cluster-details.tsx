@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { Breadcrumbs, DetailsHeader } from "@/components/ui/details-header";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert, Badge, Card, EmptyState, Time } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
@@ -51,43 +52,29 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
-        <Link href={gitopsHref(href)} className="hover:text-fg hover:underline">
-          GitOps clusters
-        </Link>
-        <span aria-hidden className="mx-1.5">/</span>
-        <span className="text-fg">{c.name}</span>
-      </nav>
-      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <h1 className="break-words text-2xl font-semibold tracking-tight">{c.name}</h1>
-          <div className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm text-muted">
-            <span className="font-mono text-fg">{c.identifier}</span>
+      <Breadcrumbs trail={[{ label: "GitOps clusters", href: gitopsHref(href) }]} current={c.name} />
+      <DetailsHeader
+        title={c.name}
+        identifier={c.identifier}
+        meta={
+          <>
             <span>Agent: {dto.agent.name}</span>
             <Badge>{CLUSTER_AUTH_INFO[c.spec.authentication.type].label}</Badge>
             <ConnectionStatusBadge status={dto.status.connectionStatus} testedAt={dto.status.testedAt} />
-          </div>
-          {c.description && <p className="mt-2 max-w-3xl text-sm text-muted">{c.description}</p>}
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
+          </>
+        }
+        description={c.description}
+        primaryAction={
           <Button variant="primary" loading={test.isPending} onClick={() => test.mutate(c.identifier)}>
             Test connection
           </Button>
-          <Button asChild>
-            <Link href={clusterHref(href, c.identifier, "/edit")}>Edit</Link>
-          </Button>
-          <Button
-            variant="ghost"
-            className="text-danger"
-            onClick={() => {
-              remove.reset();
-              setDeleting(true);
-            }}
-          >
-            Delete
-          </Button>
-        </div>
-      </div>
+        }
+        editHref={clusterHref(href, c.identifier, "/edit")}
+        onDelete={() => {
+          remove.reset();
+          setDeleting(true);
+        }}
+      />
 
       <div className="mb-6" aria-live="polite">
         {test.isPending && (

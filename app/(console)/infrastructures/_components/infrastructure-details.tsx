@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { InfrastructureSummary } from "@/components/infrastructures/infrastructure-summary";
@@ -7,6 +6,7 @@ import { InfrastructureYamlTab } from "@/components/infrastructures/infrastructu
 import { infrastructureHref, infrastructuresHref } from "@/components/infrastructures/links";
 import { RuntimeInputsDialog } from "@/components/infrastructures/runtime-inputs-dialog";
 import { Button } from "@/components/ui/button";
+import { Breadcrumbs, DetailsHeader } from "@/components/ui/details-header";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Badge } from "@/components/ui/misc";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -38,22 +38,18 @@ export function InfrastructureDetails({ identifier }: { identifier: string }) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
-        <Link href={href("/infrastructures")} className="hover:text-fg hover:underline">
-          Infrastructure definitions
-        </Link>
-        <span aria-hidden className="mx-1.5">/</span>
-        <Link href={listHref} className="hover:text-fg hover:underline">
-          {dto.environment.name}
-        </Link>
-        <span aria-hidden className="mx-1.5">/</span>
-        <span className="text-fg">{d.name}</span>
-      </nav>
-      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <h1 className="break-words text-2xl font-semibold tracking-tight">{d.name}</h1>
-          <div className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm text-muted">
-            <span className="font-mono text-fg">{d.identifier}</span>
+      <Breadcrumbs
+        trail={[
+          { label: "Infrastructure definitions", href: href("/infrastructures") },
+          { label: dto.environment.name, href: listHref },
+        ]}
+        current={d.name}
+      />
+      <DetailsHeader
+        title={d.name}
+        identifier={d.identifier}
+        meta={
+          <>
             <span>
               {dto.environment.name} ({ENVIRONMENT_TYPE_LABELS[dto.environment.type]})
             </span>
@@ -63,28 +59,20 @@ export function InfrastructureDetails({ identifier }: { identifier: string }) {
                 {inputs.length} runtime input{inputs.length === 1 ? "" : "s"}
               </Badge>
             )}
-          </div>
-          {d.description && <p className="mt-2 max-w-3xl text-sm text-muted">{d.description}</p>}
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
+          </>
+        }
+        description={d.description}
+        primaryAction={
           <Button variant="primary" onClick={() => setTrying(true)}>
             Try runtime inputs
           </Button>
-          <Button asChild>
-            <Link href={infrastructureHref(href, dto.environment.identifier, d.identifier, "/edit")}>Edit</Link>
-          </Button>
-          <Button
-            variant="ghost"
-            className="text-danger"
-            onClick={() => {
-              remove.reset();
-              setDeleting(true);
-            }}
-          >
-            Delete
-          </Button>
-        </div>
-      </div>
+        }
+        editHref={infrastructureHref(href, dto.environment.identifier, d.identifier, "/edit")}
+        onDelete={() => {
+          remove.reset();
+          setDeleting(true);
+        }}
+      />
 
       <Tabs value={tab} onValueChange={(v) => setTab(v as Tab)}>
         <TabsList aria-label="Infrastructure definition views">
