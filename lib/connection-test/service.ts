@@ -13,8 +13,7 @@ import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./qu
 import { runConnectionTest } from "./runner";
 import type { StepEvent, StoredTest, TestEvent, TestResult } from "./types";
 
-async function lockOrRefuse(key: string | null) {
-  const lock = await acquireTestLock(key);
+function refusal(lock: Awaited<ReturnType<typeof acquireTestLock>>) {
   if ("refused" in lock) {
     throw new AppError(
       "RATE_LIMITED",
@@ -27,9 +26,16 @@ async function lockOrRefuse(key: string | null) {
   return lock.release;
 }
 
-/** Streams events as NDJSON; `after` runs once the result is known (persistence, audit). */
-function ndjsonStream(run: (emit: (e: TestEvent) => void) => Promise<void>, release: () => Promise<void>): ReadableStream<Uint8Array> {
+const lockOrRefuse = async (key: string | null) => refusal(await acquireTestLock(key));
+
+/**
+ * Streams events as NDJSON. `run` may let the lock go early (while it stores the result); the
+ * stream lets it go in any case, once, before it closes.
+ */
+function ndjsonStream(run: (emit: (e: TestEvent) => void, release: () => Promise<void>) => Promise<void>, release: () => Promise<void>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let released: Promise<void> | undefined;
+  const once = () => (released ??= release());
   return new ReadableStream({
     async start(controller) {
       let open = true;
@@ -42,11 +48,11 @@ function ndjsonStream(run: (emit: (e: TestEvent) => void) => Promise<void>, rele
         }
       };
       try {
-        await run(emit);
+        await run(emit, once);
       } catch (err) {
         logger.error({ err }, "connection test failed unexpectedly");
       } finally {
-        await release();
+        await once();
         if (open) controller.close();
       }
     },
@@ -78,8 +84,17 @@ const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult
 });
 
 export async function testSavedConnector(opts: { scope: Scope; identifier: string; by: Actor }): Promise<ReadableStream<Uint8Array>> {
-  const row = await findConnectorWithSecrets(scopeKey(opts.scope), opts.identifier);
-  if (!row) throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
+  const key = scopeKey(opts.scope);
+  // The lock is keyed by scope and identifier, so it is taken while the connector is read.
+  const [row, lock] = await Promise.all([
+    findConnectorWithSecrets(key, opts.identifier),
+    acquireTestLock(`connector:${key.accountId}/${key.orgIdentifier}/${key.projectIdentifier}/${opts.identifier}`),
+  ]);
+  if (!row) {
+    if ("release" in lock) await lock.release();
+    throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
+  }
+  const release = refusal(lock);
   const spec = row.spec as ConnectorInput["spec"];
   // The referenced secrets came with the connector: field → ref → row, no further queries.
   const byField = new Map(row.secretRefs.map((r) => [r.field, r.secret]));
@@ -88,10 +103,13 @@ export async function testSavedConnector(opts: { scope: Scope; identifier: strin
     const secret = byRef.get(ref);
     return secret ? openSecret(secret) : readSecretValue(opts.scope, ref);
   };
-  const release = await lockOrRefuse(`connector:${row.id}`);
-  return ndjsonStream(async (emit) => {
+  return ndjsonStream(async (emit, unlock) => {
     const result = await runConnectionTest(runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit));
-    await saveTestResult({ connectorId: row.id, actor: opts.by.actor, result, audit: auditOf(opts.by, opts.scope, row.identifier, result, true) });
+    // The run is over: the next test of this connector may start while this one is stored.
+    await Promise.all([
+      saveTestResult({ connectorId: row.id, actor: opts.by.actor, result, audit: auditOf(opts.by, opts.scope, row.identifier, result, true) }),
+      unlock(),
+    ]);
     emit({ type: "result", result });
   }, release);
 }
