@@ -29,17 +29,26 @@ test("a user sets up an OIDC connector from the wizard's trust policy and the te
   await expect(panel.getByLabel("Audience", { exact: true })).toHaveText("sts.amazonaws.com");
   await expect(panel.getByLabel("Subject (sub)", { exact: true })).toHaveText(subject);
   await expect(panel.getByRole("alert").or(panel.getByRole("status")).first()).toContainText("AWS cannot reach this issuer");
-  await panel.getByRole("button", { name: "Copy the trust policy" }).click();
-  const policy = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  const copyPolicy = async () => {
+    await panel.getByRole("button", { name: "Copy the trust policy" }).click();
+    return JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  };
   const hostPath = issuer.replace(/^https?:\/\//, "");
-  expect(policy.Statement[0]).toMatchObject({
+  expect((await copyPolicy()).Statement[0]).toMatchObject({
     Effect: "Allow",
     Principal: { Federated: `arn:aws:iam::${ROLE_ACCOUNT}:oidc-provider/${hostPath}` },
     Action: "sts:AssumeRoleWithWebIdentity",
     Condition: { StringEquals: { [`${hostPath}:aud`]: "sts.amazonaws.com", [`${hostPath}:sub`]: subject } },
   });
+
+  // Passing the connector id as a session tag: the policy must then also allow sts:TagSession.
+  await page.getByRole("group", { name: "Session tags (optional)" }).getByRole("checkbox", { name: "connector_id" }).check();
+  await expect(panel.getByLabel("Trust policy", { exact: true })).toContainText("sts:TagSession");
+  const policy = await copyPolicy();
+  expect(policy.Statement[0].Action).toEqual(["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]);
   await panel.getByText("Preview the token this connector sends").click();
   await expect(panel).toContainText('"context": "CONNECTOR_VALIDATION"');
+  await expect(panel).toContainText(new RegExp(`"principal_tags": \\{\\s*"connector_id": \\[\\s*"Federated_${suffix}"`));
   await page.screenshot({ path: screenshotPath("oidc-wizard.png"), fullPage: true });
 
   // The user does on the AWS side what the policy says (here: in the emulator).
@@ -47,7 +56,14 @@ test("a user sets up an OIDC connector from the wizard's trust policy and the te
   await aws.addRole({
     name: `conduit-oidc-${suffix}`,
     accountId: ROLE_ACCOUNT,
-    trust: { webIdentity: { issuer, audience: policy.Statement[0].Condition.StringEquals[`${hostPath}:aud`], subject: policy.Statement[0].Condition.StringEquals[`${hostPath}:sub`] } },
+    trust: {
+      webIdentity: {
+        issuer,
+        audience: policy.Statement[0].Condition.StringEquals[`${hostPath}:aud`],
+        subject: policy.Statement[0].Condition.StringEquals[`${hostPath}:sub`],
+        tagSession: policy.Statement[0].Action.includes("sts:TagSession"),
+      },
+    },
     allow: ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"],
   });
 
@@ -58,6 +74,9 @@ test("a user sets up an OIDC connector from the wizard's trust policy and the te
   await expect(verdict).toContainText("Success");
   await expect(verdict).toContainText(`Account ${ROLE_ACCOUNT}`);
   await expect(page.getByRole("listitem", { name: "Verify identity (sts:GetCallerIdentity): Passed" })).toContainText(`assumed-role/conduit-oidc-${suffix}/`);
-  const [row] = await queryRows<{ lastTestStatus: string; credentialType: string }>(`SELECT "lastTestStatus", "credentialType" FROM "Connector" WHERE identifier = $1`, [`Federated_${suffix}`]);
-  expect(row).toEqual({ lastTestStatus: "SUCCESS", credentialType: "OidcAuthentication" });
+  const [row] = await queryRows<{ lastTestStatus: string; credentialType: string; tags: unknown }>(
+    `SELECT "lastTestStatus", "credentialType", spec->'credential'->'spec'->'oidcSessionTagKeys' AS tags FROM "Connector" WHERE identifier = $1`,
+    [`Federated_${suffix}`],
+  );
+  expect(row).toEqual({ lastTestStatus: "SUCCESS", credentialType: "OidcAuthentication", tags: ["connector_id"] });
 });

@@ -45,9 +45,14 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
           </>
         )}
         {cred.type === "OidcAuthentication" && (
-          <Row term="IAM role ARN">
-            <Mono>{cred.spec.iamRoleArn}</Mono>
-          </Row>
+          <>
+            <Row term="IAM role ARN">
+              <Mono>{cred.spec.iamRoleArn}</Mono>
+            </Row>
+            <Row term="Session tags">
+              {cred.spec.oidcSessionTagKeys?.length ? <Mono>{cred.spec.oidcSessionTagKeys.join(", ")}</Mono> : <span className="text-muted">None</span>}
+            </Row>
+          </>
         )}
         {cred.type === "InheritFromDelegate" && <Row term="Source">The Conduit server&apos;s default credential chain</Row>}
         {cred.type === "Irsa" && <Row term="Source">The server&apos;s Kubernetes service account (web identity token)</Row>}

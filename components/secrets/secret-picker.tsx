@@ -1,7 +1,7 @@
 "use client";
 import { useState, type Ref } from "react";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { FieldError, Select } from "@/components/ui/field";
 import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 import { useSecrets } from "@/lib/secrets/hooks";
@@ -78,11 +78,7 @@ export function SecretPicker({ id, value, onChange, onBlur, scope, invalid, desc
           Create secret
         </Button>
       </div>
-      {secrets.isError && (
-        <p id={errorId} role="alert" className="text-sm text-danger">
-          Could not load secrets: {errorMessage(secrets.error)}
-        </p>
-      )}
+      {secrets.isError && <FieldError id={errorId}>Could not load secrets: {errorMessage(secrets.error)}</FieldError>}
       <CreateSecretDialog
         open={creating}
         onOpenChange={setCreating}

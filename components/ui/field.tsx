@@ -17,6 +17,15 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
   return <select ref={ref} className={cn(control, "h-9 pr-8", className)} {...props} />;
 });
 
+/** A field's error message, announced when it appears; `id` is what the control's aria-describedby names. */
+export function FieldError({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <p id={id} role="alert" className="text-sm text-danger">
+      {children}
+    </p>
+  );
+}
+
 /**
  * Label, hint and error around one control. The control receives `id`, `aria-invalid` and
  * `aria-describedby` through the render prop so screen readers announce the error with it.
@@ -47,11 +56,7 @@ export function Field({
         {required && <span className="text-danger" aria-hidden> *</span>}
       </label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
-      {error && (
-        <p id={errorId} role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={errorId}>{error}</FieldError>}
       {hint && (
         <p id={hintId} className="text-xs text-muted">
           {hint}

@@ -1,6 +1,7 @@
 "use client";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "./cn";
+import { FieldError } from "./field";
 
 export interface TagInputProps {
   id?: string;
@@ -126,11 +127,7 @@ export function TagInput({
           style={{ outline: "none" }}
         />
       </div>
-      {problem && (
-        <p id={problemId} role="alert" className="text-sm text-danger">
-          {problem}
-        </p>
-      )}
+      {problem && <FieldError id={problemId}>{problem}</FieldError>}
     </div>
   );
 }

@@ -17,7 +17,8 @@ function setup(o: OidcTokenFacts, region: string) {
   };
 }
 
-const carries = (o: OidcTokenFacts) => `The token carries iss ${o.issuer}, aud ${o.audience} and sub ${o.subject}.`;
+const carries = (o: OidcTokenFacts) =>
+  `The token carries iss ${o.issuer}, aud ${o.audience} and sub ${o.subject}${o.sessionTags ? ", and session tags, so the statement must also allow sts:TagSession" : ""}.`;
 
 export function oidcHint(c: HintContext & { oidc: OidcTokenFacts }): Hint | undefined {
   const o = c.oidc;

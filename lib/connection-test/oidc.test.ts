@@ -36,16 +36,16 @@ afterAll(async () => {
 });
 beforeEach(() => emu.reset()); // also forgets the emulator's cached JWKS
 
-function federate(o: { subject?: string; provider?: boolean; roleAccount?: string } = {}) {
+function federate(o: { subject?: string; provider?: boolean; roleAccount?: string; tagSession?: boolean } = {}) {
   if (o.provider !== false) emu.addOidcProvider({ url: issuer, clientIds: ["sts.amazonaws.com"], accountId: AWS_ACCOUNT });
   return emu.addRole({
     name: "conduit-oidc", accountId: o.roleAccount ?? AWS_ACCOUNT, allow: ALLOW,
-    trust: { webIdentity: { issuer, audience: "sts.amazonaws.com", subject: o.subject ?? SUB } },
+    trust: { webIdentity: { issuer, audience: "sts.amazonaws.com", subject: o.subject ?? SUB, tagSession: o.tagSession } },
   });
 }
 
-const oidcSpec = (iamRoleArn: string): ConnectorInput["spec"] => ({
-  credential: { type: "OidcAuthentication", spec: { iamRoleArn }, region: "us-east-1" },
+const oidcSpec = (iamRoleArn: string, oidcSessionTagKeys?: ("connector_id" | "project_id")[]): ConnectorInput["spec"] => ({
+  credential: { type: "OidcAuthentication", spec: { iamRoleArn, ...(oidcSessionTagKeys ? { oidcSessionTagKeys } : {}) }, region: "us-east-1" },
   delegateSelectors: [],
   executeOnDelegate: true,
 });
@@ -84,6 +84,19 @@ describe("OIDC connectors against the emulator", () => {
       Statement: [{ Principal: { Federated: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/${hostPath()}` }, Condition: { StringEquals: { [`${hostPath()}:sub`]: SUB } } }],
     });
     expect(step("identity").status).toBe("skipped");
+  });
+
+  it("session tags need sts:TagSession in the trust policy; the hint's policy has it, and with it the test passes", async () => {
+    const spec = oidcSpec(`arn:aws:iam::${AWS_ACCOUNT}:role/conduit-oidc`, ["connector_id", "project_id"]);
+    federate();
+    const denied = await run(spec);
+    expect(denied.step("credentials")).toMatchObject({ status: "failed", errorCode: "AccessDenied" });
+    expect(denied.step("credentials").hint?.text).toContain("sts:TagSession");
+    const policy = denied.step("credentials").hint?.policy as { Statement: { Action: unknown }[] };
+    expect(policy.Statement[0]!.Action).toEqual(["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]);
+    emu.reset();
+    federate({ tagSession: true });
+    expect((await run(spec)).result.status).toBe("SUCCESS");
   });
 
   it("a role that does not exist gets the same denial, and the hint says so", async () => {

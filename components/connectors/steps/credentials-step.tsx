@@ -11,6 +11,7 @@ import { CrossAccountFields } from "./cross-account-fields";
 import { ManualConfigFields } from "./manual-config-fields";
 import { OidcSetupPanel } from "./oidc-setup-panel";
 import { RegionField } from "./region-field";
+import { SessionTagsField } from "./session-tags-field";
 
 type CredentialValues = ConnectorFormValues["spec"]["credential"];
 
@@ -97,6 +98,7 @@ export function CredentialsStep({ scope }: { scope: ScopeRef }) {
                 />
               )}
             </Field>
+            <SessionTagsField />
             <OidcSetupPanel scope={scope} />
           </>
         )}

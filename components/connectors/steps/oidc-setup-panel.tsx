@@ -37,15 +37,16 @@ function CodeBlock({ label, text }: { label: string; text: string }) {
 
 /** What AWS must trust for this connector: Conduit's issuer, the audience, the subject, the role's trust policy. */
 export function OidcSetupPanel({ scope }: { scope: ScopeRef }) {
-  const [name, identifier, roleArn, region] = useWatch<ConnectorFormValues>({
-    name: ["name", "identifier", "spec.credential.spec.iamRoleArn", "spec.credential.region"],
-  }) as [string, string, string | undefined, string | undefined];
+  const [name, identifier, roleArn, region, sessionTagKeys] = useWatch<ConnectorFormValues>({
+    name: ["name", "identifier", "spec.credential.spec.iamRoleArn", "spec.credential.region", "spec.credential.spec.oidcSessionTagKeys"],
+  }) as [string, string, string | undefined, string | undefined, string[] | undefined];
   const arn = roleArn?.trim() ?? "";
   const preview = useOidcPreview(scope, {
     connectorIdentifier: identifier || undefined,
     connectorName: name || undefined,
     iamRoleArn: isIamRoleArn(arn) ? arn : undefined,
     region: region as never,
+    oidcSessionTagKeys: sessionTagKeys?.length ? (sessionTagKeys as never) : undefined,
   });
   const p = preview.data;
 
