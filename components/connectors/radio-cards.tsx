@@ -56,7 +56,9 @@ export function RadioCards<V extends string>({
                 "relative flex gap-3 rounded-lg border bg-surface p-3.5 transition-colors",
                 "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-focus",
                 checked ? "border-accent bg-accent/5 shadow-[inset_0_0_0_1px_var(--accent)]" : "border-border hover:border-muted",
-                o.disabled && "opacity-60 hover:border-border",
+                // Not available yet: a dimmed radio and a dashed border. No opacity on the card:
+                // the description is text that must keep its contrast, only the control is exempt.
+                o.disabled && "border-dashed hover:border-border",
               )}
             >
               <input
@@ -68,12 +70,12 @@ export function RadioCards<V extends string>({
                 disabled={o.disabled}
                 onChange={() => onChange(o.value)}
                 aria-describedby={o.description ? `${optionId}-desc` : undefined}
-                className="relative z-10 mt-0.5 size-4 shrink-0 accent-[var(--accent)]"
+                className="relative z-10 mt-0.5 size-4 shrink-0 accent-[var(--accent)] disabled:opacity-50"
                 // The card shows the focus ring; the global :focus-visible outline would double it.
                 style={{ outline: "none" }}
               />
               <div className="flex min-w-0 flex-col gap-1">
-                <label htmlFor={optionId} className="flex flex-wrap items-center gap-2 text-sm font-medium after:absolute after:inset-0 after:cursor-pointer" style={o.disabled ? { cursor: "not-allowed" } : undefined}>
+                <label htmlFor={optionId} className={cn("flex flex-wrap items-center gap-2 text-sm font-medium after:absolute after:inset-0 after:cursor-pointer", o.disabled && "text-muted after:cursor-not-allowed")}>
                   {o.label}
                   {o.badge}
                 </label>

@@ -181,6 +181,18 @@ export function MultiTypeInput<T extends FieldValues>({
               align="end"
               sideOffset={4}
               className="z-50 min-w-56 rounded-md border border-border bg-surface p-1 shadow-lg"
+              // Named by its heading ("Value type for Namespace"), not by the trigger's current value.
+              aria-labelledby={`${id}-menu`}
+              onFocus={(e) => {
+                // Opened from the keyboard, Radix focuses the first item; the checked one is where
+                // the user is, as in a select. (Opened with the mouse, focus stays on the menu.)
+                const menu = e.currentTarget;
+                if (e.target !== menu) return;
+                queueMicrotask(() => {
+                  if (document.activeElement === menu || !menu.contains(document.activeElement)) return;
+                  menu.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"]')?.focus();
+                });
+              }}
               onCloseAutoFocus={(e) => {
                 const to = focusAfterMenu.current;
                 if (!to) return;
@@ -190,17 +202,27 @@ export function MultiTypeInput<T extends FieldValues>({
                 requestAnimationFrame(() => (to === "runtime" ? editRef.current : document.getElementById(id))?.focus());
               }}
             >
-              <Menu.Label className="px-2 py-1 text-xs font-medium text-muted">Value type for {label}</Menu.Label>
+              <Menu.Label id={`${id}-menu`} className="px-2 py-1 text-xs font-medium text-muted">
+                Value type for {label}
+              </Menu.Label>
               <Menu.RadioGroup value={kind} onValueChange={(v) => switchTo(v as FieldKind)}>
+                {/* WAI-ARIA menu: menuitemradio with aria-checked, named by the kind alone (the
+                    check mark is decoration), the help text as its description. */}
                 {(Object.keys(KIND_LABELS) as FieldKind[]).map((k) => (
                   <Menu.RadioItem
                     key={k}
                     value={k}
+                    aria-labelledby={`${id}-kind-${k}`}
+                    aria-describedby={`${id}-kind-${k}-help`}
                     className="relative flex cursor-default select-none flex-col rounded px-2 py-1.5 pl-7 text-sm outline-none data-[highlighted]:bg-surface-2"
                   >
-                    <Menu.ItemIndicator className="absolute left-2 top-1.5">✓</Menu.ItemIndicator>
-                    <span>{KIND_LABELS[k]}</span>
-                    <span className="text-xs text-muted">{KIND_HELP[k]}</span>
+                    <Menu.ItemIndicator aria-hidden className="absolute left-2 top-1.5">
+                      ✓
+                    </Menu.ItemIndicator>
+                    <span id={`${id}-kind-${k}`}>{KIND_LABELS[k]}</span>
+                    <span id={`${id}-kind-${k}-help`} className="text-xs text-muted">
+                      {KIND_HELP[k]}
+                    </span>
                   </Menu.RadioItem>
                 ))}
               </Menu.RadioGroup>

@@ -1,13 +1,33 @@
 "use client";
 import * as RD from "@radix-ui/react-dialog";
 import * as RA from "@radix-ui/react-alert-dialog";
-import type { ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
 const overlay = "fixed inset-0 z-40 bg-black/40";
 const panel =
   "fixed left-1/2 top-1/2 z-50 w-[min(92vw,36rem)] max-h-[90vh] overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-surface p-6 shadow-xl";
+
+/**
+ * Our dialogs are opened by state, not by a Radix Trigger, so Radix has no trigger to return
+ * focus to and focus would fall to <body>. Remember what had focus when the dialog opened and go
+ * back there on close, as long as it is still on the page.
+ */
+function useReturnFocus(open: boolean) {
+  const opener = useRef<HTMLElement | null>(null);
+  // A layout effect runs before the portal mounts the content (and its autofocus).
+  useLayoutEffect(() => {
+    if (open) opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+  }, [open]);
+  return (event: Event) => {
+    const el = opener.current;
+    opener.current = null;
+    if (!el?.isConnected) return;
+    event.preventDefault();
+    el.focus();
+  };
+}
 
 export function Dialog({
   open,
@@ -24,11 +44,12 @@ export function Dialog({
   children: ReactNode;
   className?: string;
 }) {
+  const onCloseAutoFocus = useReturnFocus(open);
   return (
     <RD.Root open={open} onOpenChange={onOpenChange}>
       <RD.Portal>
         <RD.Overlay className={overlay} />
-        <RD.Content className={cn(panel, className)} aria-describedby={description ? undefined : undefined}>
+        <RD.Content className={cn(panel, className)} aria-describedby={description ? undefined : undefined} onCloseAutoFocus={onCloseAutoFocus}>
           <RD.Title className="text-lg font-semibold">{title}</RD.Title>
           {description ? <RD.Description className="mt-1 text-sm text-muted">{description}</RD.Description> : <RD.Description className="sr-only">{title}</RD.Description>}
           <div className="mt-4">{children}</div>
@@ -63,11 +84,12 @@ export function ConfirmDialog({
   pending?: boolean;
   error?: string;
 }) {
+  const onCloseAutoFocus = useReturnFocus(open);
   return (
     <RA.Root open={open} onOpenChange={onOpenChange}>
       <RA.Portal>
         <RA.Overlay className={overlay} />
-        <RA.Content className={panel}>
+        <RA.Content className={panel} onCloseAutoFocus={onCloseAutoFocus}>
           <RA.Title className="text-lg font-semibold">{title}</RA.Title>
           <RA.Description className="mt-2 text-sm text-muted">{description}</RA.Description>
           {error && <p role="alert" className="mt-3 rounded-md border border-danger/40 bg-danger/10 p-2 text-sm text-danger">{error}</p>}
