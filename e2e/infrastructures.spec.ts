@@ -152,6 +152,8 @@ test.describe.serial("EKS infrastructure definitions", () => {
 
   test("a fixed namespace that is not a DNS label is refused on the field", async ({ page }) => {
     await page.goto(`/infrastructures/${infra.identifier}/edit?${scope}&environment=${env.identifier}`);
+    // A fresh page: the environment list arrives after the form's values, and the select shows the one saved.
+    await expect(page.getByRole("combobox", { name: "Environment" })).toHaveValue(env.identifier);
     const namespace = page.getByRole("region", { name: "Cluster details" }).getByRole("combobox", { name: /^Namespace/ });
     await namespace.fill("Not_A_Label");
     await page.getByRole("button", { name: "Save changes" }).click();

@@ -44,14 +44,21 @@ export function OverviewSection({
           hint={editing ? "A definition stays in the environment it was created in." : undefined}
         >
           {(a) => (
-            <Select {...a} {...register("environmentRef")} disabled={editing || environments.isPending}>
-              <option value="">{environments.isPending ? "Loading environments…" : "Choose an environment"}</option>
-              {environments.data?.items.map((e) => (
-                <option key={e.environment.identifier} value={e.environment.identifier}>
-                  {e.environment.name} ({ENVIRONMENT_TYPE_LABELS[e.environment.type]})
-                </option>
-              ))}
-            </Select>
+            // Controlled: the options arrive after the value, and the select must show it then.
+            <Controller
+              control={control}
+              name="environmentRef"
+              render={({ field }) => (
+                <Select {...a} {...field} value={field.value ?? ""} disabled={editing || environments.isPending}>
+                  <option value="">{environments.isPending ? "Loading environments…" : "Choose an environment"}</option>
+                  {environments.data?.items.map((e) => (
+                    <option key={e.environment.identifier} value={e.environment.identifier}>
+                      {e.environment.name} ({ENVIRONMENT_TYPE_LABELS[e.environment.type]})
+                    </option>
+                  ))}
+                </Select>
+              )}
+            />
           )}
         </Field>
         <Field label="Description" error={errorAt(errors, "description")} className="lg:col-span-2">
