@@ -108,4 +108,9 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   await page.goto(`/gitops?${scopeQs}`);
   await expect(page.getByRole("row", { name: new RegExp(target.name) })).toContainText("Successful");
   await page.screenshot({ path: screenshotPath("gitops-list.png"), fullPage: true });
+
+  // The edit page, opened fresh, shows the cluster's agent once the agent list has arrived.
+  const [cluster] = await queryRows<{ identifier: string }>(`SELECT identifier FROM "GitopsCluster" WHERE "projectIdentifier" = $1`, [PROJECT]);
+  await page.goto(`/gitops/clusters/${cluster!.identifier}/edit?${scopeQs}`);
+  await expect(page.getByRole("combobox", { name: "GitOps agent" })).toHaveValue("Management_agent");
 });

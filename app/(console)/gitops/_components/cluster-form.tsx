@@ -119,14 +119,21 @@ export function ClusterForm({
         </div>
         <Field label="GitOps agent" required error={errors.agentIdentifier?.message} hint={chosenAgent ? `Runs in namespace ${chosenAgent.agent.namespace} of ${chosenAgent.agent.spec.managementCluster}.` : "The agent that deploys to this cluster."}>
           {(a) => (
-            <Select {...a} {...register("agentIdentifier")}>
-              <option value="">{agents.isPending ? "Loading agents…" : "Choose an agent"}</option>
-              {agents.data?.items.map((x) => (
-                <option key={x.agent.identifier} value={x.agent.identifier}>
-                  {x.agent.name} ({x.agent.identifier})
-                </option>
-              ))}
-            </Select>
+            // Controlled: the agents arrive after the form's value, and the select must show it then.
+            <Controller
+              control={control}
+              name="agentIdentifier"
+              render={({ field }) => (
+                <Select {...a} {...field}>
+                  <option value="">{agents.isPending ? "Loading agents…" : "Choose an agent"}</option>
+                  {agents.data?.items.map((x) => (
+                    <option key={x.agent.identifier} value={x.agent.identifier}>
+                      {x.agent.name} ({x.agent.identifier})
+                    </option>
+                  ))}
+                </Select>
+              )}
+            />
           )}
         </Field>
       </Card>
