@@ -39,13 +39,22 @@ function ndjsonStream(run: (emit: (e: TestEvent) => void, release: () => Promise
   return new ReadableStream({
     async start(controller) {
       let open = true;
-      const emit = (e: TestEvent) => {
-        if (!open) return;
+      // Events of one tick (parallel steps starting, skips) leave as one chunk.
+      let pending = "";
+      const flush = () => {
+        if (!pending || !open) return;
+        const chunk = pending;
+        pending = "";
         try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(e)}\n`));
+          controller.enqueue(encoder.encode(chunk));
         } catch {
           open = false; // the client went away; the run still finishes and is stored
         }
+      };
+      const emit = (e: TestEvent) => {
+        if (!open) return;
+        if (!pending) queueMicrotask(flush);
+        pending += `${JSON.stringify(e)}\n`;
       };
       try {
         await run(emit, once);
@@ -53,6 +62,7 @@ function ndjsonStream(run: (emit: (e: TestEvent) => void, release: () => Promise
         logger.error({ err }, "connection test failed unexpectedly");
       } finally {
         await once();
+        flush();
         if (open) controller.close();
       }
     },

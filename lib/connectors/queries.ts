@@ -2,6 +2,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Sealed } from "@/lib/secrets/crypto";
 import type { ScopeKey } from "@/lib/secrets/queries";
 import type { ConnectorListQuery } from "./dto";
 
@@ -45,12 +46,30 @@ export const getConnectorById = (tx: Tx, id: string) => tx.connector.findUniqueO
 export const deleteConnectorRow = (tx: Tx, id: string) => tx.connector.delete({ where: { id } });
 export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);
 
-/** The connector with the secrets its fields reference, in one query (the connection test's hot path). */
-export const findConnectorWithSecrets = (key: ScopeKey, identifier: string) =>
-  db.connector.findUnique({
-    where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
-    include: { secretRefs: { include: { secret: true } } },
-  });
+/** A referenced secret as the connection test needs it: sealed, never opened here. */
+export interface SealedSecretRow extends Sealed {
+  id: string;
+  accountId: string;
+}
+
+/**
+ * The connector with the sealed secrets its fields reference, in one SQL round trip (the
+ * connection test's hot path; an `include` costs one query per relation).
+ */
+export async function findConnectorWithSecrets(key: ScopeKey, identifier: string) {
+  const rows = await db.$queryRaw<{ id: string; identifier: string; name: string; spec: Prisma.JsonValue; secretRefs: { field: string; secret: SealedSecretRow }[] }[]>`
+    SELECT c.id, c.identifier, c.name, c.spec,
+      COALESCE((
+        SELECT json_agg(json_build_object('field', r.field, 'secret', json_build_object(
+          'id', s.id, 'accountId', s."accountId", 'ciphertext', s.ciphertext, 'iv', s.iv, 'authTag', s."authTag", 'keyId', s."keyId")))
+        FROM "ConnectorSecretRef" r JOIN "Secret" s ON s.id = r."secretId"
+        WHERE r."connectorId" = c.id
+      ), '[]'::json) AS "secretRefs"
+    FROM "Connector" c
+    WHERE c."accountId" = ${key.accountId} AND c."orgIdentifier" = ${key.orgIdentifier}
+      AND c."projectIdentifier" = ${key.projectIdentifier} AND c.identifier = ${identifier}`;
+  return rows[0] ?? null;
+}
 
 /**
  * A connector reached through a reference (lookups, definitions): its secrets for the session

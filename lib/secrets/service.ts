@@ -7,7 +7,7 @@ import { parseSecretRef } from "@/lib/connectors/schemas";
 import { AppError } from "@/lib/http/errors";
 import { versionConflict } from "@/lib/http/version";
 import type { Actor, Scope } from "@/lib/scopes/service";
-import { open, seal } from "./crypto";
+import { open, seal, type Sealed } from "./crypto";
 import { keyring } from "./key";
 import * as q from "./queries";
 import type { SecretCreate, SecretDto, SecretUpdate } from "./schemas";
@@ -171,7 +171,7 @@ export async function resolveSecretRef(scope: Scope, ref: string): Promise<Secre
 }
 
 /** Decrypts a secret row for an AWS call. Never log or return the result. */
-export const openSecret = (row: SecretRow): string => open(row, keyring(), aad(row));
+export const openSecret = (row: Sealed & { id: string; accountId: string }): string => open(row, keyring(), aad(row));
 
 /** Decrypts a referenced secret for an AWS call. Never log or return the result. */
 export async function readSecretValue(scope: Scope, ref: string): Promise<string> {
