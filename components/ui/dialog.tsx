@@ -49,7 +49,7 @@ export function Dialog({
     <RD.Root open={open} onOpenChange={onOpenChange}>
       <RD.Portal>
         <RD.Overlay className={overlay} />
-        <RD.Content className={cn(panel, className)} aria-describedby={description ? undefined : undefined} onCloseAutoFocus={onCloseAutoFocus}>
+        <RD.Content className={cn(panel, className)} onCloseAutoFocus={onCloseAutoFocus}>
           <RD.Title className="text-lg font-semibold">{title}</RD.Title>
           {description ? <RD.Description className="mt-1 text-sm text-muted">{description}</RD.Description> : <RD.Description className="sr-only">{title}</RD.Description>}
           <div className="mt-4">{children}</div>
