@@ -6,12 +6,6 @@ import type { ConnectorDto } from "@/lib/connectors/dto";
 import { BACKOFF_STRATEGY_INFO, CREDENTIAL_TYPE_INFO, SDK_DEFAULT_BACKOFF_INFO } from "@/lib/connectors/schemas";
 import { formatMs, tagsToItems } from "./wizard-model";
 
-const Row = SummaryRow;
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <SummarySection title={title} termWidth="11rem">
-    {children}
-  </SummarySection>
-);
 
 const Mono = ({ children }: { children: ReactNode }) => <span className="font-mono text-[13px]">{children}</span>;
 /** A secret is only ever shown by its reference; its value never reaches the browser. */
@@ -33,30 +27,30 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
 
   return (
     <div className="grid items-start gap-5 xl:grid-cols-2">
-      <Section title="Credentials">
-        <Row term="Type">{CREDENTIAL_TYPE_INFO[cred.type].label}</Row>
+      <SummarySection title="Credentials" termWidth="11rem">
+        <SummaryRow term="Type">{CREDENTIAL_TYPE_INFO[cred.type].label}</SummaryRow>
         {cred.type === "ManualConfig" && (
           <>
-            <Row term="Access key ID">{cred.spec.accessKeyRef ? <SecretRef value={cred.spec.accessKeyRef} /> : <Mono>{cred.spec.accessKey}</Mono>}</Row>
-            <Row term="Secret access key">
+            <SummaryRow term="Access key ID">{cred.spec.accessKeyRef ? <SecretRef value={cred.spec.accessKeyRef} /> : <Mono>{cred.spec.accessKey}</Mono>}</SummaryRow>
+            <SummaryRow term="Secret access key">
               <SecretRef value={cred.spec.secretKeyRef} />
-            </Row>
-            <Row term="Session token">{cred.spec.sessionTokenRef ? <SecretRef value={cred.spec.sessionTokenRef} /> : <None />}</Row>
+            </SummaryRow>
+            <SummaryRow term="Session token">{cred.spec.sessionTokenRef ? <SecretRef value={cred.spec.sessionTokenRef} /> : <None />}</SummaryRow>
           </>
         )}
         {cred.type === "OidcAuthentication" && (
           <>
-            <Row term="IAM role ARN">
+            <SummaryRow term="IAM role ARN">
               <Mono>{cred.spec.iamRoleArn}</Mono>
-            </Row>
-            <Row term="Session tags">
-              {cred.spec.oidcSessionTagKeys?.length ? <Mono>{cred.spec.oidcSessionTagKeys.join(", ")}</Mono> : <span className="text-muted">None</span>}
-            </Row>
+            </SummaryRow>
+            <SummaryRow term="Session tags">
+              {cred.spec.oidcSessionTagKeys?.length ? <Mono>{cred.spec.oidcSessionTagKeys.join(", ")}</Mono> : <None />}
+            </SummaryRow>
           </>
         )}
-        {cred.type === "InheritFromDelegate" && <Row term="Source">The Conduit server&apos;s default credential chain</Row>}
-        {cred.type === "Irsa" && <Row term="Source">The server&apos;s Kubernetes service account (web identity token)</Row>}
-        <Row term="Test region">
+        {cred.type === "InheritFromDelegate" && <SummaryRow term="Source">The Conduit server&apos;s default credential chain</SummaryRow>}
+        {cred.type === "Irsa" && <SummaryRow term="Source">The server&apos;s Kubernetes service account (web identity token)</SummaryRow>}
+        <SummaryRow term="Test region">
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span>{regionLabel(cred.region)}</span>
             <Mono>{cred.region}</Mono>
@@ -64,27 +58,27 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
               {partition} · {PARTITION_LABELS[partition]}
             </Badge>
           </span>
-        </Row>
-        <Row term="Cross-account role">{cross ? <Mono>{cross.crossAccountRoleArn}</Mono> : <None>Not used</None>}</Row>
+        </SummaryRow>
+        <SummaryRow term="Cross-account role">{cross ? <Mono>{cross.crossAccountRoleArn}</Mono> : <None>Not used</None>}</SummaryRow>
         {cross && (
           <>
-            <Row term="External ID">{cross.externalId ? <Mono>{cross.externalId}</Mono> : <None />}</Row>
-            <Row term="Session duration">{cross.assumeRoleSessionDuration ? `${cross.assumeRoleSessionDuration} s` : <None>STS default (1 hour)</None>}</Row>
+            <SummaryRow term="External ID">{cross.externalId ? <Mono>{cross.externalId}</Mono> : <None />}</SummaryRow>
+            <SummaryRow term="Session duration">{cross.assumeRoleSessionDuration ? `${cross.assumeRoleSessionDuration} s` : <None>STS default (1 hour)</None>}</SummaryRow>
           </>
         )}
-      </Section>
+      </SummarySection>
 
       <div className="flex flex-col gap-5">
-        <Section title="Retries and delegates">
-          <Row term="Backoff strategy">{backoff ? BACKOFF_STRATEGY_INFO[backoff.type].label : SDK_DEFAULT_BACKOFF_INFO.label}</Row>
-          {backoff?.type === "FixedDelayBackoffStrategy" && <Row term="Fixed backoff">{formatMs(backoff.spec.fixedBackoff)}</Row>}
+        <SummarySection title="Retries and delegates" termWidth="11rem">
+          <SummaryRow term="Backoff strategy">{backoff ? BACKOFF_STRATEGY_INFO[backoff.type].label : SDK_DEFAULT_BACKOFF_INFO.label}</SummaryRow>
+          {backoff?.type === "FixedDelayBackoffStrategy" && <SummaryRow term="Fixed backoff">{formatMs(backoff.spec.fixedBackoff)}</SummaryRow>}
           {backoff && backoff.type !== "FixedDelayBackoffStrategy" && (
-            <Row term="Delays">
+            <SummaryRow term="Delays">
               {formatMs(backoff.spec.baseDelay)} base, at most {formatMs(backoff.spec.maxBackoffTime)}
-            </Row>
+            </SummaryRow>
           )}
-          {backoff && <Row term="Retry count">{backoff.spec.retryCount}</Row>}
-          <Row term="Delegates">
+          {backoff && <SummaryRow term="Retry count">{backoff.spec.retryCount}</SummaryRow>}
+          <SummaryRow term="Delegates">
             {c.spec.delegateSelectors.length === 0 ? (
               "Any available delegate"
             ) : (
@@ -96,11 +90,11 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
                 ))}
               </span>
             )}
-          </Row>
-        </Section>
-        <Section title="About">
-          <Row term="Description">{c.description || <None>No description</None>}</Row>
-          <Row term="Tags">
+          </SummaryRow>
+        </SummarySection>
+        <SummarySection title="About" termWidth="11rem">
+          <SummaryRow term="Description">{c.description || <None>No description</None>}</SummaryRow>
+          <SummaryRow term="Tags">
             {tags.length ? (
               <span className="flex flex-wrap gap-1.5">
                 {tags.map((t) => (
@@ -112,15 +106,15 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
             ) : (
               <None />
             )}
-          </Row>
-          <Row term="Version">{dto.version}</Row>
-          <Row term="Created">
+          </SummaryRow>
+          <SummaryRow term="Version">{dto.version}</SummaryRow>
+          <SummaryRow term="Created">
             <Time iso={dto.createdAt} />
-          </Row>
-          <Row term="Updated">
+          </SummaryRow>
+          <SummaryRow term="Updated">
             <Time iso={dto.updatedAt} />
-          </Row>
-        </Section>
+          </SummaryRow>
+        </SummarySection>
       </div>
     </div>
   );
