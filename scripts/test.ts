@@ -1,4 +1,4 @@
-// `npm test`: typecheck → lint → unit + integration (Vitest, real PostgreSQL) → e2e
+// `npm test`: typecheck → format (Prettier) → lint → unit + integration (Vitest, real PostgreSQL) → e2e
 // (Playwright in Chromium against a production build). Stops at the first failing stage and
 // prints one summary line either way.
 import { spawnSync } from "node:child_process";
@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 const stages: { name: string; cmd: string[] }[] = [
   { name: "prisma generate", cmd: ["node", "scripts/prisma-generate.mjs"] },
   { name: "typecheck", cmd: ["npx", "tsc", "--noEmit", "-p", "tsconfig.json"] },
+  { name: "format", cmd: ["npx", "prettier", "--check", "--log-level=warn", "."] },
   { name: "lint", cmd: ["npx", "eslint", "--max-warnings=0", "."] },
   { name: "unit+integration", cmd: ["npx", "vitest", "run"] },
   { name: "e2e", cmd: ["npx", "playwright", "test"] },
