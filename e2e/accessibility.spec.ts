@@ -47,19 +47,28 @@ async function audit(page: Page, state: string) {
         rule: v.id,
         impact: v.impact ?? "unknown",
         help: v.help,
-        targets: v.nodes.map((n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.split("\n").slice(1).join("; ").trim()})` : ""}`),
+        targets: v.nodes.map(
+          (n) =>
+            `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.split("\n").slice(1).join("; ").trim()})` : ""}`,
+        ),
       });
     }
   }
   await setTheme(page, "light");
   mkdirSync(REPORT_DIR, { recursive: true });
-  appendFileSync(path.join(REPORT_DIR, "violations.ndjson"), `${JSON.stringify({ state, findings: findings.filter((f) => f.state === state) })}\n`);
+  appendFileSync(
+    path.join(REPORT_DIR, "violations.ndjson"),
+    `${JSON.stringify({ state, findings: findings.filter((f) => f.state === state) })}\n`,
+  );
 }
 
 function summary(list: Finding[]): string {
   if (list.length === 0) return "no violations";
   return list
-    .map((f) => `[${f.theme}] ${f.state}: ${f.rule} (${f.impact}): ${f.help}\n${f.targets.map((t) => `    - ${t}`).join("\n")}`)
+    .map(
+      (f) =>
+        `[${f.theme}] ${f.state}: ${f.rule} (${f.impact}): ${f.help}\n${f.targets.map((t) => `    - ${t}`).join("\n")}`,
+    )
     .join("\n");
 }
 
@@ -86,10 +95,26 @@ async function seed(api: APIRequestContext) {
     expect([201, 409], await res.text()).toContain(res.status());
   };
   await ok(api.post("/api/orgs/default/projects", { data: { identifier: PROJECT, name: `A11y ${suffix}` } }));
-  await ok(api.post(`/api/secrets?${qs}`, { data: { identifier: "kube_token", name: "Kube token", value: `a11y-token-${suffix}-${Math.random().toString(36).slice(2)}` } }));
+  await ok(
+    api.post(`/api/secrets?${qs}`, {
+      data: {
+        identifier: "kube_token",
+        name: "Kube token",
+        value: `a11y-token-${suffix}-${Math.random().toString(36).slice(2)}`,
+      },
+    }),
+  );
   await ok(
     api.post(`/api/connectors?${qs}`, {
-      data: { name: CONNECTOR.name, identifier: CONNECTOR.identifier, spec: { credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" }, delegateSelectors: [], executeOnDelegate: true } },
+      data: {
+        name: CONNECTOR.name,
+        identifier: CONNECTOR.identifier,
+        spec: {
+          credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" },
+          delegateSelectors: [],
+          executeOnDelegate: true,
+        },
+      },
     }),
   );
   await ok(api.post(`/api/environments?${qs}`, { data: { name: "Staging", identifier: ENV, type: "PreProduction" } }));
@@ -102,13 +127,27 @@ async function seed(api: APIRequestContext) {
         environmentRef: ENV,
         deploymentType: "Kubernetes",
         type: "KubernetesAws",
-        spec: { connectorRef: CONNECTOR.identifier, region: kube.region, cluster: `${kube.region}/${kube.name}`, namespace: "<+input>.allowedValues(dev,qa)" },
+        spec: {
+          connectorRef: CONNECTOR.identifier,
+          region: kube.region,
+          cluster: `${kube.region}/${kube.name}`,
+          namespace: "<+input>.allowedValues(dev,qa)",
+        },
       },
     }),
   );
   await ok(
     api.post(`/api/gitops/agents?${qs}`, {
-      data: { name: "Agent", identifier: "agent", namespace: "argocd", spec: { connectorRef: CONNECTOR.identifier, managementCluster: `us-east-1/${kube.name}`, agentRoleArn: `arn:aws:iam::${SERVER_ACCOUNT}:role/ArgoCD` } },
+      data: {
+        name: "Agent",
+        identifier: "agent",
+        namespace: "argocd",
+        spec: {
+          connectorRef: CONNECTOR.identifier,
+          managementCluster: `us-east-1/${kube.name}`,
+          agentRoleArn: `arn:aws:iam::${SERVER_ACCOUNT}:role/ArgoCD`,
+        },
+      },
     }),
   );
   await ok(
@@ -117,7 +156,18 @@ async function seed(api: APIRequestContext) {
         name: "Target",
         identifier: CLUSTER,
         agentIdentifier: "agent",
-        spec: { masterUrl: kube.endpoint, authentication: { type: "IRSA", spec: { roleArn: `arn:aws:iam::${SERVER_ACCOUNT}:role/Deployer`, clusterName: kube.name, region: "us-east-1" } }, caData: kube.caData },
+        spec: {
+          masterUrl: kube.endpoint,
+          authentication: {
+            type: "IRSA",
+            spec: {
+              roleArn: `arn:aws:iam::${SERVER_ACCOUNT}:role/Deployer`,
+              clusterName: kube.name,
+              region: "us-east-1",
+            },
+          },
+          caData: kube.caData,
+        },
       },
     }),
   );
@@ -187,12 +237,22 @@ test.describe("accessibility", () => {
     await page.goto(`/infrastructures/${INFRA}?${qs}&environment=${ENV}`);
     await expect(page.getByRole("heading", { level: 1, name: "EKS web" })).toBeVisible();
     await audit(page, "infrastructure details: overview");
-    await auditDialog(page, "Try runtime inputs", "Try runtime inputs", "infrastructure details: try runtime inputs dialog");
+    await auditDialog(
+      page,
+      "Try runtime inputs",
+      "Try runtime inputs",
+      "infrastructure details: try runtime inputs dialog",
+    );
     await tab(page, "YAML");
     await audit(page, "infrastructure details: YAML");
 
     await page.goto(`/infrastructures/${INFRA}/edit?${qs}&environment=${ENV}`);
-    await auditDialog(page, "Edit runtime input for Namespace", "Runtime input: Namespace", "infrastructure edit: runtime input editor");
+    await auditDialog(
+      page,
+      "Edit runtime input for Namespace",
+      "Runtime input: Namespace",
+      "infrastructure edit: runtime input editor",
+    );
     await page.getByRole("button", { name: /^Value type for Release name/ }).click();
     await expect(page.getByRole("menu")).toBeVisible();
     await audit(page, "infrastructure edit: value type menu");
@@ -313,7 +373,9 @@ test.describe("accessibility", () => {
     await cluster.focus();
     await cluster.fill(kube.name);
     const clusters = page.getByRole("listbox", { name: "Clusters" });
-    await expect(clusters.getByRole("option", { name: new RegExp(kube.name) }).first()).toBeVisible({ timeout: 20_000 });
+    await expect(clusters.getByRole("option", { name: new RegExp(kube.name) }).first()).toBeVisible({
+      timeout: 20_000,
+    });
     await page.keyboard.press("ArrowDown");
     const first = clusters.getByRole("option").first();
     await expect(cluster).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);

@@ -6,15 +6,31 @@ import { queryRows } from "./fixtures/db";
 const suffix = Date.now().toString(36);
 const ACCOUNT = "121212121212";
 
-async function connectorWithUser(request: APIRequestContext, name: string, allow = ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"]) {
+async function connectorWithUser(
+  request: APIRequestContext,
+  name: string,
+  allow = ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"],
+) {
   const user = await aws.addUser({ name: `${name}-${suffix}`, accountId: ACCOUNT, allow });
   const secretId = `${name}_sk_${suffix}`;
-  expect((await request.post("/api/secrets", { data: { identifier: secretId, name: secretId, value: user.secretAccessKey } })).status()).toBe(201);
+  expect(
+    (
+      await request.post("/api/secrets", {
+        data: { identifier: secretId, name: secretId, value: user.secretAccessKey },
+      })
+    ).status(),
+  ).toBe(201);
   const identifier = `${name}_${suffix}`;
   const input = {
     name: identifier,
     identifier,
-    spec: { credential: { type: "ManualConfig", spec: { accessKey: user.accessKeyId, secretKeyRef: secretId }, region: "us-east-1" } },
+    spec: {
+      credential: {
+        type: "ManualConfig",
+        spec: { accessKey: user.accessKeyId, secretKeyRef: secretId },
+        region: "us-east-1",
+      },
+    },
   };
   return { user, secretId, identifier, input };
 }
@@ -23,7 +39,10 @@ async function runTest(request: APIRequestContext, path: string, data?: unknown)
   const res = await request.post(path, data ? { data } : {});
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("application/x-ndjson");
-  const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+  const lines = (await res.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   return { events: lines.slice(0, -1), result: lines.at(-1).result };
 }
 
@@ -38,11 +57,16 @@ test("a saved connector's test streams steps, stores the result and updates its 
   expect(result.steps.find((s: { step: string }) => s.step === "identity").data.account).toBe(ACCOUNT);
   expect(typeof result.testedAt).toBe("number");
 
-  const [row] = await queryRows<{ lastTestStatus: string; version: number }>(`SELECT "lastTestStatus", version FROM "Connector" WHERE identifier = $1`, [c.identifier]);
+  const [row] = await queryRows<{ lastTestStatus: string; version: number }>(
+    `SELECT "lastTestStatus", version FROM "Connector" WHERE identifier = $1`,
+    [c.identifier],
+  );
   expect(row).toEqual({ lastTestStatus: "SUCCESS", version: 1 });
 
   // Break the secret: the next test fails with the hint and is listed first.
-  const put = await request.put(`/api/secrets/${c.secretId}`, { data: { name: c.secretId, value: "wrong-wrong-wrong-wrong-wrong-wrong-wrong0", version: 1 } });
+  const put = await request.put(`/api/secrets/${c.secretId}`, {
+    data: { name: c.secretId, value: "wrong-wrong-wrong-wrong-wrong-wrong-wrong0", version: 1 },
+  });
   expect(put.status()).toBe(200);
   const failed = await runTest(request, `/api/connectors/${c.identifier}/test`);
   expect(failed.result.status).toBe("FAILURE");
@@ -63,7 +87,11 @@ test("a second test of the same connector while one runs gets 429", async ({ req
   await aws.latency(1500, { action: "GetCallerIdentity" });
   try {
     const first = request.post(`/api/connectors/${c.identifier}/test`);
-    await expect.poll(async () => (await queryRows(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 71001`)).length).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => (await queryRows(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 71001`)).length,
+      )
+      .toBeGreaterThan(0);
     const second = await request.post(`/api/connectors/${c.identifier}/test`);
     expect(second.status()).toBe(429);
     expect(second.headers()["retry-after"]).toBe("5");
@@ -81,9 +109,13 @@ test("an unsaved spec from the wizard is tested without storing anything but the
   expect(result.status).toBe("SUCCESS");
   expect(await queryRows(`SELECT 1 FROM "Connector" WHERE identifier = $1`, [c.identifier])).toHaveLength(0);
   expect((await queryRows(`SELECT count(*)::int AS n FROM "ConnectorTest"`))[0]).toEqual(before);
-  const audit = await queryRows<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1`, [c.identifier]);
+  const audit = await queryRows<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1`, [
+    c.identifier,
+  ]);
   expect(audit).toEqual([{ action: "TEST" }]);
   // Bad input is refused before any AWS call.
-  const bad = await request.post("/api/connectors/test", { data: { ...c.input, spec: { credential: { type: "Nope" } } } });
+  const bad = await request.post("/api/connectors/test", {
+    data: { ...c.input, spec: { credential: { type: "Nope" } } },
+  });
   expect(bad.status()).toBe(422);
 });

@@ -8,7 +8,11 @@ const suffix = Date.now().toString(36);
 const ACCOUNT = "343434343434";
 
 test("the wizard's last step tests the connector live; a broken secret shows the hint", async ({ page, request }) => {
-  const user = await aws.addUser({ name: `ui-${suffix}`, accountId: ACCOUNT, allow: ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"] });
+  const user = await aws.addUser({
+    name: `ui-${suffix}`,
+    accountId: ACCOUNT,
+    allow: ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"],
+  });
   const secret = { identifier: `ui_sk_${suffix}`, name: `UI secret key ${suffix}`, value: user.secretAccessKey };
   expect((await request.post("/api/secrets", { data: secret })).status()).toBe(201);
   // Slow AWS down a little so the steps are seen running before they pass.
@@ -29,11 +33,17 @@ test("the wizard's last step tests the connector live; a broken secret shows the
   const verdict = page.getByRole("status", { name: "Test verdict" });
   await expect(verdict).toContainText("Success");
   await expect(verdict).toContainText(`Account ${ACCOUNT}`);
-  await expect(steps.getByRole("listitem", { name: "List regions (ec2:DescribeRegions): Passed" })).toContainText("regions are enabled");
-  await expect(steps.getByRole("listitem", { name: "Assume cross-account role (sts:AssumeRole): Skipped" })).toBeVisible();
+  await expect(steps.getByRole("listitem", { name: "List regions (ec2:DescribeRegions): Passed" })).toContainText(
+    "regions are enabled",
+  );
+  await expect(
+    steps.getByRole("listitem", { name: "Assume cross-account role (sts:AssumeRole): Skipped" }),
+  ).toBeVisible();
   await page.screenshot({ path: screenshotPath("connection-test-success.png"), fullPage: true });
   const identifier = `Live_${suffix}`;
-  expect((await queryRows(`SELECT "lastTestStatus" FROM "Connector" WHERE identifier = $1`, [identifier]))[0]).toEqual({ lastTestStatus: "SUCCESS" });
+  expect((await queryRows(`SELECT "lastTestStatus" FROM "Connector" WHERE identifier = $1`, [identifier]))[0]).toEqual({
+    lastTestStatus: "SUCCESS",
+  });
   await aws.clearFaults();
 
   // Break the secret on the Secrets page, then test again from the connector's page.
@@ -56,20 +66,38 @@ test("the wizard's last step tests the connector live; a broken secret shows the
   await expect(history.getByRole("row").nth(1)).toContainText("Failure");
   await expect(history.getByRole("row").nth(2)).toContainText("Success");
   await history.getByRole("row").nth(2).getByRole("button", { name: "Steps" }).click();
-  await expect(history.getByRole("listitem", { name: "Verify identity (sts:GetCallerIdentity): Passed" })).toBeVisible();
+  await expect(
+    history.getByRole("listitem", { name: "Verify identity (sts:GetCallerIdentity): Passed" }),
+  ).toBeVisible();
   await page.screenshot({ path: screenshotPath("connection-test-failure.png"), fullPage: true });
 });
 
 test("a denied DescribeRegions shows the policy to attach, with a copy button", async ({ page, request, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const user = await aws.addUser({ name: `deny-${suffix}`, accountId: ACCOUNT, allow: ["iam:SimulatePrincipalPolicy"] });
+  const user = await aws.addUser({
+    name: `deny-${suffix}`,
+    accountId: ACCOUNT,
+    allow: ["iam:SimulatePrincipalPolicy"],
+  });
   const sk = `deny_sk_${suffix}`;
   await request.post("/api/secrets", { data: { identifier: sk, name: sk, value: user.secretAccessKey } });
   const identifier = `deny_${suffix}`;
   expect(
-    (await request.post("/api/connectors", {
-      data: { name: identifier, identifier, spec: { credential: { type: "ManualConfig", spec: { accessKey: user.accessKeyId, secretKeyRef: sk }, region: "us-east-1" } } },
-    })).status(),
+    (
+      await request.post("/api/connectors", {
+        data: {
+          name: identifier,
+          identifier,
+          spec: {
+            credential: {
+              type: "ManualConfig",
+              spec: { accessKey: user.accessKeyId, secretKeyRef: sk },
+              region: "us-east-1",
+            },
+          },
+        },
+      })
+    ).status(),
   ).toBe(201);
   await page.goto(`/connectors/${identifier}`);
   await page.getByRole("button", { name: "Test connection" }).click();

@@ -6,11 +6,28 @@ import { queryRows } from "./fixtures/db";
 
 const suffix = Date.now().toString(36);
 const secrets = {
-  key: { identifier: `aws_secret_${suffix}`, name: `AWS secret key ${suffix}`, value: `wJalrXUtnFEMI/K7MDENG/bPxRfiCY${suffix}KEY` },
-  token: { identifier: `aws_token_${suffix}`, name: `AWS session token ${suffix}`, value: `FQoGZXIvYXdzEJr//////////${suffix}TOKEN` },
-  doomed: { identifier: `aws_doomed_${suffix}`, name: `Doomed secret ${suffix}`, value: `doomed-${suffix}-VALUE-never-shown` },
+  key: {
+    identifier: `aws_secret_${suffix}`,
+    name: `AWS secret key ${suffix}`,
+    value: `wJalrXUtnFEMI/K7MDENG/bPxRfiCY${suffix}KEY`,
+  },
+  token: {
+    identifier: `aws_token_${suffix}`,
+    name: `AWS session token ${suffix}`,
+    value: `FQoGZXIvYXdzEJr//////////${suffix}TOKEN`,
+  },
+  doomed: {
+    identifier: `aws_doomed_${suffix}`,
+    name: `Doomed secret ${suffix}`,
+    value: `doomed-${suffix}-VALUE-never-shown`,
+  },
 };
-const ids = { manual: `Manual_${suffix}`, inherit: `Inherit_${suffix}`, irsa: `Irsa_${suffix}`, oidc: `Oidc_${suffix}` };
+const ids = {
+  manual: `Manual_${suffix}`,
+  inherit: `Inherit_${suffix}`,
+  irsa: `Irsa_${suffix}`,
+  oidc: `Oidc_${suffix}`,
+};
 
 // Everything the browser received: API/document/RSC bodies and rendered HTML, scanned at the end.
 const seen: Promise<string>[] = [];
@@ -31,9 +48,20 @@ async function dark(page: Page, on: boolean) {
   await page.waitForTimeout(300); // let colour transitions finish before a screenshot
 }
 
-type Row = { credentialType: string; region: string; spec: Record<string, unknown>; version: number; description: string };
+type Row = {
+  credentialType: string;
+  region: string;
+  spec: Record<string, unknown>;
+  version: number;
+  description: string;
+};
 const row = async (identifier: string) =>
-  (await queryRows<Row>(`SELECT "credentialType", region, spec, version, description FROM "Connector" WHERE identifier = $1`, [identifier]))[0];
+  (
+    await queryRows<Row>(
+      `SELECT "credentialType", region, spec, version, description FROM "Connector" WHERE identifier = $1`,
+      [identifier],
+    )
+  )[0];
 
 const next = (page: Page) => page.getByRole("button", { name: /^Next/ }).click();
 const stepTitle = (page: Page) => page.locator("#wizard-step-title");
@@ -83,7 +111,9 @@ test.describe.serial("AWS connectors", () => {
     await tags.fill("env:prod");
     await tags.press("Enter");
     await expect(page.getByRole("button", { name: "Remove tag team:platform" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Connector setup steps" }).locator('[aria-current="step"]')).toContainText("Overview");
+    await expect(
+      page.getByRole("navigation", { name: "Connector setup steps" }).locator('[aria-current="step"]'),
+    ).toContainText("Overview");
     await snap(page, "wizard-1-overview");
     await next(page);
 
@@ -131,14 +161,26 @@ test.describe.serial("AWS connectors", () => {
     await snap(page, "wizard-5-test");
 
     const saved = await row(ids.manual);
-    expect(saved).toMatchObject({ credentialType: "ManualConfig", region: "eu-west-1", version: 1, description: "Deploys the payments stack" });
+    expect(saved).toMatchObject({
+      credentialType: "ManualConfig",
+      region: "eu-west-1",
+      version: 1,
+      description: "Deploys the payments stack",
+    });
     expect(saved!.spec).toEqual({
       credential: {
         type: "ManualConfig",
-        spec: { accessKey: "AKIAIOSFODNN7EXAMPLE", secretKeyRef: secrets.key.identifier, sessionTokenRef: secrets.token.identifier },
+        spec: {
+          accessKey: "AKIAIOSFODNN7EXAMPLE",
+          secretKeyRef: secrets.key.identifier,
+          sessionTokenRef: secrets.token.identifier,
+        },
         region: "eu-west-1",
       },
-      awsSdkClientBackOffStrategyOverride: { type: "EqualJitterBackoffStrategy", spec: { baseDelay: 200, maxBackoffTime: 5000, retryCount: 4 } },
+      awsSdkClientBackOffStrategyOverride: {
+        type: "EqualJitterBackoffStrategy",
+        spec: { baseDelay: 200, maxBackoffTime: 5000, retryCount: 4 },
+      },
       delegateSelectors: ["vpc-prod"],
       executeOnDelegate: true,
     });
@@ -160,7 +202,11 @@ test.describe.serial("AWS connectors", () => {
     expect(await row(ids.inherit)).toMatchObject({
       credentialType: "InheritFromDelegate",
       region: "us-east-1",
-      spec: { credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" }, delegateSelectors: [], executeOnDelegate: true },
+      spec: {
+        credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" },
+        delegateSelectors: [],
+        executeOnDelegate: true,
+      },
     });
 
     // IRSA in GovCloud: a commercial cross-account role is refused, naming the partition.
@@ -189,7 +235,10 @@ test.describe.serial("AWS connectors", () => {
         credential: {
           type: "Irsa",
           region: "us-gov-west-1",
-          crossAccountAccess: { crossAccountRoleArn: "arn:aws-us-gov:iam::123456789012:role/deployer", externalId: "conduit-ext-1" },
+          crossAccountAccess: {
+            crossAccountRoleArn: "arn:aws-us-gov:iam::123456789012:role/deployer",
+            externalId: "conduit-ext-1",
+          },
         },
       },
     });
@@ -205,7 +254,11 @@ test.describe.serial("AWS connectors", () => {
     await arn.fill("arn:aws:iam::123456789012:role/conduit-oidc");
     await saveFromCredentials(page);
     expect((await row(ids.oidc))!.spec).toMatchObject({
-      credential: { type: "OidcAuthentication", spec: { iamRoleArn: "arn:aws:iam::123456789012:role/conduit-oidc" }, region: "us-east-1" },
+      credential: {
+        type: "OidcAuthentication",
+        spec: { iamRoleArn: "arn:aws:iam::123456789012:role/conduit-oidc" },
+        region: "us-east-1",
+      },
     });
   });
 
@@ -231,7 +284,11 @@ test.describe.serial("AWS connectors", () => {
     await page.getByLabel("Test region").selectOption("us-west-2");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(stepTitle(page)).toHaveText("Test the connection");
-    expect(await row(ids.inherit)).toMatchObject({ version: 2, region: "us-west-2", description: "Uses the server's instance profile" });
+    expect(await row(ids.inherit)).toMatchObject({
+      version: 2,
+      region: "us-west-2",
+      description: "Uses the server's instance profile",
+    });
 
     // YAML: change the description, save, and the row follows.
     await page.getByRole("link", { name: "Finish" }).click();
@@ -254,7 +311,9 @@ test.describe.serial("AWS connectors", () => {
     const line = oidcYaml.split("\n").findIndex((l) => l.includes("iamRoleArn:")) + 1;
     await editor.fill(oidcYaml.replace("arn:aws:iam::123456789012:role/conduit-oidc", "arn:aws:iam::bad"));
     await page.getByRole("button", { name: "Save YAML" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: `problem on line ${line}` })).toContainText("Enter an IAM role ARN");
+    await expect(page.getByRole("alert").filter({ hasText: `problem on line ${line}` })).toContainText(
+      "Enter an IAM role ARN",
+    );
     await expect(page.getByTitle(`Error on line ${line}`)).toBeVisible();
     await snap(page, "details-yaml-error");
     expect((await row(ids.oidc))!.version).toBe(1);
@@ -313,7 +372,10 @@ test.describe.serial("AWS connectors", () => {
     const bodies = await Promise.all(seen);
     expect(bodies.length).toBeGreaterThan(20);
     for (const s of Object.values(secrets)) {
-      expect(bodies.filter((b) => b.includes(s.value)), `secret ${s.identifier} leaked`).toHaveLength(0);
+      expect(
+        bodies.filter((b) => b.includes(s.value)),
+        `secret ${s.identifier} leaked`,
+      ).toHaveLength(0);
     }
   });
 });

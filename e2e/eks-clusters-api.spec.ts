@@ -17,9 +17,21 @@ async function problem(res: APIResponse, status: number, code: string) {
 async function connector(request: import("@playwright/test").APIRequestContext, name: string, allow: string[]) {
   const user = await aws.addUser({ name: `${name}-${suffix}`, accountId: ACCOUNT, allow });
   const secretId = `${name}_sk_${suffix}`;
-  expect((await request.post("/api/secrets", { data: { identifier: secretId, name: secretId, value: user.secretAccessKey } })).status()).toBe(201);
+  expect(
+    (
+      await request.post("/api/secrets", {
+        data: { identifier: secretId, name: secretId, value: user.secretAccessKey },
+      })
+    ).status(),
+  ).toBe(201);
   const identifier = `${name}_${suffix}`;
-  const spec = { credential: { type: "ManualConfig", spec: { accessKey: user.accessKeyId, secretKeyRef: secretId }, region: "us-east-1" } };
+  const spec = {
+    credential: {
+      type: "ManualConfig",
+      spec: { accessKey: user.accessKeyId, secretKeyRef: secretId },
+      region: "us-east-1",
+    },
+  };
   expect((await request.post("/api/connectors", { data: { name: identifier, identifier, spec } })).status()).toBe(201);
   return { identifier, user };
 }
@@ -35,9 +47,15 @@ test("regions and clusters of a connector: one region, every region, and what go
   expect(r.partition).toBe("aws");
   expect(r.regions).toEqual(expect.arrayContaining([{ name: "ap-south-1", label: "Asia Pacific (Mumbai)" }]));
 
-  const one = await request.get("/api/aws/eks/clusters", { params: { connectorRef: identifier, region: "ap-south-1" } });
+  const one = await request.get("/api/aws/eks/clusters", {
+    params: { connectorRef: identifier, region: "ap-south-1" },
+  });
   expect(one.status()).toBe(200);
-  expect(await one.json()).toEqual({ clusters: [{ value: `Cluster-test-${suffix}`, name: `Cluster-test-${suffix}`, region: "ap-south-1" }], regionErrors: [], regionsSearched: 1 });
+  expect(await one.json()).toEqual({
+    clusters: [{ value: `Cluster-test-${suffix}`, name: `Cluster-test-${suffix}`, region: "ap-south-1" }],
+    regionErrors: [],
+    regionsSearched: 1,
+  });
 
   const all = await request.get("/api/aws/eks/clusters", { params: { connectorRef: identifier } });
   expect(all.status()).toBe(200);
@@ -61,10 +79,22 @@ test("regions and clusters of a connector: one region, every region, and what go
   expect(n.regionErrors).toHaveLength(n.regionsSearched);
   expect(n.regionErrors[0]).toMatchObject({ code: "AccessDeniedException" });
 
-  await problem(await request.get("/api/aws/eks/clusters", { params: { connectorRef: `missing_${suffix}` } }), 404, "NOT_FOUND");
-  await problem(await request.get("/api/aws/regions", { params: { connectorRef: `org.missing_${suffix}` } }), 404, "NOT_FOUND");
+  await problem(
+    await request.get("/api/aws/eks/clusters", { params: { connectorRef: `missing_${suffix}` } }),
+    404,
+    "NOT_FOUND",
+  );
+  await problem(
+    await request.get("/api/aws/regions", { params: { connectorRef: `org.missing_${suffix}` } }),
+    404,
+    "NOT_FOUND",
+  );
   const p = await problem(await request.get("/api/aws/eks/clusters"), 422, "VALIDATION_FAILED");
   expect(Object.keys(p.fieldErrors)).toContain("connectorRef");
-  const gov = await problem(await request.get("/api/aws/eks/clusters", { params: { connectorRef: identifier, region: "us-gov-west-1" } }), 422, "VALIDATION_FAILED");
+  const gov = await problem(
+    await request.get("/api/aws/eks/clusters", { params: { connectorRef: identifier, region: "us-gov-west-1" } }),
+    422,
+    "VALIDATION_FAILED",
+  );
   expect(gov.fieldErrors.region[0]).toContain("partition");
 });

@@ -7,13 +7,27 @@ import { fakeKube } from "./fixtures/fake-kubernetes";
 const suffix = Date.now().toString(36);
 const ACCOUNT = "131313131313";
 
-test("namespaces of the fake EKS cluster through an access-key connector; the reason when the identity is not mapped", async ({ request }) => {
+test("namespaces of the fake EKS cluster through an access-key connector; the reason when the identity is not mapped", async ({
+  request,
+}) => {
   const cluster = fakeKube.cluster();
   const user = await aws.addUser({ name: `eks-ns-${suffix}`, accountId: ACCOUNT, allow: ["eks:DescribeCluster"] });
   const secretId = `eks_ns_sk_${suffix}`;
-  expect((await request.post("/api/secrets", { data: { identifier: secretId, name: secretId, value: user.secretAccessKey } })).status()).toBe(201);
+  expect(
+    (
+      await request.post("/api/secrets", {
+        data: { identifier: secretId, name: secretId, value: user.secretAccessKey },
+      })
+    ).status(),
+  ).toBe(201);
   const identifier = `eks_ns_${suffix}`;
-  const spec = { credential: { type: "ManualConfig", spec: { accessKey: user.accessKeyId, secretKeyRef: secretId }, region: cluster.region } };
+  const spec = {
+    credential: {
+      type: "ManualConfig",
+      spec: { accessKey: user.accessKeyId, secretKeyRef: secretId },
+      region: cluster.region,
+    },
+  };
   expect((await request.post("/api/connectors", { data: { name: identifier, identifier, spec } })).status()).toBe(201);
   const query = { connectorRef: identifier, cluster: `${cluster.region}/${cluster.name}` };
 
@@ -22,7 +36,10 @@ test("namespaces of the fake EKS cluster through an access-key connector; the re
   expect(refused.status()).toBe(502);
   expect(refused.headers()["content-type"]).toBe("application/problem+json");
   const problem = await refused.json();
-  expect(problem).toMatchObject({ code: "UPSTREAM_FAILED", extra: { reason: "token-rejected", identityArn: user.arn } });
+  expect(problem).toMatchObject({
+    code: "UPSTREAM_FAILED",
+    extra: { reason: "token-rejected", identityArn: user.arn },
+  });
   expect(problem.detail).toContain("aws-auth");
 
   await fakeKube.addMapping({ arn: user.arn, username: `eks-ns-${suffix}`, groups: ["conduit:viewers"] });

@@ -20,12 +20,28 @@ async function problem(res: APIResponse, status: number, code: string) {
 test("agents and clusters: YAML, If-Match versions, guards and Test connection over HTTP", async ({ request }) => {
   const target = fakeKube.cluster();
   const deployer = `arn:aws:iam::${SERVER_ACCOUNT}:role/ApiDeployer-${suffix}`;
-  await aws.addRole({ name: `ApiDeployer-${suffix}`, accountId: SERVER_ACCOUNT, trust: { principals: [`arn:aws:iam::${SERVER_ACCOUNT}:user/conduit-server`] } });
-  expect((await request.post("/api/orgs/default/projects", { data: { identifier: PROJECT, name: PROJECT } })).status()).toBe(201);
+  await aws.addRole({
+    name: `ApiDeployer-${suffix}`,
+    accountId: SERVER_ACCOUNT,
+    trust: { principals: [`arn:aws:iam::${SERVER_ACCOUNT}:user/conduit-server`] },
+  });
   expect(
-    (await request.post(`/api/connectors?${qs}`, {
-      data: { name: "Mgmt", identifier: "mgmt", spec: { credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" }, delegateSelectors: [], executeOnDelegate: true } },
-    })).status(),
+    (await request.post("/api/orgs/default/projects", { data: { identifier: PROJECT, name: PROJECT } })).status(),
+  ).toBe(201);
+  expect(
+    (
+      await request.post(`/api/connectors?${qs}`, {
+        data: {
+          name: "Mgmt",
+          identifier: "mgmt",
+          spec: {
+            credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" },
+            delegateSelectors: [],
+            executeOnDelegate: true,
+          },
+        },
+      })
+    ).status(),
   ).toBe(201);
 
   // GitOps resources live in a project.
@@ -48,12 +64,22 @@ test("agents and clusters: YAML, If-Match versions, guards and Test connection o
   expect(bad.detail).toMatch(/^Line 6:/);
 
   const cluster = {
-    name: "Target", identifier: "target", agentIdentifier: "agent",
-    spec: { masterUrl: target.endpoint, authentication: { type: "IRSA", spec: { roleArn: deployer, clusterName: target.name, region: "us-east-1" } }, caData: target.caData },
+    name: "Target",
+    identifier: "target",
+    agentIdentifier: "agent",
+    spec: {
+      masterUrl: target.endpoint,
+      authentication: { type: "IRSA", spec: { roleArn: deployer, clusterName: target.name, region: "us-east-1" } },
+      caData: target.caData,
+    },
   };
   const created = await request.post(`/api/gitops/clusters?${qs}`, { data: cluster });
   expect(created.status(), await created.text()).toBe(201);
-  expect(await created.json()).toMatchObject({ version: 1, status: { connectionStatus: "Unknown" }, agent: { identifier: "agent" } });
+  expect(await created.json()).toMatchObject({
+    version: 1,
+    status: { connectionStatus: "Unknown" },
+    agent: { identifier: "agent" },
+  });
 
   const yaml = await request.get(`/api/gitops/clusters/target?${qs}&format=yaml`);
   expect(yaml.headers()["content-type"]).toContain("application/yaml");
@@ -61,14 +87,22 @@ test("agents and clusters: YAML, If-Match versions, guards and Test connection o
   const text = await yaml.text();
   expect(text).toContain("gitopsCluster:\n  name: Target\n");
 
-  await problem(await request.put(`/api/gitops/clusters/target?${qs}`, { data: cluster }), 428, "PRECONDITION_REQUIRED");
+  await problem(
+    await request.put(`/api/gitops/clusters/target?${qs}`, { data: cluster }),
+    428,
+    "PRECONDITION_REQUIRED",
+  );
   const renamed = await request.put(`/api/gitops/clusters/target?${qs}`, {
     headers: { "content-type": "application/yaml", "if-match": '"1"' },
     data: text.replace("name: Target", "name: Target renamed"),
   });
   expect(renamed.status(), await renamed.text()).toBe(200);
   expect(renamed.headers().etag).toBe('"2"');
-  await problem(await request.put(`/api/gitops/clusters/target?${qs}`, { headers: { "if-match": '"1"' }, data: cluster }), 409, "VERSION_CONFLICT");
+  await problem(
+    await request.put(`/api/gitops/clusters/target?${qs}`, { headers: { "if-match": '"1"' }, data: cluster }),
+    409,
+    "VERSION_CONFLICT",
+  );
 
   const inUse = await problem(await request.delete(`/api/gitops/agents/agent?${qs}`), 409, "IN_USE");
   expect(inUse.extra?.references).toEqual([{ type: "GitopsCluster", identifier: "target", name: "Target renamed" }]);
@@ -76,29 +110,58 @@ test("agents and clusters: YAML, If-Match versions, guards and Test connection o
 
   // Not mapped yet: Failed at the call, with the mapping command; then mapped: Successful.
   let result = await (await request.post(`/api/gitops/clusters/target/test?${qs}`)).json();
-  expect(result).toMatchObject({ status: "Failed", failedStep: "connect", command: expect.stringContaining(`--arn ${deployer} --group system:masters`) });
+  expect(result).toMatchObject({
+    status: "Failed",
+    failedStep: "connect",
+    command: expect.stringContaining(`--arn ${deployer} --group system:masters`),
+  });
   await fakeKube.addMapping({ arn: deployer, username: "deployer", groups: ["system:masters"] });
   result = await (await request.post(`/api/gitops/clusters/target/test?${qs}`)).json();
   expect(result).toMatchObject({ status: "Successful", serverVersion: expect.stringMatching(/^v1\.31/) });
-  expect(await (await request.get(`/api/gitops/clusters/target?${qs}`)).json()).toMatchObject({ version: 2, status: { connectionStatus: "Successful" } });
+  expect(await (await request.get(`/api/gitops/clusters/target?${qs}`)).json()).toMatchObject({
+    version: 2,
+    status: { connectionStatus: "Successful" },
+  });
 
   // The guide for this cluster: the conduit-e2e cluster has no OIDC issuer, so a placeholder with the reason.
   const guide = await (await request.get(`/api/gitops/clusters/target/guide?${qs}`)).json();
   expect(guide.issuer).toMatchObject({ source: "placeholder", reason: expect.stringContaining("has no OIDC issuer") });
   expect(guide.guide.blocks.map((b: { id: string }) => b.id)).toEqual([
-    "agentTrustPolicy", "agentInlinePolicy", "agentRoleCommands", "deployerTrustPolicy", "deployerRoleCommands", "identityMapping", "patchAgent", "argoClusterSecret",
+    "agentTrustPolicy",
+    "agentInlinePolicy",
+    "agentRoleCommands",
+    "deployerTrustPolicy",
+    "deployerRoleCommands",
+    "identityMapping",
+    "patchAgent",
+    "argoClusterSecret",
   ]);
 
   // A bearer-token cluster: the token is a secret reference; its value never comes back, and the
   // secret cannot be deleted while the cluster uses it.
   const tokenValue = `kube-token-${suffix}-${Math.random().toString(36).slice(2)}`;
-  expect((await request.post(`/api/secrets?${qs}`, { data: { identifier: "kube_token", name: "kube token", value: tokenValue } })).status()).toBe(201);
+  expect(
+    (
+      await request.post(`/api/secrets?${qs}`, {
+        data: { identifier: "kube_token", name: "kube token", value: tokenValue },
+      })
+    ).status(),
+  ).toBe(201);
   const bearer = await request.post(`/api/gitops/clusters?${qs}`, {
-    data: { ...cluster, name: "Bearer", identifier: "bearer", spec: { ...cluster.spec, authentication: { type: "BearerToken", spec: { tokenRef: "kube_token" } } } },
+    data: {
+      ...cluster,
+      name: "Bearer",
+      identifier: "bearer",
+      spec: { ...cluster.spec, authentication: { type: "BearerToken", spec: { tokenRef: "kube_token" } } },
+    },
   });
   expect(bearer.status(), await bearer.text()).toBe(201);
   result = await (await request.post(`/api/gitops/clusters/bearer/test?${qs}`)).json();
-  expect(result).toMatchObject({ status: "Failed", failedStep: "connect", hint: expect.stringContaining("bearer token") });
+  expect(result).toMatchObject({
+    status: "Failed",
+    failedStep: "connect",
+    hint: expect.stringContaining("bearer token"),
+  });
   expect(JSON.stringify(result)).not.toContain(tokenValue);
   const held = await problem(await request.delete(`/api/secrets/kube_token?${qs}`), 409, "IN_USE");
   expect(held.detail).toContain("bearer");

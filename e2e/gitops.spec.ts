@@ -14,7 +14,11 @@ const MGMT = `mgmt-${suffix}`;
 const ISSUER = `https://oidc.eks.us-east-1.amazonaws.com/id/${suffix.toUpperCase()}0000000000000000`;
 const SERVER_ARN = `arn:aws:iam::${SERVER_ACCOUNT}:user/conduit-server`;
 
-test("import a cluster from EKS, copy the guide's trust policy, test it until it connects", async ({ page, context, request }) => {
+test("import a cluster from EKS, copy the guide's trust policy, test it until it connects", async ({
+  page,
+  context,
+  request,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const target = fakeKube.cluster();
   const deployerName = `Deployer-${suffix}`;
@@ -22,11 +26,20 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   // The AWS side: a management cluster with an OIDC issuer, a deployer role the connector's identity may assume.
   await aws.addCluster({ region: "us-east-1", name: MGMT, oidcIssuer: ISSUER });
   await aws.addRole({ name: deployerName, accountId: SERVER_ACCOUNT, trust: { principals: [SERVER_ARN] } });
-  expect((await request.post("/api/orgs/default/projects", { data: { identifier: PROJECT, name: `GitOps ${suffix}` } })).status()).toBe(201);
+  expect(
+    (
+      await request.post("/api/orgs/default/projects", { data: { identifier: PROJECT, name: `GitOps ${suffix}` } })
+    ).status(),
+  ).toBe(201);
   const connector = await request.post(`/api/connectors?${scopeQs}`, {
     data: {
-      name: "Management", identifier: "mgmt_aws",
-      spec: { credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" }, delegateSelectors: [], executeOnDelegate: true },
+      name: "Management",
+      identifier: "mgmt_aws",
+      spec: {
+        credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" },
+        delegateSelectors: [],
+        executeOnDelegate: true,
+      },
     },
   });
   expect(connector.status()).toBe(201);
@@ -38,7 +51,10 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   const agentDialog = page.getByRole("dialog", { name: "New GitOps agent" });
   await agentDialog.getByRole("textbox", { name: "Name", exact: true }).fill("Management agent");
   await agentDialog.getByRole("button", { name: "Choose connector" }).click();
-  await page.getByRole("dialog", { name: "Choose an AWS connector" }).getByRole("option", { name: "Management" }).click();
+  await page
+    .getByRole("dialog", { name: "Choose an AWS connector" })
+    .getByRole("option", { name: "Management" })
+    .click();
   await agentDialog.getByRole("combobox", { name: "Management cluster" }).fill(`us-east-1/${MGMT}`);
   await agentDialog.getByRole("textbox", { name: "Namespace" }).fill("gitops");
   await agentDialog.getByRole("textbox", { name: "Agent role ARN" }).fill(`arn:aws:iam::${SERVER_ACCOUNT}:role/ArgoCD`);
@@ -78,7 +94,10 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
     Effect: "Allow",
     Principal: { Federated: `arn:aws:iam::${SERVER_ACCOUNT}:oidc-provider/${hostPath}` },
     Action: "sts:AssumeRoleWithWebIdentity",
-    Condition: { StringEquals: { [`${hostPath}:aud`]: "sts.amazonaws.com" }, StringLike: { [`${hostPath}:sub`]: "system:serviceaccount:gitops:*" } },
+    Condition: {
+      StringEquals: { [`${hostPath}:aud`]: "sts.amazonaws.com" },
+      StringLike: { [`${hostPath}:sub`]: "system:serviceaccount:gitops:*" },
+    },
   });
   await page.screenshot({ path: screenshotPath("gitops-setup-guide.png"), fullPage: true });
 
@@ -89,7 +108,10 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   const mapping = `eksctl create iamidentitymapping --cluster ${target.name} --region us-east-1 --arn ${deployerArn} --group system:masters --username deployer`;
   await expect(page.getByLabel("Command that fixes it")).toHaveText(mapping);
   await page.screenshot({ path: screenshotPath("gitops-test-failed.png"), fullPage: true });
-  let rows = await queryRows<{ connectionStatus: string; statusReason: string }>(`SELECT "connectionStatus", "statusReason" FROM "GitopsCluster" WHERE "projectIdentifier" = $1`, [PROJECT]);
+  let rows = await queryRows<{ connectionStatus: string; statusReason: string }>(
+    `SELECT "connectionStatus", "statusReason" FROM "GitopsCluster" WHERE "projectIdentifier" = $1`,
+    [PROJECT],
+  );
   expect(rows).toEqual([{ connectionStatus: "Failed", statusReason: expect.stringContaining("not mapped") }]);
 
   // The user runs the mapping (here: the fake cluster's admin API); the next test connects.
@@ -99,9 +121,17 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   await page.getByRole("tab", { name: "Overview" }).click();
   await expect(page.getByText("Connection: Successful").first()).toBeVisible();
   await page.screenshot({ path: screenshotPath("gitops-cluster-details.png"), fullPage: true });
-  rows = await queryRows(`SELECT "connectionStatus", "serverVersion", "testedAt" IS NOT NULL AS tested, "version" FROM "GitopsCluster" WHERE "projectIdentifier" = $1`, [PROJECT]);
-  expect(rows).toEqual([{ connectionStatus: "Successful", serverVersion: expect.stringMatching(/^v1\.31/), tested: true, version: 1 }]);
-  const audit = await queryRows<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "entityType" = 'GitopsCluster' AND "projectIdentifier" = $1 ORDER BY at`, [PROJECT]);
+  rows = await queryRows(
+    `SELECT "connectionStatus", "serverVersion", "testedAt" IS NOT NULL AS tested, "version" FROM "GitopsCluster" WHERE "projectIdentifier" = $1`,
+    [PROJECT],
+  );
+  expect(rows).toEqual([
+    { connectionStatus: "Successful", serverVersion: expect.stringMatching(/^v1\.31/), tested: true, version: 1 },
+  ]);
+  const audit = await queryRows<{ action: string }>(
+    `SELECT action FROM "AuditEvent" WHERE "entityType" = 'GitopsCluster' AND "projectIdentifier" = $1 ORDER BY at`,
+    [PROJECT],
+  );
   expect(audit.map((a) => a.action)).toEqual(["CREATE", "TEST", "TEST"]);
 
   // The list shows the status.
@@ -110,7 +140,10 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   await page.screenshot({ path: screenshotPath("gitops-list.png"), fullPage: true });
 
   // The edit page, opened fresh, shows the cluster's agent once the agent list has arrived.
-  const [cluster] = await queryRows<{ identifier: string }>(`SELECT identifier FROM "GitopsCluster" WHERE "projectIdentifier" = $1`, [PROJECT]);
+  const [cluster] = await queryRows<{ identifier: string }>(
+    `SELECT identifier FROM "GitopsCluster" WHERE "projectIdentifier" = $1`,
+    [PROJECT],
+  );
   await page.goto(`/gitops/clusters/${cluster!.identifier}/edit?${scopeQs}`);
   await expect(page.getByRole("combobox", { name: "GitOps agent" })).toHaveValue("Management_agent");
 });

@@ -16,7 +16,13 @@ const connector = { name: `EKS deployer ${suffix}`, identifier: `eks_deployer_${
 const euCluster = `eu-web-${suffix}`;
 const namespaces = ["default", "kube-system", `payments-${suffix}`, `staging-${suffix}`];
 
-type Row = { spec: Record<string, string>; version: number; description: string; deploymentType: string; allowSimultaneousDeployments: unknown };
+type Row = {
+  spec: Record<string, string>;
+  version: number;
+  description: string;
+  deploymentType: string;
+  allowSimultaneousDeployments: unknown;
+};
 const row = async () =>
   (
     await queryRows<Row>(
@@ -48,12 +54,22 @@ test.describe.serial("EKS infrastructure definitions", () => {
     await fakeKube.addMapping({ arn: user.arn, username: "deployer", groups: ["system:masters"] });
     await fakeKube.setNamespaces(namespaces);
     const sk = `eks_sk_${suffix}`;
-    expect((await api.post(`/api/secrets?${scope}`, { data: { identifier: sk, name: sk, value: user.secretAccessKey } })).status()).toBe(201);
+    expect(
+      (
+        await api.post(`/api/secrets?${scope}`, { data: { identifier: sk, name: sk, value: user.secretAccessKey } })
+      ).status(),
+    ).toBe(201);
     const created = await api.post(`/api/connectors?${scope}`, {
       data: {
         name: connector.name,
         identifier: connector.identifier,
-        spec: { credential: { type: "ManualConfig", spec: { accessKey: user.accessKeyId, secretKeyRef: sk }, region: "us-east-1" } },
+        spec: {
+          credential: {
+            type: "ManualConfig",
+            spec: { accessKey: user.accessKeyId, secretKeyRef: sk },
+            region: "us-east-1",
+          },
+        },
       },
     });
     expect(created.status()).toBe(201);
@@ -82,7 +98,10 @@ test.describe.serial("EKS infrastructure definitions", () => {
     const tableRow = page.getByRole("row").filter({ hasText: env.identifier });
     await expect(tableRow).toContainText("Pre-production");
     await expect(tableRow).toContainText("None yet");
-    const [stored] = await queryRows<{ type: string; description: string }>(`SELECT type, description FROM "Environment" WHERE identifier = $1`, [env.identifier]);
+    const [stored] = await queryRows<{ type: string; description: string }>(
+      `SELECT type, description FROM "Environment" WHERE identifier = $1`,
+      [env.identifier],
+    );
     expect(stored).toEqual({ type: "PreProduction", description: "Where releases are checked before production" });
     await shot(page, "environments.png");
   });
@@ -154,7 +173,9 @@ test.describe.serial("EKS infrastructure definitions", () => {
     await page.goto(`/infrastructures/${infra.identifier}/edit?${scope}&environment=${env.identifier}`);
     // A fresh page: the environment list arrives after the form's values, and the select shows the one saved.
     await expect(page.getByRole("combobox", { name: "Environment" })).toHaveValue(env.identifier);
-    const namespace = page.getByRole("region", { name: "Cluster details" }).getByRole("combobox", { name: /^Namespace/ });
+    const namespace = page
+      .getByRole("region", { name: "Cluster details" })
+      .getByRole("combobox", { name: /^Namespace/ });
     await namespace.fill("Not_A_Label");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText(/A namespace is a DNS label/)).toBeVisible();
@@ -203,7 +224,11 @@ test.describe.serial("EKS infrastructure definitions", () => {
     const editor = page.getByRole("textbox", { name: "Infrastructure definition YAML" });
     const text = await editor.inputValue();
     expect(text).toContain("infrastructureDefinition:");
-    await editor.fill(text.replace("deploymentType: Kubernetes", "deploymentType: NativeHelm").replace(/releaseName: .*/, "releaseName: web-helm"));
+    await editor.fill(
+      text
+        .replace("deploymentType: Kubernetes", "deploymentType: NativeHelm")
+        .replace(/releaseName: .*/, "releaseName: web-helm"),
+    );
     await page.getByRole("button", { name: "Save YAML" }).click();
     await expect(page.getByText("Saved as version 3.")).toBeVisible();
     const stored = await row();
@@ -233,5 +258,7 @@ async function switchToRuntimeInput(page: Page, section: Locator, label: string,
   }
   await editor.getByRole("button", { name: "Save", exact: true }).click();
   await expect(editor).toBeHidden();
-  await expect(section.getByRole("textbox", { name: label, exact: true })).toHaveValue(`<+input>.allowedValues(${allowed.join(",")})`);
+  await expect(section.getByRole("textbox", { name: label, exact: true })).toHaveValue(
+    `<+input>.allowedValues(${allowed.join(",")})`,
+  );
 }

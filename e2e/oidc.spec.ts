@@ -8,14 +8,22 @@ import { expect, screenshotPath, test } from "./fixtures/test";
 const suffix = Date.now().toString(36);
 const ROLE_ACCOUNT = "565656565656";
 
-test("a user sets up an OIDC connector from the wizard's trust policy and the test succeeds", async ({ page, context, baseURL }) => {
+test("a user sets up an OIDC connector from the wizard's trust policy and the test succeeds", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const issuer = `${baseURL}/api/oidc/account/${E2E_ACCOUNT_ID}`;
   const subject = `account/${E2E_ACCOUNT_ID}:org/:project/`;
 
   // Discovery and JWKS are public.
   const discovery = await (await page.request.get(`${issuer}/.well-known/openid-configuration`)).json();
-  expect(discovery).toMatchObject({ issuer, jwks_uri: `${issuer}/jwks`, id_token_signing_alg_values_supported: ["RS256"] });
+  expect(discovery).toMatchObject({
+    issuer,
+    jwks_uri: `${issuer}/jwks`,
+    id_token_signing_alg_values_supported: ["RS256"],
+  });
 
   await page.goto("/connectors/new");
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Federated ${suffix}`);
@@ -28,7 +36,9 @@ test("a user sets up an OIDC connector from the wizard's trust policy and the te
   await expect(panel.getByLabel("Provider URL", { exact: true })).toHaveText(issuer);
   await expect(panel.getByLabel("Audience", { exact: true })).toHaveText("sts.amazonaws.com");
   await expect(panel.getByLabel("Subject (sub)", { exact: true })).toHaveText(subject);
-  await expect(panel.getByRole("alert").or(panel.getByRole("status")).first()).toContainText("AWS cannot reach this issuer");
+  await expect(panel.getByRole("alert").or(panel.getByRole("status")).first()).toContainText(
+    "AWS cannot reach this issuer",
+  );
   const copyPolicy = async () => {
     await panel.getByRole("button", { name: "Copy the trust policy" }).click();
     return JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
@@ -42,13 +52,18 @@ test("a user sets up an OIDC connector from the wizard's trust policy and the te
   });
 
   // Passing the connector id as a session tag: the policy must then also allow sts:TagSession.
-  await page.getByRole("group", { name: "Session tags (optional)" }).getByRole("checkbox", { name: "connector_id" }).check();
+  await page
+    .getByRole("group", { name: "Session tags (optional)" })
+    .getByRole("checkbox", { name: "connector_id" })
+    .check();
   await expect(panel.getByLabel("Trust policy", { exact: true })).toContainText("sts:TagSession");
   const policy = await copyPolicy();
   expect(policy.Statement[0].Action).toEqual(["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]);
   await panel.getByText("Preview the token this connector sends").click();
   await expect(panel).toContainText('"context": "CONNECTOR_VALIDATION"');
-  await expect(panel).toContainText(new RegExp(`"principal_tags": \\{\\s*"connector_id": \\[\\s*"Federated_${suffix}"`));
+  await expect(panel).toContainText(
+    new RegExp(`"principal_tags": \\{\\s*"connector_id": \\[\\s*"Federated_${suffix}"`),
+  );
   await page.screenshot({ path: screenshotPath("oidc-wizard.png"), fullPage: true });
 
   // The user does on the AWS side what the policy says (here: in the emulator).
@@ -73,7 +88,9 @@ test("a user sets up an OIDC connector from the wizard's trust policy and the te
   const verdict = page.getByRole("status", { name: "Test verdict" });
   await expect(verdict).toContainText("Success");
   await expect(verdict).toContainText(`Account ${ROLE_ACCOUNT}`);
-  await expect(page.getByRole("listitem", { name: "Verify identity (sts:GetCallerIdentity): Passed" })).toContainText(`assumed-role/conduit-oidc-${suffix}/`);
+  await expect(page.getByRole("listitem", { name: "Verify identity (sts:GetCallerIdentity): Passed" })).toContainText(
+    `assumed-role/conduit-oidc-${suffix}/`,
+  );
   const [row] = await queryRows<{ lastTestStatus: string; credentialType: string; tags: unknown }>(
     `SELECT "lastTestStatus", "credentialType", spec->'credential'->'spec'->'oidcSessionTagKeys' AS tags FROM "Connector" WHERE identifier = $1`,
     [`Federated_${suffix}`],

@@ -1,7 +1,9 @@
 import { expect, screenshotPath, test } from "./fixtures/test";
 import { queryRows } from "./fixtures/db";
 
-test("a user creates, renames and deletes an organization and a project, and the audit log shows it", async ({ page }) => {
+test("a user creates, renames and deletes an organization and a project, and the audit log shows it", async ({
+  page,
+}) => {
   const suffix = Date.now().toString(36);
   const orgName = `Payments ${suffix}`;
   const orgId = `Payments_${suffix}`;
@@ -17,7 +19,10 @@ test("a user creates, renames and deletes an organization and a project, and the
   await expect(dialog).toBeHidden();
   const orgCard = page.getByRole("listitem", { name: `Organization ${orgName}` });
   await expect(orgCard).toBeVisible();
-  const [org] = await queryRows<{ name: string; accountId: string }>(`SELECT name, "accountId" FROM "Organization" WHERE identifier = $1`, [orgId]);
+  const [org] = await queryRows<{ name: string; accountId: string }>(
+    `SELECT name, "accountId" FROM "Organization" WHERE identifier = $1`,
+    [orgId],
+  );
   expect(org).toEqual({ name: orgName, accountId: "e2e_account" });
 
   // A duplicate identifier is refused at the field.
@@ -50,7 +55,9 @@ test("a user creates, renames and deletes an organization and a project, and the
   await edit.getByRole("button", { name: "Save changes" }).click();
   const renamed = page.getByRole("listitem", { name: `Organization ${orgName} EU` });
   await expect(renamed).toBeVisible();
-  expect((await queryRows(`SELECT version FROM "Organization" WHERE identifier = $1`, [orgId]))[0]).toEqual({ version: 2 });
+  expect((await queryRows(`SELECT version FROM "Organization" WHERE identifier = $1`, [orgId]))[0]).toEqual({
+    version: 2,
+  });
 
   // The new org and project are offered by the scope switcher.
   await page.getByLabel("Organization", { exact: true }).selectOption(orgId);

@@ -1,7 +1,9 @@
 import { expect, test } from "./fixtures/test";
 import { database } from "./fixtures/db";
 
-test("/api/ready goes 503 while the database is down and back to 200 when it returns, without an app restart", async ({ request }) => {
+test("/api/ready goes 503 while the database is down and back to 200 when it returns, without an app restart", async ({
+  request,
+}) => {
   const ok = await request.get("/api/ready");
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toMatchObject({ status: "ready", database: "ok" });

@@ -146,7 +146,10 @@ test("a user creates, replaces, edits and deletes a secret, and its value never 
      VALUES ($1, 'e2e_account', $2, $3, 'ManualConfig', 'us-east-1', '{}', now())`,
     [connectorId, connectorId, `Prod AWS ${suffix}`],
   );
-  await queryRows(`INSERT INTO "ConnectorSecretRef" ("connectorId", "secretId", field) VALUES ($1, $2, 'secretKeyRef')`, [connectorId, created.id]);
+  await queryRows(
+    `INSERT INTO "ConnectorSecretRef" ("connectorId", "secretId", field) VALUES ($1, $2, 'secretKeyRef')`,
+    [connectorId, created.id],
+  );
   await renamedRow.getByRole("button", { name: `Delete secret ${name} EU` }).click();
   const confirm = page.getByRole("alertdialog", { name: `Delete secret ${name} EU?` });
   await confirm.getByRole("button", { name: "Delete secret" }).click();
@@ -169,7 +172,10 @@ test("a user creates, replaces, edits and deletes a secret, and its value never 
   expect(await secretRow(identifier)).toBeUndefined();
 
   // The audit trail records the changes without the values.
-  const audit = await queryRows<{ action: string; diff: unknown }>(`SELECT action, diff FROM "AuditEvent" WHERE "entityType" = 'Secret' AND "entityId" = $1 ORDER BY at`, [identifier]);
+  const audit = await queryRows<{ action: string; diff: unknown }>(
+    `SELECT action, diff FROM "AuditEvent" WHERE "entityType" = 'Secret' AND "entityId" = $1 ORDER BY at`,
+    [identifier],
+  );
   expect(audit.map((a) => a.action)).toEqual(["CREATE", "UPDATE", "UPDATE", "DELETE"]);
   for (const v of [value, newValue]) expectNoValue(JSON.stringify(audit), v);
 
@@ -204,7 +210,9 @@ test("a secret created in a project is listed there and not at account scope", a
   await expect(page.getByRole("region", { name: "No secrets match" })).toBeVisible();
   await expect(row).toBeHidden();
   expect(await (await page.request.get("/api/secrets")).text()).not.toContain(identifier);
-  expect(await (await page.request.get("/api/secrets?org=default&project=default_project")).text()).toContain(identifier);
+  expect(await (await page.request.get("/api/secrets?org=default&project=default_project")).text()).toContain(
+    identifier,
+  );
 
   // Dark theme, for the screenshots.
   await page.emulateMedia({ colorScheme: "dark" });

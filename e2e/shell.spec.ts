@@ -69,7 +69,9 @@ test("the scope switcher moves between account, org and project, and links keep 
 test("the layout works at a laptop width", async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.goto("/connectors");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await page.screenshot({ path: screenshotPath("shell-1024.png"), fullPage: true });

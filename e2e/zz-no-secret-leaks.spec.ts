@@ -4,7 +4,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { APP_LOG } from "./fixtures/app-server";
 import { expect, OUTPUT_FILE, SECRETS_FILE, test } from "./fixtures/test";
 
-const lines = (file: string) => (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)) : []);
+const lines = (file: string) =>
+  existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 
 test("no secret value leaks into responses, pages or logs", () => {
   const secrets = [...new Set(lines(SECRETS_FILE) as string[])];

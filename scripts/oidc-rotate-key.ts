@@ -20,9 +20,13 @@ async function main() {
   try {
     const accountId = config.CONDUIT_ACCOUNT_ID;
     const r = await rotateKey({ db, keyring: () => ring }, accountId, { actor: "cli:oidc-rotate-key" });
-    log(`account ${accountId}: new active key ${r.kid}${r.previousKid ? `, retired ${r.previousKid}` : ""}${r.pruned ? `, deleted ${r.pruned} expired key(s)` : ""}`);
+    log(
+      `account ${accountId}: new active key ${r.kid}${r.previousKid ? `, retired ${r.previousKid}` : ""}${r.pruned ? `, deleted ${r.pruned} expired key(s)` : ""}`,
+    );
     for (const k of await listKeys({ db, keyring: () => ring }, accountId)) {
-      log(`  ${k.kid}  created ${k.createdAt}  ${k.active ? "active" : `retired ${k.retiredAt}, published until ${k.publishedUntil}`}`);
+      log(
+        `  ${k.kid}  created ${k.createdAt}  ${k.active ? "active" : `retired ${k.retiredAt}, published until ${k.publishedUntil}`}`,
+      );
     }
   } finally {
     await db.$disconnect();

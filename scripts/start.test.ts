@@ -14,10 +14,17 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   let out = "";
   const { DATABASE_URL: _ignored, ...base } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...base, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...base, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   return { child, output: () => out, exited: new Promise((r) => child.once("exit", (code) => r(code))) };
@@ -44,7 +51,13 @@ describe("npm start", () => {
     await chmod(dir, 0o755);
     dirs.push(dir);
     const port = await freePort();
-    const env = { PORT: String(port), CONDUIT_DATA_DIR: dir, NODE_ENV: "development", LOG_LEVEL: "warn", CONDUIT_SECRET_KEY: "" };
+    const env = {
+      PORT: String(port),
+      CONDUIT_DATA_DIR: dir,
+      NODE_ENV: "development",
+      LOG_LEVEL: "warn",
+      CONDUIT_SECRET_KEY: "",
+    };
     const base = `http://127.0.0.1:${port}`;
 
     const first = start(env);
@@ -52,7 +65,11 @@ describe("npm start", () => {
     expect(first.output()).toMatch(/generated a local key/);
     const pgPort = Number(/PostgreSQL ready on 127\.0\.0\.1:(\d+)/.exec(first.output())?.[1]);
     expect(await portOpen(pgPort)).toBe(true);
-    const created = await fetch(`${base}/api/orgs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier: "kept", name: "Kept" }) });
+    const created = await fetch(`${base}/api/orgs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ identifier: "kept", name: "Kept" }),
+    });
     expect(created.status).toBe(201);
     first.child.kill("SIGINT");
     expect(await first.exited).toBe(0);

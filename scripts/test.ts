@@ -21,7 +21,9 @@ for (const stage of stages) {
   const secs = ((Date.now() - t0) / 1000).toFixed(0);
   if (r.status !== 0) {
     results.push(`${stage.name} FAILED (${secs}s)`);
-    console.log(`\nTEST SUMMARY: FAILED at ${stage.name} · ${results.join(" · ")} · total ${((Date.now() - started) / 1000).toFixed(0)}s`);
+    console.log(
+      `\nTEST SUMMARY: FAILED at ${stage.name} · ${results.join(" · ")} · total ${((Date.now() - started) / 1000).toFixed(0)}s`,
+    );
     process.exit(r.status ?? 1);
   }
   results.push(`${stage.name} ok (${secs}s)`);

@@ -7,12 +7,17 @@ import { ThemeToggle } from "@/components/shell/theme-toggle";
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-30 flex h-14 items-center gap-4 border-b border-border bg-surface px-4">
         <Link href="/connectors" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-accent-fg">C</span>
+          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-accent-fg">
+            C
+          </span>
           Conduit
         </Link>
         <div className="ml-auto flex items-center gap-2">

@@ -22,7 +22,9 @@ function StepRow({ s }: { s: StepEvent }) {
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-          <p className={cn("font-medium", s.status === "pending" || s.status === "skipped" ? "text-muted" : "")}>{s.title}</p>
+          <p className={cn("font-medium", s.status === "pending" || s.status === "skipped" ? "text-muted" : "")}>
+            {s.title}
+          </p>
           <p className="text-xs text-muted">
             <span className={m.tone}>{m.label}</span>
             {s.durationMs !== undefined && ` · ${s.durationMs} ms`}
@@ -32,7 +34,9 @@ function StepRow({ s }: { s: StepEvent }) {
         {s.detail && <p className="mt-0.5 break-words text-sm text-muted">{s.detail}</p>}
         {s.retryReasons && (
           <ul className="mt-1 list-inside list-disc text-xs text-muted" aria-label="Retries">
-            {s.retryReasons.map((r, i) => <li key={i}>{r}</li>)}
+            {s.retryReasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
           </ul>
         )}
         {(s.awsRequestId || s.errorCode) && (
@@ -43,7 +47,11 @@ function StepRow({ s }: { s: StepEvent }) {
           </p>
         )}
         {s.hint && (
-          <div className="mt-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm" role="note" aria-label="How to fix">
+          <div
+            className="mt-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm"
+            role="note"
+            aria-label="How to fix"
+          >
             <p>{s.hint.text}</p>
             {policy && (
               <div className="mt-2">
@@ -64,7 +72,9 @@ function StepRow({ s }: { s: StepEvent }) {
 export function TestSteps({ steps }: { steps: StepEvent[] }) {
   return (
     <ol className="divide-y divide-border" aria-label="Connection test steps" aria-live="polite">
-      {steps.map((s) => <StepRow key={s.step} s={s} />)}
+      {steps.map((s) => (
+        <StepRow key={s.step} s={s} />
+      ))}
     </ol>
   );
 }

@@ -25,8 +25,12 @@ export function DelayTable({
       <caption className="mb-2 text-left text-xs font-medium text-muted">{caption}</caption>
       <thead>
         <tr className="border-b border-border text-left text-xs text-muted">
-          <th scope="col" className="w-20 py-1.5 pr-3 font-medium">Retry</th>
-          <th scope="col" className="w-40 py-1.5 pr-3 font-medium">Delay before it</th>
+          <th scope="col" className="w-20 py-1.5 pr-3 font-medium">
+            Retry
+          </th>
+          <th scope="col" className="w-40 py-1.5 pr-3 font-medium">
+            Delay before it
+          </th>
           <th scope="col" className="py-1.5 font-medium">
             <span className="sr-only">Range on a common scale</span>
           </th>
@@ -52,7 +56,10 @@ export function DelayTable({
               <div className="relative h-2 rounded-full bg-surface-2">
                 <div
                   className="absolute inset-y-0 min-w-1 rounded-full bg-accent/70"
-                  style={{ left: `${(r.minMs / scale) * 100}%`, width: `${Math.max(0, ((r.maxMs - r.minMs) / scale) * 100)}%` }}
+                  style={{
+                    left: `${(r.minMs / scale) * 100}%`,
+                    width: `${Math.max(0, ((r.maxMs - r.minMs) / scale) * 100)}%`,
+                  }}
                 />
               </div>
             </td>
@@ -62,10 +69,14 @@ export function DelayTable({
       {rows.length > 1 && (
         <tfoot>
           <tr className="text-xs text-muted">
-            <th scope="row" className="pt-2 pr-3 text-left font-medium">Total</th>
+            <th scope="row" className="pt-2 pr-3 text-left font-medium">
+              Total
+            </th>
             <td colSpan={2} className="pt-2">
-              <span className="font-mono tabular-nums">{total.min === total.max ? formatMs(total.max) : `${formatMs(total.min)} – ${formatMs(total.max)}`}</span> of
-              waiting if every retry is used
+              <span className="font-mono tabular-nums">
+                {total.min === total.max ? formatMs(total.max) : `${formatMs(total.min)} – ${formatMs(total.max)}`}
+              </span>{" "}
+              of waiting if every retry is used
             </td>
           </tr>
         </tfoot>

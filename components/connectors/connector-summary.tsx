@@ -6,7 +6,6 @@ import type { ConnectorDto } from "@/lib/connectors/dto";
 import { BACKOFF_STRATEGY_INFO, CREDENTIAL_TYPE_INFO, SDK_DEFAULT_BACKOFF_INFO } from "@/lib/connectors/schemas";
 import { formatMs, tagsToItems } from "./wizard-model";
 
-
 const Mono = ({ children }: { children: ReactNode }) => <span className="font-mono text-[13px]">{children}</span>;
 /** A secret is only ever shown by its reference; its value never reaches the browser. */
 const SecretRef = ({ value }: { value: string }) => (
@@ -31,11 +30,19 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
         <SummaryRow term="Type">{CREDENTIAL_TYPE_INFO[cred.type].label}</SummaryRow>
         {cred.type === "ManualConfig" && (
           <>
-            <SummaryRow term="Access key ID">{cred.spec.accessKeyRef ? <SecretRef value={cred.spec.accessKeyRef} /> : <Mono>{cred.spec.accessKey}</Mono>}</SummaryRow>
+            <SummaryRow term="Access key ID">
+              {cred.spec.accessKeyRef ? (
+                <SecretRef value={cred.spec.accessKeyRef} />
+              ) : (
+                <Mono>{cred.spec.accessKey}</Mono>
+              )}
+            </SummaryRow>
             <SummaryRow term="Secret access key">
               <SecretRef value={cred.spec.secretKeyRef} />
             </SummaryRow>
-            <SummaryRow term="Session token">{cred.spec.sessionTokenRef ? <SecretRef value={cred.spec.sessionTokenRef} /> : <None />}</SummaryRow>
+            <SummaryRow term="Session token">
+              {cred.spec.sessionTokenRef ? <SecretRef value={cred.spec.sessionTokenRef} /> : <None />}
+            </SummaryRow>
           </>
         )}
         {cred.type === "OidcAuthentication" && (
@@ -48,8 +55,12 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
             </SummaryRow>
           </>
         )}
-        {cred.type === "InheritFromDelegate" && <SummaryRow term="Source">The Conduit server&apos;s default credential chain</SummaryRow>}
-        {cred.type === "Irsa" && <SummaryRow term="Source">The server&apos;s Kubernetes service account (web identity token)</SummaryRow>}
+        {cred.type === "InheritFromDelegate" && (
+          <SummaryRow term="Source">The Conduit server&apos;s default credential chain</SummaryRow>
+        )}
+        {cred.type === "Irsa" && (
+          <SummaryRow term="Source">The server&apos;s Kubernetes service account (web identity token)</SummaryRow>
+        )}
         <SummaryRow term="Test region">
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span>{regionLabel(cred.region)}</span>
@@ -59,19 +70,31 @@ export function ConnectorSummary({ dto }: { dto: ConnectorDto }) {
             </Badge>
           </span>
         </SummaryRow>
-        <SummaryRow term="Cross-account role">{cross ? <Mono>{cross.crossAccountRoleArn}</Mono> : <None>Not used</None>}</SummaryRow>
+        <SummaryRow term="Cross-account role">
+          {cross ? <Mono>{cross.crossAccountRoleArn}</Mono> : <None>Not used</None>}
+        </SummaryRow>
         {cross && (
           <>
             <SummaryRow term="External ID">{cross.externalId ? <Mono>{cross.externalId}</Mono> : <None />}</SummaryRow>
-            <SummaryRow term="Session duration">{cross.assumeRoleSessionDuration ? `${cross.assumeRoleSessionDuration} s` : <None>STS default (1 hour)</None>}</SummaryRow>
+            <SummaryRow term="Session duration">
+              {cross.assumeRoleSessionDuration ? (
+                `${cross.assumeRoleSessionDuration} s`
+              ) : (
+                <None>STS default (1 hour)</None>
+              )}
+            </SummaryRow>
           </>
         )}
       </SummarySection>
 
       <div className="flex flex-col gap-5">
         <SummarySection title="Retries and delegates" termWidth="11rem">
-          <SummaryRow term="Backoff strategy">{backoff ? BACKOFF_STRATEGY_INFO[backoff.type].label : SDK_DEFAULT_BACKOFF_INFO.label}</SummaryRow>
-          {backoff?.type === "FixedDelayBackoffStrategy" && <SummaryRow term="Fixed backoff">{formatMs(backoff.spec.fixedBackoff)}</SummaryRow>}
+          <SummaryRow term="Backoff strategy">
+            {backoff ? BACKOFF_STRATEGY_INFO[backoff.type].label : SDK_DEFAULT_BACKOFF_INFO.label}
+          </SummaryRow>
+          {backoff?.type === "FixedDelayBackoffStrategy" && (
+            <SummaryRow term="Fixed backoff">{formatMs(backoff.spec.fixedBackoff)}</SummaryRow>
+          )}
           {backoff && backoff.type !== "FixedDelayBackoffStrategy" && (
             <SummaryRow term="Delays">
               {formatMs(backoff.spec.baseDelay)} base, at most {formatMs(backoff.spec.maxBackoffTime)}

@@ -9,7 +9,12 @@ import { Alert, PageHeader } from "@/components/ui/misc";
 import { Stepper } from "@/components/ui/stepper";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import { useCreateConnector, useUpdateConnector } from "@/lib/connectors/hooks";
-import { connectorInputSchema, defaultConnectorInput, type ConnectorFormValues, type ConnectorInput } from "@/lib/connectors/schemas";
+import {
+  connectorInputSchema,
+  defaultConnectorInput,
+  type ConnectorFormValues,
+  type ConnectorInput,
+} from "@/lib/connectors/schemas";
 import { errorMessage } from "@/lib/http/client";
 import { useScope } from "@/lib/scopes/hooks";
 import { ConnectionTestRunner } from "@/components/connection-test/connection-test-runner";
@@ -19,17 +24,35 @@ import { DelegatesStep, type DelegateMode } from "./steps/delegates-step";
 import { OverviewStep } from "./steps/overview-step";
 import { LatestConnector, VersionConflictAlert, isVersionConflict } from "./version-conflict";
 import { WizardFooter } from "./wizard-footer";
-import { StashContext, TEST_STEP, WIZARD_STEPS, applyServerErrors, firstStepWithError, toFormValues, WizardStash } from "./wizard-model";
+import {
+  StashContext,
+  TEST_STEP,
+  WIZARD_STEPS,
+  applyServerErrors,
+  firstStepWithError,
+  toFormValues,
+  WizardStash,
+} from "./wizard-model";
 
 const STEP_TEXT = [
   { title: "Name the connector", text: "How people, pipelines and infrastructure definitions find this connector." },
-  { title: "How Conduit signs in to AWS", text: "Choose where credentials come from, the region the test calls, and an optional role to assume." },
-  { title: "How AWS calls are retried", text: "Retries apply to throttling and transient errors only. All delays are in milliseconds." },
-  { title: "Where connections run from", text: "Delegates are the runners that make the AWS calls for this connector." },
+  {
+    title: "How Conduit signs in to AWS",
+    text: "Choose where credentials come from, the region the test calls, and an optional role to assume.",
+  },
+  {
+    title: "How AWS calls are retried",
+    text: "Retries apply to throttling and transient errors only. All delays are in milliseconds.",
+  },
+  {
+    title: "Where connections run from",
+    text: "Delegates are the runners that make the AWS calls for this connector.",
+  },
   { title: "Test the connection", text: "The connector is saved. Check that Conduit can reach AWS with it." },
 ] as const;
 
-const modeOf = (v: { spec: { delegateSelectors?: string[] } }): DelegateMode => (v.spec.delegateSelectors?.length ? "tags" : "any");
+const modeOf = (v: { spec: { delegateSelectors?: string[] } }): DelegateMode =>
+  v.spec.delegateSelectors?.length ? "tags" : "any";
 type Saved = { identifier: string; version: number };
 
 export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
@@ -47,7 +70,9 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
   const [step, setStep] = useState(0);
   // Edit mode starts from a valid connector, so every step before the test is open.
   const [reached, setReached] = useState(connector ? TEST_STEP - 1 : 0);
-  const [saved, setSaved] = useState<Saved | null>(connector ? { identifier: connector.connector.identifier, version: connector.version } : null);
+  const [saved, setSaved] = useState<Saved | null>(
+    connector ? { identifier: connector.connector.identifier, version: connector.version } : null,
+  );
   const [identifierTouched, setIdentifierTouched] = useState(false);
   const [delegateMode, setDelegateMode] = useState<DelegateMode>(connector ? modeOf(connector.connector) : "any");
   const [formError, setFormError] = useState<string>();
@@ -65,7 +90,8 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
       subscribe({
         formState: { values: true },
         callback: ({ name }) => {
-          if (name && getFieldState(name as Path<ConnectorFormValues>).error) void trigger(name as Path<ConnectorFormValues>);
+          if (name && getFieldState(name as Path<ConnectorFormValues>).error)
+            void trigger(name as Path<ConnectorFormValues>);
         },
       }),
     [subscribe, trigger, getFieldState],
@@ -84,7 +110,10 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
     if (!fields.length) return true;
     const ok = await form.trigger([...fields] as Path<ConnectorFormValues>[], { shouldFocus: true });
     if (i === 3 && delegateMode === "tags" && !form.getValues("spec.delegateSelectors")?.length) {
-      form.setError("spec.delegateSelectors", { type: "manual", message: "Add at least one delegate tag, or connect through any available delegate" });
+      form.setError("spec.delegateSelectors", {
+        type: "manual",
+        message: "Add at least one delegate tag, or connect through any available delegate",
+      });
       return false;
     }
     return ok;
@@ -106,7 +135,9 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
     // Nothing changed since the last save: do not create a new version for nothing.
     if (saved && lastSavedBody.current === body) return show(TEST_STEP);
     try {
-      const dto = saved ? await update.mutateAsync({ identifier: saved.identifier, input, version: saved.version }) : await create.mutateAsync(input);
+      const dto = saved
+        ? await update.mutateAsync({ identifier: saved.identifier, input, version: saved.version })
+        : await create.mutateAsync(input);
       setSaved({ identifier: dto.connector.identifier, version: dto.version });
       lastSavedBody.current = body;
       setConflict(false);
@@ -116,7 +147,11 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
       const { step: owner, unplaced } = applyServerErrors(form, err);
       if (owner !== undefined && owner !== step) show(owner);
       setFormError(
-        unplaced.length ? `${errorMessage(err)}: ${unplaced.join("; ")}` : owner !== undefined ? "The connector was not saved: check the marked fields." : errorMessage(err),
+        unplaced.length
+          ? `${errorMessage(err)}: ${unplaced.join("; ")}`
+          : owner !== undefined
+            ? "The connector was not saved: check the marked fields."
+            : errorMessage(err),
       );
     }
   };
@@ -157,7 +192,13 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
       <StashContext.Provider value={stash}>
         <PageHeader
           title={editing ? `Edit ${connector!.connector.name}` : "New AWS connector"}
-          description={editing ? <span className="font-mono">{connector!.connector.identifier}</span> : "Credentials and settings Conduit uses to reach one AWS account."}
+          description={
+            editing ? (
+              <span className="font-mono">{connector!.connector.identifier}</span>
+            ) : (
+              "Credentials and settings Conduit uses to reach one AWS account."
+            )
+          }
         />
         <Stepper
           steps={WIZARD_STEPS}
@@ -168,12 +209,22 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
           onSelect={(i) => void (i === TEST_STEP ? save() : go(i))}
           label="Connector setup steps"
         />
-        <form onSubmit={onSubmit} noValidate className="mt-5 rounded-lg border border-border bg-surface" aria-labelledby="wizard-step-title">
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="mt-5 rounded-lg border border-border bg-surface"
+          aria-labelledby="wizard-step-title"
+        >
           <div className="border-b border-border px-6 py-4">
             <p className="text-xs font-medium uppercase tracking-wide text-muted">
               Step {step + 1} of {WIZARD_STEPS.length}
             </p>
-            <h2 id="wizard-step-title" ref={heading} tabIndex={-1} className="mt-0.5 text-lg font-semibold focus-visible:outline-offset-4">
+            <h2
+              id="wizard-step-title"
+              ref={heading}
+              tabIndex={-1}
+              className="mt-0.5 text-lg font-semibold focus-visible:outline-offset-4"
+            >
               {text.title}
             </h2>
             <p className="mt-0.5 text-sm text-muted">{text.text}</p>
@@ -182,12 +233,18 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
             {conflict && <VersionConflictAlert onReload={() => setReloading(true)} reloading={reloading} />}
             {formError && <Alert>{formError}</Alert>}
             {step === 0 && (
-              <OverviewStep identifierLocked={saved !== null} identifierTouched={identifierTouched} onIdentifierTouched={() => setIdentifierTouched(true)} />
+              <OverviewStep
+                identifierLocked={saved !== null}
+                identifierTouched={identifierTouched}
+                onIdentifierTouched={() => setIdentifierTouched(true)}
+              />
             )}
             {step === 1 && <CredentialsStep scope={scope} />}
             {step === 2 && <BackoffStep />}
             {step === 3 && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
-            {step === TEST_STEP && saved && <ConnectionTestRunner scope={scope} identifier={saved.identifier} autoStart />}
+            {step === TEST_STEP && saved && (
+              <ConnectionTestRunner scope={scope} identifier={saved.identifier} autoStart />
+            )}
           </div>
           <WizardFooter
             step={step}

@@ -55,7 +55,9 @@ export function RadioCards<V extends string>({
               className={cn(
                 "relative flex gap-3 rounded-lg border bg-surface p-3.5 transition-colors",
                 "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-focus",
-                checked ? "border-accent bg-accent/5 shadow-[inset_0_0_0_1px_var(--accent)]" : "border-border hover:border-muted",
+                checked
+                  ? "border-accent bg-accent/5 shadow-[inset_0_0_0_1px_var(--accent)]"
+                  : "border-border hover:border-muted",
                 // Not available yet: a dimmed radio and a dashed border. No opacity on the card:
                 // the description is text that must keep its contrast, only the control is exempt.
                 o.disabled && "border-dashed hover:border-border",
@@ -75,7 +77,13 @@ export function RadioCards<V extends string>({
                 style={{ outline: "none" }}
               />
               <div className="flex min-w-0 flex-col gap-1">
-                <label htmlFor={optionId} className={cn("flex flex-wrap items-center gap-2 text-sm font-medium after:absolute after:inset-0 after:cursor-pointer", o.disabled && "text-muted after:cursor-not-allowed")}>
+                <label
+                  htmlFor={optionId}
+                  className={cn(
+                    "flex flex-wrap items-center gap-2 text-sm font-medium after:absolute after:inset-0 after:cursor-pointer",
+                    o.disabled && "text-muted after:cursor-not-allowed",
+                  )}
+                >
                   {o.label}
                   {o.badge}
                 </label>

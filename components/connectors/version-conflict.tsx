@@ -14,15 +14,26 @@ export const isVersionConflict = (err: unknown) => err instanceof ApiError && er
  * Shown after a 409 VERSION_CONFLICT: explains what happened and offers to load the other
  * person's version, which replaces the local edits (so it asks first).
  */
-export function VersionConflictAlert({ onReload, reloading, what = "connector" }: { onReload: () => void; reloading?: boolean; what?: string }) {
+export function VersionConflictAlert({
+  onReload,
+  reloading,
+  what = "connector",
+}: {
+  onReload: () => void;
+  reloading?: boolean;
+  what?: string;
+}) {
   const [confirming, setConfirming] = useState(false);
   return (
-    <div role="alert" className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
+    <div
+      role="alert"
+      className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-warning/50 bg-warning/10 p-3 text-sm"
+    >
       <div className="min-w-0 flex-1 basis-72">
         <p className="font-semibold text-warning">Someone else saved this {what} while you were editing.</p>
         <p className="mt-1 text-fg">
-          Your changes were not saved. Reload their version to see what changed, then make your edits again. Keep this page open if you want to
-          copy your values first.
+          Your changes were not saved. Reload their version to see what changed, then make your edits again. Keep this
+          page open if you want to copy your values first.
         </p>
       </div>
       <Button size="sm" onClick={() => setConfirming(true)} loading={reloading}>

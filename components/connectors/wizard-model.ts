@@ -11,10 +11,25 @@ export type WizardForm = UseFormReturn<ConnectorFormValues, unknown, ConnectorIn
 export const useWizardForm = () => useFormContext<ConnectorFormValues, unknown, ConnectorInput>();
 
 export const WIZARD_STEPS = [
-  { id: "overview", label: "Overview", description: "Name, identifier, tags", fields: ["name", "identifier", "description", "tags"] },
+  {
+    id: "overview",
+    label: "Overview",
+    description: "Name, identifier, tags",
+    fields: ["name", "identifier", "description", "tags"],
+  },
   { id: "credentials", label: "Credentials", description: "How Conduit signs in", fields: ["spec.credential"] },
-  { id: "backoff", label: "Backoff strategy", description: "Retry delays", fields: ["spec.awsSdkClientBackOffStrategyOverride"] },
-  { id: "delegates", label: "Delegates", description: "Where it runs", fields: ["spec.delegateSelectors", "spec.executeOnDelegate"] },
+  {
+    id: "backoff",
+    label: "Backoff strategy",
+    description: "Retry delays",
+    fields: ["spec.awsSdkClientBackOffStrategyOverride"],
+  },
+  {
+    id: "delegates",
+    label: "Delegates",
+    description: "Where it runs",
+    fields: ["spec.delegateSelectors", "spec.executeOnDelegate"],
+  },
   { id: "test", label: "Connection test", description: "Save and verify", fields: [] },
 ] as const;
 export const TEST_STEP = WIZARD_STEPS.length - 1;
@@ -38,7 +53,8 @@ export function firstMessage(node: unknown): string | undefined {
   return undefined;
 }
 
-export const errorAt = (errors: FieldErrors<ConnectorFormValues>, path: string): string | undefined => firstMessage(get(errors, path));
+export const errorAt = (errors: FieldErrors<ConnectorFormValues>, path: string): string | undefined =>
+  firstMessage(get(errors, path));
 
 /** Lowest step index that holds an error, in the order the steps show their fields. */
 export function firstStepWithError(errors: FieldErrors<ConnectorFormValues>): number | undefined {
@@ -99,7 +115,8 @@ export const numberOrUndefined = (v: unknown): number | undefined => {
   const n = typeof v === "number" ? v : Number(v);
   return n;
 };
-export const textOrUndefined = (v: unknown): string | undefined => (v === "" || v === undefined || v === null ? undefined : String(v));
+export const textOrUndefined = (v: unknown): string | undefined =>
+  v === "" || v === undefined || v === null ? undefined : String(v);
 
 /**
  * What the user typed for an option they switched away from (another credential type, another

@@ -39,7 +39,11 @@ export interface MultiTypeInputProps<T extends FieldValues> {
   className?: string;
 }
 
-export const KIND_LABELS: Record<FieldKind, string> = { fixed: "Fixed", runtime: "Runtime input", expression: "Expression" };
+export const KIND_LABELS: Record<FieldKind, string> = {
+  fixed: "Fixed",
+  runtime: "Runtime input",
+  expression: "Expression",
+};
 const KIND_HELP: Record<FieldKind, string> = {
   fixed: "A value set here",
   runtime: "Asked for when a pipeline runs",
@@ -141,7 +145,17 @@ export function MultiTypeInput<T extends FieldValues>({
             (renderFixed ? (
               renderFixed({ ...a11y, value: text, onChange: (v) => write(v), onBlur, disabled })
             ) : (
-              <Input {...a11y} ref={inputRef} name={fieldName} value={text} onChange={(e) => write(e.target.value)} onBlur={onBlur} disabled={disabled} placeholder={placeholder} autoComplete="off" />
+              <Input
+                {...a11y}
+                ref={inputRef}
+                name={fieldName}
+                value={text}
+                onChange={(e) => write(e.target.value)}
+                onBlur={onBlur}
+                disabled={disabled}
+                placeholder={placeholder}
+                autoComplete="off"
+              />
             ))}
           {kind === "expression" && (
             <Input
@@ -160,8 +174,21 @@ export function MultiTypeInput<T extends FieldValues>({
           )}
           {kind === "runtime" && (
             <div className="flex gap-2">
-              <Input {...a11y} ref={inputRef} name={fieldName} value={text} readOnly className="bg-surface-2 font-mono text-xs" />
-              <Button ref={editRef} id={`${id}-edit`} onClick={() => setEditing(true)} disabled={disabled} aria-label={`Edit runtime input for ${label}`}>
+              <Input
+                {...a11y}
+                ref={inputRef}
+                name={fieldName}
+                value={text}
+                readOnly
+                className="bg-surface-2 font-mono text-xs"
+              />
+              <Button
+                ref={editRef}
+                id={`${id}-edit`}
+                onClick={() => setEditing(true)}
+                disabled={disabled}
+                aria-label={`Edit runtime input for ${label}`}
+              >
                 Edit
               </Button>
             </div>
@@ -169,7 +196,11 @@ export function MultiTypeInput<T extends FieldValues>({
         </div>
         <Menu.Root modal={false}>
           <Menu.Trigger asChild disabled={disabled}>
-            <Button className="w-24 shrink-0 justify-between px-2.5 text-xs" aria-label={`Value type for ${label}: ${KIND_LABELS[kind]}`} title={`Value type: ${KIND_LABELS[kind]}`}>
+            <Button
+              className="w-24 shrink-0 justify-between px-2.5 text-xs"
+              aria-label={`Value type for ${label}: ${KIND_LABELS[kind]}`}
+              title={`Value type: ${KIND_LABELS[kind]}`}
+            >
               <span className={cn(kind !== "fixed" && "font-mono text-accent")}>{KIND_SHORT[kind]}</span>
               <span aria-hidden className="text-muted">
                 ▾
@@ -199,7 +230,9 @@ export function MultiTypeInput<T extends FieldValues>({
                 focusAfterMenu.current = null;
                 e.preventDefault();
                 // The new control renders with the menu's close; focus it once it is there.
-                requestAnimationFrame(() => (to === "runtime" ? editRef.current : document.getElementById(id))?.focus());
+                requestAnimationFrame(() =>
+                  (to === "runtime" ? editRef.current : document.getElementById(id))?.focus(),
+                );
               }}
             >
               <Menu.Label id={`${id}-menu`} className="px-2 py-1 text-xs font-medium text-muted">

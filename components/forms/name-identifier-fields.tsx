@@ -35,7 +35,9 @@ export function NameIdentifierFields<T extends FieldValues & { name: string; ide
   const nameField = register(name, {
     onChange: (e: { target: { value: string } }) => {
       if (!locked && !touched) {
-        setValue(identifier, deriveIdentifier(e.target.value) as PathValue<T, Path<T>>, { shouldValidate: Boolean(get(formState.errors, identifier)) });
+        setValue(identifier, deriveIdentifier(e.target.value) as PathValue<T, Path<T>>, {
+          shouldValidate: Boolean(get(formState.errors, identifier)),
+        });
       }
     },
   });

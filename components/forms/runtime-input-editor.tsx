@@ -5,7 +5,13 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/field";
-import { formatRuntimeInput, parseFieldValue, regexProblem, runtimeInputProblem, type RuntimeInput } from "@/lib/runtime-input";
+import {
+  formatRuntimeInput,
+  parseFieldValue,
+  regexProblem,
+  runtimeInputProblem,
+  type RuntimeInput,
+} from "@/lib/runtime-input";
 
 type Restriction = "none" | "allowed" | "regex";
 
@@ -62,14 +68,27 @@ export function RuntimeInputDialog({
   onSave: (text: string) => void;
 }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Runtime input: ${fieldLabel}`} description="The value is asked for when a pipeline that uses this runs.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Runtime input: ${fieldLabel}`}
+      description="The value is asked for when a pipeline that uses this runs."
+    >
       {/* Mounted only while open, so each opening starts from the stored value. */}
       <RuntimeInputEditor value={value} onCancel={() => onOpenChange(false)} onSave={onSave} />
     </Dialog>
   );
 }
 
-function RuntimeInputEditor({ value, onCancel, onSave }: { value: string; onCancel: () => void; onSave: (text: string) => void }) {
+function RuntimeInputEditor({
+  value,
+  onCancel,
+  onSave,
+}: {
+  value: string;
+  onCancel: () => void;
+  onSave: (text: string) => void;
+}) {
   const [{ draft: initial, unreadable }] = useState(() => toDraft(value));
   const [d, setD] = useState(initial);
   const [newValue, setNewValue] = useState("");
@@ -116,7 +135,16 @@ function RuntimeInputEditor({ value, onCancel, onSave }: { value: string; onCanc
         <label htmlFor={`${id}-default`} className="text-sm font-medium">
           Default value <span className="font-normal text-muted">(optional)</span>
         </label>
-        <Input id={`${id}-default`} value={d.default} onChange={(e) => set({ default: e.target.value })} onKeyDown={enterSaves} autoComplete="off" spellCheck={false} className="font-mono" aria-describedby={`${id}-default-hint`} />
+        <Input
+          id={`${id}-default`}
+          value={d.default}
+          onChange={(e) => set({ default: e.target.value })}
+          onKeyDown={enterSaves}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          aria-describedby={`${id}-default-hint`}
+        />
         <p id={`${id}-default-hint`} className="text-xs text-muted">
           Used when no value is given.
         </p>
@@ -132,7 +160,14 @@ function RuntimeInputEditor({ value, onCancel, onSave }: { value: string; onCanc
           ] as const
         ).map(([r, text]) => (
           <label key={r} className="flex items-center gap-2 text-sm">
-            <input type="radio" name={`${id}-restriction`} value={r} checked={d.restriction === r} onChange={() => set({ restriction: r })} className="size-4 accent-[var(--accent)]" />
+            <input
+              type="radio"
+              name={`${id}-restriction`}
+              value={r}
+              checked={d.restriction === r}
+              onChange={() => set({ restriction: r })}
+              className="size-4 accent-[var(--accent)]"
+            />
             {text}
           </label>
         ))}
@@ -167,9 +202,17 @@ function RuntimeInputEditor({ value, onCancel, onSave }: { value: string; onCanc
           ) : (
             <ul aria-label="Allowed values" className="flex flex-col gap-1">
               {d.allowed.map((v, i) => (
-                <li key={v} className="flex items-center justify-between gap-2 rounded-md border border-border bg-surface-2 px-2 py-1">
+                <li
+                  key={v}
+                  className="flex items-center justify-between gap-2 rounded-md border border-border bg-surface-2 px-2 py-1"
+                >
                   <span className="break-all font-mono text-sm">{v}</span>
-                  <Button size="sm" variant="ghost" aria-label={`Remove allowed value ${v}`} onClick={() => set({ allowed: d.allowed.filter((_, j) => j !== i) })}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Remove allowed value ${v}`}
+                    onClick={() => set({ allowed: d.allowed.filter((_, j) => j !== i) })}
+                  >
                     Remove
                   </Button>
                 </li>
@@ -197,13 +240,22 @@ function RuntimeInputEditor({ value, onCancel, onSave }: { value: string; onCanc
             className="font-mono"
           />
           <p id={`${id}-regex-hint`} className={regexError ? "text-sm text-danger" : "text-xs text-muted"}>
-            {regexError ? `Not a valid regular expression: ${regexError.replace(/^invalid regex: /, "")}` : "The whole value must match."}
+            {regexError
+              ? `Not a valid regular expression: ${regexError.replace(/^invalid regex: /, "")}`
+              : "The whole value must match."}
           </p>
         </div>
       )}
 
       <div className="flex items-start gap-3">
-        <input id={`${id}-exec`} type="checkbox" checked={d.executionInput} onChange={(e) => set({ executionInput: e.target.checked })} aria-describedby={`${id}-exec-hint`} className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]" />
+        <input
+          id={`${id}-exec`}
+          type="checkbox"
+          checked={d.executionInput}
+          onChange={(e) => set({ executionInput: e.target.checked })}
+          aria-describedby={`${id}-exec-hint`}
+          className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]"
+        />
         <div className="flex flex-col gap-0.5">
           <label htmlFor={`${id}-exec`} className="text-sm font-medium">
             Ask at execution time

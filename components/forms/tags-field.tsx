@@ -33,7 +33,8 @@ export function TagsField({
         if (!key) return "A tag needs a key before the colon";
         if (/\s/.test(key)) return "Tag keys cannot contain spaces";
         if (key.length > 128) return "Tag keys have at most 128 characters";
-        if (existing.some((e) => itemToTag(e)[0] === key)) return `A tag "${key}" is already set; remove it first to change its value`;
+        if (existing.some((e) => itemToTag(e)[0] === key))
+          return `A tag "${key}" is already set; remove it first to change its value`;
         return undefined;
       }}
     />

@@ -24,8 +24,14 @@ export function connectorRefOf(dto: ConnectorDto): string {
 /** Connectors of the project, its org and the account, each list's first 100 by name. */
 export function useVisibleConnectors(scope: ScopeRef) {
   const project = useConnectors(scope, { sort: "name", order: "asc" });
-  const org = useConnectors(useMemo(() => ({ org: scope.org }), [scope.org]), { sort: "name", order: "asc" });
-  const account = useConnectors(useMemo(() => ({}), []), { sort: "name", order: "asc" });
+  const org = useConnectors(
+    useMemo(() => ({ org: scope.org }), [scope.org]),
+    { sort: "name", order: "asc" },
+  );
+  const account = useConnectors(
+    useMemo(() => ({}), []),
+    { sort: "name", order: "asc" },
+  );
   const queries = [project, org, account];
   const items = queries.flatMap((q) => q.data?.pages.flatMap((p) => p.items) ?? []);
   return {
@@ -84,18 +90,31 @@ export function ConnectorPicker({
           ) : value ? (
             <span className="flex flex-col">
               <span className="font-mono">{value}</span>
-              <span className="text-xs text-muted">{visible.isPending ? "Loading connectors…" : "Not among the connectors this project can use."}</span>
+              <span className="text-xs text-muted">
+                {visible.isPending ? "Loading connectors…" : "Not among the connectors this project can use."}
+              </span>
             </span>
           ) : (
             <span className="text-muted">No connector chosen</span>
           )}
         </div>
         {/* The field's <label> points here; the button says what it does, the label is the field. */}
-        <Button id={id} size="sm" onClick={() => setOpen(true)} aria-label={value ? "Change connector" : "Choose connector"} aria-describedby={aria["aria-describedby"]}>
+        <Button
+          id={id}
+          size="sm"
+          onClick={() => setOpen(true)}
+          aria-label={value ? "Change connector" : "Choose connector"}
+          aria-describedby={aria["aria-describedby"]}
+        >
           {value ? "Change connector" : "Choose connector"}
         </Button>
       </div>
-      <Dialog open={open} onOpenChange={setOpen} title="Choose an AWS connector" description="Connectors of this project, its organization and the account.">
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Choose an AWS connector"
+        description="Connectors of this project, its organization and the account."
+      >
         {open && (
           <ConnectorList
             visible={visible}
@@ -111,12 +130,22 @@ export function ConnectorPicker({
   );
 }
 
-function ConnectorList({ visible, value, onPick }: { visible: ReturnType<typeof useVisibleConnectors>; value: string; onPick: (ref: string) => void }) {
+function ConnectorList({
+  visible,
+  value,
+  onPick,
+}: {
+  visible: ReturnType<typeof useVisibleConnectors>;
+  value: string;
+  onPick: (ref: string) => void;
+}) {
   const [search, setSearch] = useState("");
   const [active, setActive] = useState(-1);
   const id = useId();
   const q = search.trim().toLowerCase();
-  const items = q ? visible.items.filter((c) => `${c.connector.name} ${c.connector.identifier}`.toLowerCase().includes(q)) : visible.items;
+  const items = q
+    ? visible.items.filter((c) => `${c.connector.name} ${c.connector.identifier}`.toLowerCase().includes(q))
+    : visible.items;
   const optionId = (i: number) => `${id}-option-${i}`;
   const current = active >= 0 && active < items.length ? active : -1;
 
@@ -174,9 +203,16 @@ function ConnectorList({ visible, value, onPick }: { visible: ReturnType<typeof 
         </p>
       )}
       {!visible.isPending && items.length === 0 && (
-        <p className="text-sm text-muted">{q ? "No connector matches." : "No AWS connectors yet. Create one under Connectors first."}</p>
+        <p className="text-sm text-muted">
+          {q ? "No connector matches." : "No AWS connectors yet. Create one under Connectors first."}
+        </p>
       )}
-      <ul id={`${id}-list`} role="listbox" aria-label="Connectors" className="flex max-h-96 flex-col gap-1.5 overflow-y-auto p-0.5">
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        aria-label="Connectors"
+        className="flex max-h-96 flex-col gap-1.5 overflow-y-auto p-0.5"
+      >
         {items.map((c, i) => {
           const ref = connectorRefOf(c);
           return (
@@ -195,7 +231,13 @@ function ConnectorList({ visible, value, onPick }: { visible: ReturnType<typeof 
                 i === current && "bg-surface-2 outline-2 outline-offset-0 outline-focus",
               )}
             >
-              <span aria-hidden className={cn("mt-1 grid size-4 shrink-0 place-items-center rounded-full border", ref === value ? "border-accent" : "border-muted")}>
+              <span
+                aria-hidden
+                className={cn(
+                  "mt-1 grid size-4 shrink-0 place-items-center rounded-full border",
+                  ref === value ? "border-accent" : "border-muted",
+                )}
+              >
                 {ref === value && <span className="size-2 rounded-full bg-accent" />}
               </span>
               <ConnectorLine dto={c} detailId={`${optionId(i)}-detail`} />

@@ -30,7 +30,8 @@ export const FORM_FIELDS = [
   "spec.provisioner",
 ] as const satisfies readonly Path<InfraFormValues>[];
 
-export const errorAt = (errors: FieldErrors<InfraFormValues>, path: string): string | undefined => firstMessage(get(errors, path));
+export const errorAt = (errors: FieldErrors<InfraFormValues>, path: string): string | undefined =>
+  firstMessage(get(errors, path));
 
 /** The editable part of a stored definition. */
 export function toFormValues(dto: InfrastructureDto): InfraFormValues {

@@ -46,10 +46,22 @@ export function InfrastructureSummary({ dto }: { dto: InfrastructureDto }) {
         <SummaryRow term="Infrastructure type">Elastic Kubernetes Service</SummaryRow>
         <SummaryRow term="Stored">Inline</SummaryRow>
         <SummaryRow term="Simultaneous deployments">
-          {typeof d.allowSimultaneousDeployments === "boolean" ? (d.allowSimultaneousDeployments ? "Allowed" : "Not allowed") : <FieldValueText value={d.allowSimultaneousDeployments} />}
+          {typeof d.allowSimultaneousDeployments === "boolean" ? (
+            d.allowSimultaneousDeployments ? (
+              "Allowed"
+            ) : (
+              "Not allowed"
+            )
+          ) : (
+            <FieldValueText value={d.allowSimultaneousDeployments} />
+          )}
         </SummaryRow>
         <SummaryRow term="Scoped to services">
-          {d.scopedServices?.length ? <span className="font-mono text-xs">{d.scopedServices.join(", ")}</span> : <span className="text-muted">Any service</span>}
+          {d.scopedServices?.length ? (
+            <span className="font-mono text-xs">{d.scopedServices.join(", ")}</span>
+          ) : (
+            <span className="text-muted">Any service</span>
+          )}
         </SummaryRow>
         <SummaryRow term="Provisioner">
           <FieldValueText value={d.spec.provisioner} empty="Not dynamically provisioned" />

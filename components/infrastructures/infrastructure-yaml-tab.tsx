@@ -1,6 +1,10 @@
 "use client";
 import { YamlDocumentTab } from "@/components/yaml/yaml-document-tab";
-import { useInfrastructureYaml, useUpdateInfrastructureYaml, type InfrastructureRef } from "@/lib/infrastructures/hooks";
+import {
+  useInfrastructureYaml,
+  useUpdateInfrastructureYaml,
+  type InfrastructureRef,
+} from "@/lib/infrastructures/hooks";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 
 /** The definition as Harness-style YAML: read-only by default, editable and saved as a whole. */

@@ -7,7 +7,9 @@ export function withParam(url: string, key: string, value: string | undefined): 
   return `${url}${url.includes("?") ? "&" : "?"}${key}=${encodeURIComponent(value)}`;
 }
 
-export const infrastructuresHref = (href: Href, environment?: string) => withParam(href("/infrastructures"), "environment", environment);
-export const newInfrastructureHref = (href: Href, environment?: string) => withParam(href("/infrastructures/new"), "environment", environment);
+export const infrastructuresHref = (href: Href, environment?: string) =>
+  withParam(href("/infrastructures"), "environment", environment);
+export const newInfrastructureHref = (href: Href, environment?: string) =>
+  withParam(href("/infrastructures/new"), "environment", environment);
 export const infrastructureHref = (href: Href, environment: string, identifier: string, suffix = "") =>
   withParam(href(`/infrastructures/${encodeURIComponent(identifier)}${suffix}`), "environment", environment);

@@ -12,9 +12,12 @@ import { useClusters, useNamespaces, useRegions } from "@/lib/eks/hooks";
 import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 
-
 /** Empty means "no region filter": clusters are then listed across every region. */
-export function RegionSelect({ scope, connectorRef, ...p }: FixedControlProps & { scope: ScopeRef; connectorRef: string | null }) {
+export function RegionSelect({
+  scope,
+  connectorRef,
+  ...p
+}: FixedControlProps & { scope: ScopeRef; connectorRef: string | null }) {
   const regions = useRegions(scope, connectorRef ?? "", connectorRef !== null);
   const listed = regions.data?.regions.map((r) => r.name);
   const labels = new Map(regions.data?.regions.map((r) => [r.name, r.label]));
@@ -23,7 +26,14 @@ export function RegionSelect({ scope, connectorRef, ...p }: FixedControlProps & 
   const all = p.value && !codes.includes(p.value) ? [p.value, ...codes] : codes;
   return (
     <div className="flex flex-col gap-1">
-      <Select id={p.id} value={p.value} onChange={(e) => p.onChange(e.target.value)} onBlur={p.onBlur} aria-invalid={p["aria-invalid"]} aria-describedby={p["aria-describedby"]}>
+      <Select
+        id={p.id}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        onBlur={p.onBlur}
+        aria-invalid={p["aria-invalid"]}
+        aria-describedby={p["aria-describedby"]}
+      >
         <option value="">All regions</option>
         {listed
           ? all.map((code) => (
@@ -47,7 +57,9 @@ export function RegionSelect({ scope, connectorRef, ...p }: FixedControlProps & 
         </p>
       )}
       {connectorRef !== null && regions.isError && (
-        <p className="text-xs text-warning">Could not list the connector&apos;s regions ({errorMessage(regions.error)}); showing every known region.</p>
+        <p className="text-xs text-warning">
+          Could not list the connector&apos;s regions ({errorMessage(regions.error)}); showing every known region.
+        </p>
       )}
     </div>
   );
@@ -66,8 +78,17 @@ export function ClusterCombobox({
   if (!lookup) {
     return (
       <div className="flex flex-col gap-1">
-        <Input {...p} onChange={(e) => p.onChange(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" placeholder="region/cluster or cluster" />
-        <p className="text-xs text-muted">The cluster list needs a fixed connector and a fixed (or no) region. Type the cluster name.</p>
+        <Input
+          {...p}
+          onChange={(e) => p.onChange(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          placeholder="region/cluster or cluster"
+        />
+        <p className="text-xs text-muted">
+          The cluster list needs a fixed connector and a fixed (or no) region. Type the cluster name.
+        </p>
       </div>
     );
   }
@@ -76,7 +97,8 @@ export function ClusterCombobox({
   const regionErrors = data?.regionErrors ?? [];
   const status = clusters.isFetching ? (
     <span className="flex items-center gap-1.5">
-      <Spinner className="size-3" /> {lookup.region ? `Listing clusters in ${lookup.region}…` : "Listing clusters in every region…"}
+      <Spinner className="size-3" />{" "}
+      {lookup.region ? `Listing clusters in ${lookup.region}…` : "Listing clusters in every region…"}
     </span>
   ) : clusters.isError ? (
     `Could not list clusters: ${errorMessage(clusters.error)}`
@@ -86,8 +108,19 @@ export function ClusterCombobox({
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex items-start gap-2">
-        <Combobox {...p} className="flex-1" options={options} status={status} listLabel="Clusters" placeholder={lookup.region ? "cluster" : "region/cluster"} />
-        <Button onClick={() => void clusters.refresh().catch(() => undefined)} disabled={clusters.isFetching} aria-label="Refresh the cluster list">
+        <Combobox
+          {...p}
+          className="flex-1"
+          options={options}
+          status={status}
+          listLabel="Clusters"
+          placeholder={lookup.region ? "cluster" : "region/cluster"}
+        />
+        <Button
+          onClick={() => void clusters.refresh().catch(() => undefined)}
+          disabled={clusters.isFetching}
+          aria-label="Refresh the cluster list"
+        >
           Refresh
         </Button>
       </div>
@@ -97,11 +130,16 @@ export function ClusterCombobox({
             <Spinner className="size-3" /> Loading clusters… you can keep typing.
           </p>
         )}
-        {clusters.isError && !clusters.isFetching && <p className="text-danger">Could not list clusters: {errorMessage(clusters.error)}. Type the name instead.</p>}
+        {clusters.isError && !clusters.isFetching && (
+          <p className="text-danger">Could not list clusters: {errorMessage(clusters.error)}. Type the name instead.</p>
+        )}
         {data && !clusters.isFetching && (
           <p className="text-muted">
             {options.length} cluster{options.length === 1 ? "" : "s"} found
-            {lookup.region ? ` in ${lookup.region}` : ` across ${data.regionsSearched} region${data.regionsSearched === 1 ? "" : "s"}`}.
+            {lookup.region
+              ? ` in ${lookup.region}`
+              : ` across ${data.regionsSearched} region${data.regionsSearched === 1 ? "" : "s"}`}
+            .
           </p>
         )}
         {regionErrors.length > 0 && (
@@ -129,21 +167,37 @@ export function NamespaceCombobox({
   lookup,
   ...p
 }: FixedControlProps & { scope: ScopeRef; lookup: { connectorRef: string; cluster: string; region: string } | null }) {
-  const namespaces = useNamespaces(scope, lookup?.connectorRef ?? "", lookup?.cluster ?? "", lookup !== null, lookup?.region);
+  const namespaces = useNamespaces(
+    scope,
+    lookup?.connectorRef ?? "",
+    lookup?.cluster ?? "",
+    lookup !== null,
+    lookup?.region,
+  );
   const options = (namespaces.data?.namespaces ?? []).map((n) => ({ value: n }));
   const status = namespaces.isFetching ? "Loading namespaces…" : undefined;
   return (
     <div className="flex flex-col gap-1">
-      <Combobox {...p} options={lookup ? options : []} status={lookup ? status : undefined} listLabel="Namespaces" placeholder="default" />
+      <Combobox
+        {...p}
+        options={lookup ? options : []}
+        status={lookup ? status : undefined}
+        listLabel="Namespaces"
+        placeholder="default"
+      />
       <p aria-live="polite" className="text-xs">
-        {!lookup && <span className="text-muted">Suggestions appear once the connector and cluster are fixed values.</span>}
+        {!lookup && (
+          <span className="text-muted">Suggestions appear once the connector and cluster are fixed values.</span>
+        )}
         {lookup && namespaces.isFetching && (
           <span className="inline-flex items-center gap-1.5 text-muted">
             <Spinner className="size-3" /> Loading the cluster&apos;s namespaces…
           </span>
         )}
         {lookup && namespaces.isError && !namespaces.isFetching && (
-          <span className="text-warning">Namespaces could not be listed: {errorMessage(namespaces.error)} Type the namespace.</span>
+          <span className="text-warning">
+            Namespaces could not be listed: {errorMessage(namespaces.error)} Type the namespace.
+          </span>
         )}
         {lookup && namespaces.data && !namespaces.isFetching && (
           <span className="text-muted">

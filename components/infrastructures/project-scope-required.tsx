@@ -28,7 +28,8 @@ export function ProjectScopeRequired({ what, level }: { what: string; level: "ac
       }
     >
       {what} belong to a project. You are looking at {level === "org" ? "a whole organization" : "the account"}: choose{" "}
-      {level === "org" ? "a project" : "an organization, then a project,"} with the scope switcher at the top of the page.
+      {level === "org" ? "a project" : "an organization, then a project,"} with the scope switcher at the top of the
+      page.
     </EmptyState>
   );
 }

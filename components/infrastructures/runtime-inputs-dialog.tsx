@@ -13,7 +13,17 @@ import { useResolveInfrastructure, type ResolvedInfrastructureDto } from "@/lib/
 import { runtimeInputsOf, type RuntimeInputField } from "@/lib/infrastructures/resolve";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 
-export function RuntimeInputsDialog({ open, onOpenChange, scope, dto }: { open: boolean; onOpenChange: (open: boolean) => void; scope: ScopeRef; dto: InfrastructureDto }) {
+export function RuntimeInputsDialog({
+  open,
+  onOpenChange,
+  scope,
+  dto,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  scope: ScopeRef;
+  dto: InfrastructureDto;
+}) {
   return (
     <Dialog
       open={open}
@@ -30,7 +40,9 @@ export function RuntimeInputsDialog({ open, onOpenChange, scope, dto }: { open: 
 
 function RuntimeInputsForm({ scope, dto }: { scope: ScopeRef; dto: InfrastructureDto }) {
   const fields = useMemo(() => runtimeInputsOf(dto.infrastructureDefinition), [dto]);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.path, f.input.default ?? ""])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((f) => [f.path, f.input.default ?? ""])),
+  );
   const resolve = useResolveInfrastructure(scope);
   const [result, setResult] = useState<ResolvedInfrastructureDto>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -53,7 +65,11 @@ function RuntimeInputsForm({ scope, dto }: { scope: ScopeRef; dto: Infrastructur
           const fe = err instanceof ApiError ? (err.problem.fieldErrors ?? {}) : {};
           setFieldErrors(fe);
           const unplaced = Object.keys(fe).filter((p) => !fields.some((f) => f.path === p));
-          setProblem(Object.keys(fe).length && !unplaced.length ? "Some values were refused: see the marked fields." : errorMessage(err));
+          setProblem(
+            Object.keys(fe).length && !unplaced.length
+              ? "Some values were refused: see the marked fields."
+              : errorMessage(err),
+          );
         },
       },
     );
@@ -62,9 +78,20 @@ function RuntimeInputsForm({ scope, dto }: { scope: ScopeRef; dto: Infrastructur
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       {fields.length === 0 ? (
-        <Alert tone="info">This definition has no runtime inputs: every field is a fixed value or an expression. Resolving shows it as a run would see it.</Alert>
+        <Alert tone="info">
+          This definition has no runtime inputs: every field is a fixed value or an expression. Resolving shows it as a
+          run would see it.
+        </Alert>
       ) : (
-        fields.map((f) => <InputField key={f.path} field={f} value={values[f.path] ?? ""} errors={fieldErrors[f.path]} onChange={(v) => setValues((s) => ({ ...s, [f.path]: v }))} />)
+        fields.map((f) => (
+          <InputField
+            key={f.path}
+            field={f}
+            value={values[f.path] ?? ""}
+            errors={fieldErrors[f.path]}
+            onChange={(v) => setValues((s) => ({ ...s, [f.path]: v }))}
+          />
+        ))
       )}
       {problem && <Alert>{problem}</Alert>}
       <div className="flex justify-end">
@@ -75,14 +102,31 @@ function RuntimeInputsForm({ scope, dto }: { scope: ScopeRef; dto: Infrastructur
       {result && (
         <div className="flex flex-col gap-2" aria-live="polite">
           <h3 className="text-sm font-semibold">Resolved definition</h3>
-          <CodeEditor id="resolved-yaml" label="Resolved definition YAML" value={result.yaml} readOnly minRows={8} maxRows={24} />
+          <CodeEditor
+            id="resolved-yaml"
+            label="Resolved definition YAML"
+            value={result.yaml}
+            readOnly
+            minRows={8}
+            maxRows={24}
+          />
         </div>
       )}
     </form>
   );
 }
 
-function InputField({ field, value, errors, onChange }: { field: RuntimeInputField; value: string; errors?: string[]; onChange: (v: string) => void }) {
+function InputField({
+  field,
+  value,
+  errors,
+  onChange,
+}: {
+  field: RuntimeInputField;
+  value: string;
+  errors?: string[];
+  onChange: (v: string) => void;
+}) {
   const { input } = field;
   const hint = [
     input.regex ? `Must match the regular expression ${input.regex}` : undefined,
@@ -114,7 +158,15 @@ function InputField({ field, value, errors, onChange }: { field: RuntimeInputFie
             ))}
           </Select>
         ) : (
-          <Input {...a} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" placeholder={input.default} />
+          <Input
+            {...a}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+            placeholder={input.default}
+          />
         )
       }
     </Field>

@@ -21,5 +21,15 @@ export function SpecField({
   renderFixed?: (props: FixedControlProps) => ReactNode;
 }) {
   const { control } = useInfraForm();
-  return <MultiTypeInput control={control} name={name} label={label} hint={hint} required={required} placeholder={placeholder} renderFixed={renderFixed} />;
+  return (
+    <MultiTypeInput
+      control={control}
+      name={name}
+      label={label}
+      hint={hint}
+      required={required}
+      placeholder={placeholder}
+      renderFixed={renderFixed}
+    />
+  );
 }

@@ -35,7 +35,8 @@ export function ScopeItemForm({
   const { register, handleSubmit, setValue, formState, setError } = form;
   const nameField = register("name", {
     onChange: (e) => {
-      if (!identifierTouched) setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: formState.isSubmitted });
+      if (!identifierTouched)
+        setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: formState.isSubmitted });
     },
   });
 
@@ -46,7 +47,8 @@ export function ScopeItemForm({
     } catch (err) {
       if (err instanceof ApiError && err.problem.fieldErrors) {
         for (const [field, messages] of Object.entries(err.problem.fieldErrors)) {
-          if (field === "name" || field === "identifier" || field === "description") setError(field, { message: messages.join(" ") });
+          if (field === "name" || field === "identifier" || field === "description")
+            setError(field, { message: messages.join(" ") });
         }
       }
       setFormError(errorMessage(err));
@@ -63,9 +65,20 @@ export function ScopeItemForm({
         label="Identifier"
         required
         error={formState.errors.identifier?.message}
-        hint={editing ? "The identifier cannot change once created." : `Derived from the name; used in URLs and YAML to refer to this ${kind}.`}
+        hint={
+          editing
+            ? "The identifier cannot change once created."
+            : `Derived from the name; used in URLs and YAML to refer to this ${kind}.`
+        }
       >
-        {(a) => <Input {...a} {...register("identifier", { onChange: () => setIdentifierTouched(true) })} readOnly={editing} className="font-mono" />}
+        {(a) => (
+          <Input
+            {...a}
+            {...register("identifier", { onChange: () => setIdentifierTouched(true) })}
+            readOnly={editing}
+            className="font-mono"
+          />
+        )}
       </Field>
       <Field label="Description" error={formState.errors.description?.message}>
         {(a) => <Textarea {...a} {...register("description")} rows={2} />}

@@ -51,7 +51,17 @@ export function CreateSecretDialog({ open, onOpenChange, scope, onCreated, defau
 
 const FIELDS = ["name", "identifier", "value", "description"] as const;
 
-function CreateSecretForm({ scope, defaultName = "", onCancel, onCreated }: { scope: ScopeRef; defaultName?: string; onCancel: () => void; onCreated: (s: SecretDto) => void }) {
+function CreateSecretForm({
+  scope,
+  defaultName = "",
+  onCancel,
+  onCreated,
+}: {
+  scope: ScopeRef;
+  defaultName?: string;
+  onCancel: () => void;
+  onCreated: (s: SecretDto) => void;
+}) {
   const create = useCreateSecret(scope);
   const [formError, setFormError] = useState<string>();
   const [identifierTouched, setIdentifierTouched] = useState(false);
@@ -62,7 +72,8 @@ function CreateSecretForm({ scope, defaultName = "", onCancel, onCreated }: { sc
   const { register, handleSubmit, setValue, setError, formState } = form;
   const nameField = register("name", {
     onChange: (e) => {
-      if (!identifierTouched) setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: formState.isSubmitted });
+      if (!identifierTouched)
+        setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: formState.isSubmitted });
     },
   });
 
@@ -95,10 +106,28 @@ function CreateSecretForm({ scope, defaultName = "", onCancel, onCreated }: { sc
       <Field label="Name" required error={formState.errors.name?.message}>
         {(a) => <Input {...a} {...nameField} autoFocus autoComplete="off" />}
       </Field>
-      <Field label="Identifier" required error={formState.errors.identifier?.message} hint="Derived from the name. Connectors refer to the secret by it; it cannot change later.">
-        {(a) => <Input {...a} {...register("identifier", { onChange: () => setIdentifierTouched(true) })} className="font-mono" autoComplete="off" spellCheck={false} />}
+      <Field
+        label="Identifier"
+        required
+        error={formState.errors.identifier?.message}
+        hint="Derived from the name. Connectors refer to the secret by it; it cannot change later."
+      >
+        {(a) => (
+          <Input
+            {...a}
+            {...register("identifier", { onChange: () => setIdentifierTouched(true) })}
+            className="font-mono"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
       </Field>
-      <Field label="Value" required error={formState.errors.value?.message} hint="Write-only: encrypted at rest and never shown again.">
+      <Field
+        label="Value"
+        required
+        error={formState.errors.value?.message}
+        hint="Write-only: encrypted at rest and never shown again."
+      >
         {(a) => <SecretValueInput {...a} {...register("value")} />}
       </Field>
       <Field label="Description" error={formState.errors.description?.message}>

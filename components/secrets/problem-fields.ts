@@ -3,7 +3,11 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { ApiError, errorMessage } from "@/lib/http/client";
 
-export function applyProblem<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, fields: readonly Path<T>[]): string | undefined {
+export function applyProblem<T extends FieldValues>(
+  err: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+): string | undefined {
   const fieldErrors = err instanceof ApiError ? err.problem.fieldErrors : undefined;
   if (!fieldErrors) return errorMessage(err);
   let unmapped = false;

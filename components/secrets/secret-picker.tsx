@@ -32,7 +32,20 @@ export interface SecretPickerProps {
 const optionLabel = (s: SecretDto) => (s.ref === s.identifier ? s.name : `${s.name} (${s.scope})`);
 
 /** Chooses a secret for a form field, or creates one on the spot and chooses it. */
-export function SecretPicker({ id, value, onChange, onBlur, scope, invalid, describedBy, label, disabled, name, ref, ...aria }: SecretPickerProps) {
+export function SecretPicker({
+  id,
+  value,
+  onChange,
+  onBlur,
+  scope,
+  invalid,
+  describedBy,
+  label,
+  disabled,
+  name,
+  ref,
+  ...aria
+}: SecretPickerProps) {
   const secrets = useSecrets(scope, { includeParents: true });
   const [creating, setCreating] = useState(false);
   // Shown until the refetched list includes it, so the select never flashes an unknown value.
@@ -42,7 +55,9 @@ export function SecretPicker({ id, value, onChange, onBlur, scope, invalid, desc
   const known = value === "" || options.some((s) => s.ref === value);
   const isInvalid = invalid ?? aria["aria-invalid"];
   const errorId = id ? `${id}-load-error` : undefined;
-  const described = [describedBy ?? aria["aria-describedby"], secrets.isError ? errorId : undefined].filter(Boolean).join(" ") || undefined;
+  const described =
+    [describedBy ?? aria["aria-describedby"], secrets.isError ? errorId : undefined].filter(Boolean).join(" ") ||
+    undefined;
 
   return (
     <div className="flex flex-col gap-1.5">
@@ -74,7 +89,12 @@ export function SecretPicker({ id, value, onChange, onBlur, scope, invalid, desc
             </option>
           )}
         </Select>
-        <Button onClick={() => setCreating(true)} disabled={disabled} aria-label={label ? `Create secret for ${label}` : undefined} className="shrink-0">
+        <Button
+          onClick={() => setCreating(true)}
+          disabled={disabled}
+          aria-label={label ? `Create secret for ${label}` : undefined}
+          className="shrink-0"
+        >
           Create secret
         </Button>
       </div>

@@ -13,7 +13,9 @@ export function ScopeSwitcher() {
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Scope">
-      <label className="sr-only" htmlFor="scope-org">Organization</label>
+      <label className="sr-only" htmlFor="scope-org">
+        Organization
+      </label>
       <Select
         id="scope-org"
         className="w-56 max-w-[40vw]"
@@ -28,7 +30,9 @@ export function ScopeSwitcher() {
           </option>
         ))}
       </Select>
-      <label className="sr-only" htmlFor="scope-project">Project</label>
+      <label className="sr-only" htmlFor="scope-project">
+        Project
+      </label>
       <Select
         id="scope-project"
         className="w-56 max-w-[40vw]"
@@ -43,7 +47,11 @@ export function ScopeSwitcher() {
           </option>
         ))}
       </Select>
-      {orgs.isError && <span role="alert" className="text-xs text-danger">Could not load organizations</span>}
+      {orgs.isError && (
+        <span role="alert" className="text-xs text-danger">
+          Could not load organizations
+        </span>
+      )}
     </div>
   );
 }

@@ -38,7 +38,14 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       )}
       {...props}
     >
-      {asChild ? children : (<>{loading && <Spinner className="size-4" />}{children}</>)}
+      {asChild ? (
+        children
+      ) : (
+        <>
+          {loading && <Spinner className="size-4" />}
+          {children}
+        </>
+      )}
     </Comp>
   );
 });

@@ -57,14 +57,34 @@ function Lines({ value, errorLine }: { value: string; errorLine?: number }) {
   ));
 }
 
-function Gutter({ count, errorLine, innerRef, overscroll = 0 }: { count: number; errorLine?: number; innerRef?: Ref<HTMLDivElement>; overscroll?: number }) {
+function Gutter({
+  count,
+  errorLine,
+  innerRef,
+  overscroll = 0,
+}: {
+  count: number;
+  errorLine?: number;
+  innerRef?: Ref<HTMLDivElement>;
+  overscroll?: number;
+}) {
   return (
-    <div ref={innerRef} aria-hidden className={cn(text, "shrink-0 select-none overflow-hidden border-r border-border bg-surface-2 text-right text-muted tabular-nums")}>
+    <div
+      ref={innerRef}
+      aria-hidden
+      className={cn(
+        text,
+        "shrink-0 select-none overflow-hidden border-r border-border bg-surface-2 text-right text-muted tabular-nums",
+      )}
+    >
       <div style={{ paddingTop: PAD_Y, paddingBottom: PAD_Y + overscroll }}>
         {Array.from({ length: count }, (_, i) => (
           <div
             key={i}
-            className={cn("h-5 pl-3 pr-2", i + 1 === errorLine && "bg-danger/15 font-semibold text-danger shadow-[inset_3px_0_0_var(--danger)]")}
+            className={cn(
+              "h-5 pl-3 pr-2",
+              i + 1 === errorLine && "bg-danger/15 font-semibold text-danger shadow-[inset_3px_0_0_var(--danger)]",
+            )}
             title={i + 1 === errorLine ? `Error on line ${i + 1}` : undefined}
           >
             {i + 1}
@@ -199,8 +219,15 @@ export function CodeEditor({
       >
         <Gutter count={lineCount} errorLine={marked} innerRef={gutterRef} overscroll={OVERSCROLL} />
         <div className="relative min-w-0 flex-1">
-          <pre ref={preRef} aria-hidden className={cn(text, "pointer-events-none absolute inset-0 m-0 overflow-hidden text-fg")}>
-            <code className="block w-max min-w-full pl-3 pr-8" style={{ paddingTop: PAD_Y, paddingBottom: PAD_Y + OVERSCROLL }}>
+          <pre
+            ref={preRef}
+            aria-hidden
+            className={cn(text, "pointer-events-none absolute inset-0 m-0 overflow-hidden text-fg")}
+          >
+            <code
+              className="block w-max min-w-full pl-3 pr-8"
+              style={{ paddingTop: PAD_Y, paddingBottom: PAD_Y + OVERSCROLL }}
+            >
               <Lines value={value} errorLine={marked} />
             </code>
           </pre>

@@ -23,7 +23,9 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   return (
     <Button size="sm" variant="secondary" onClick={copy} aria-label={label}>
       {copied ? "Copied" : "Copy"}
-      <span className="sr-only" role="status">{copied ? "Copied to the clipboard" : ""}</span>
+      <span className="sr-only" role="status">
+        {copied ? "Copied to the clipboard" : ""}
+      </span>
     </Button>
   );
 }

@@ -11,7 +11,9 @@ export function Breadcrumbs({ trail, current }: { trail: { label: ReactNode; hre
           <Link href={t.href} className="hover:text-fg hover:underline">
             {t.label}
           </Link>
-          <span aria-hidden className="mx-1.5">/</span>
+          <span aria-hidden className="mx-1.5">
+            /
+          </span>
         </Fragment>
       ))}
       <span className="text-fg">{current}</span>

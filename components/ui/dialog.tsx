@@ -18,7 +18,11 @@ function useReturnFocus(open: boolean) {
   const opener = useRef<HTMLElement | null>(null);
   // A layout effect runs before the portal mounts the content (and its autofocus).
   useLayoutEffect(() => {
-    if (open) opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    if (open)
+      opener.current =
+        document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+          ? document.activeElement
+          : null;
   }, [open]);
   return (event: Event) => {
     const el = opener.current;
@@ -51,7 +55,11 @@ export function Dialog({
         <RD.Overlay className={overlay} />
         <RD.Content className={cn(panel, className)} onCloseAutoFocus={onCloseAutoFocus}>
           <RD.Title className="text-lg font-semibold">{title}</RD.Title>
-          {description ? <RD.Description className="mt-1 text-sm text-muted">{description}</RD.Description> : <RD.Description className="sr-only">{title}</RD.Description>}
+          {description ? (
+            <RD.Description className="mt-1 text-sm text-muted">{description}</RD.Description>
+          ) : (
+            <RD.Description className="sr-only">{title}</RD.Description>
+          )}
           <div className="mt-4">{children}</div>
           <RD.Close asChild>
             <button className="absolute right-3 top-3 rounded p-1 text-muted hover:bg-surface-2" aria-label="Close">
@@ -92,7 +100,11 @@ export function ConfirmDialog({
         <RA.Content className={panel} onCloseAutoFocus={onCloseAutoFocus}>
           <RA.Title className="text-lg font-semibold">{title}</RA.Title>
           <RA.Description className="mt-2 text-sm text-muted">{description}</RA.Description>
-          {error && <p role="alert" className="mt-3 rounded-md border border-danger/40 bg-danger/10 p-2 text-sm text-danger">{error}</p>}
+          {error && (
+            <p role="alert" className="mt-3 rounded-md border border-danger/40 bg-danger/10 p-2 text-sm text-danger">
+              {error}
+            </p>
+          )}
           <div className="mt-6 flex justify-end gap-2">
             <RA.Cancel asChild>
               <Button>Cancel</Button>

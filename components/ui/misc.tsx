@@ -2,7 +2,15 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 import { Icon, type IconName } from "./icons";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div>
@@ -14,10 +22,27 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function EmptyState({ title, children, action, icon }: { title: string; children: ReactNode; action?: ReactNode; icon?: IconName }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+  icon,
+}: {
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+  icon?: IconName;
+}) {
   return (
-    <section className="flex flex-col items-center rounded-lg border border-dashed border-border bg-surface px-6 py-14 text-center" aria-label={title}>
-      {icon && <div className="mb-3 rounded-full bg-surface-2 p-3 text-muted"><Icon name={icon} className="size-6" /></div>}
+    <section
+      className="flex flex-col items-center rounded-lg border border-dashed border-border bg-surface px-6 py-14 text-center"
+      aria-label={title}
+    >
+      {icon && (
+        <div className="mb-3 rounded-full bg-surface-2 p-3 text-muted">
+          <Icon name={icon} className="size-6" />
+        </div>
+      )}
       <h2 className="text-lg font-semibold">{title}</h2>
       <div className="mt-2 max-w-lg text-sm text-muted">{children}</div>
       {action && <div className="mt-5">{action}</div>}
@@ -33,11 +58,37 @@ const tones = {
   info: "border-accent/40 bg-accent/10 text-accent",
 } as const;
 
-export function Badge({ tone = "neutral", children, className }: { tone?: keyof typeof tones; children: ReactNode; className?: string }) {
-  return <span className={cn("inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium", tones[tone], className)}>{children}</span>;
+export function Badge({
+  tone = "neutral",
+  children,
+  className,
+}: {
+  tone?: keyof typeof tones;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium",
+        tones[tone],
+        className,
+      )}
+    >
+      {children}
+    </span>
+  );
 }
 
-export function Alert({ tone = "danger", title, children }: { tone?: keyof typeof tones; title?: string; children: ReactNode }) {
+export function Alert({
+  tone = "danger",
+  title,
+  children,
+}: {
+  tone?: keyof typeof tones;
+  title?: string;
+  children: ReactNode;
+}) {
   return (
     <div role={tone === "danger" ? "alert" : "status"} className={cn("rounded-md border p-3 text-sm", tones[tone])}>
       {title && <p className="font-semibold">{title}</p>}

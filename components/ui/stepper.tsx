@@ -51,15 +51,26 @@ export function Stepper({
           );
           const text = (
             <span className="flex min-w-0 flex-col text-left">
-              <span className={cn("text-sm leading-5", isCurrent ? "font-semibold text-fg" : done ? "font-medium text-fg" : "text-muted")}>
+              <span
+                className={cn(
+                  "text-sm leading-5",
+                  isCurrent ? "font-semibold text-fg" : done ? "font-medium text-fg" : "text-muted",
+                )}
+              >
                 {step.label}
                 {done && <span className="sr-only"> (completed)</span>}
               </span>
-              {step.description && <span className="hidden text-xs leading-4 text-muted xl:block">{step.description}</span>}
+              {step.description && (
+                <span className="hidden text-xs leading-4 text-muted xl:block">{step.description}</span>
+              )}
             </span>
           );
           return (
-            <li key={step.id} aria-current={isCurrent ? "step" : undefined} className="flex min-w-0 flex-1 basis-28 items-center gap-1">
+            <li
+              key={step.id}
+              aria-current={isCurrent ? "step" : undefined}
+              className="flex min-w-0 flex-1 basis-28 items-center gap-1"
+            >
               {selectable ? (
                 <button
                   type="button"
@@ -70,12 +81,19 @@ export function Stepper({
                   {text}
                 </button>
               ) : (
-                <div className={cn("flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5", isCurrent && "bg-accent/10")}>
+                <div
+                  className={cn(
+                    "flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5",
+                    isCurrent && "bg-accent/10",
+                  )}
+                >
                   {marker}
                   {text}
                 </div>
               )}
-              {i < steps.length - 1 && <span aria-hidden className={cn("h-px w-4 shrink-0", done ? "bg-success/60" : "bg-border")} />}
+              {i < steps.length - 1 && (
+                <span aria-hidden className={cn("h-px w-4 shrink-0", done ? "bg-success/60" : "bg-border")} />
+              )}
             </li>
           );
         })}

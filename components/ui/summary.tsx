@@ -2,7 +2,15 @@ import type { CSSProperties, ReactNode } from "react";
 import { Card } from "./misc";
 
 /** One card of a read-only summary: a title over a definition list of `SummaryRow`s. */
-export function SummarySection({ title, termWidth = "12rem", children }: { title: string; termWidth?: string; children: ReactNode }) {
+export function SummarySection({
+  title,
+  termWidth = "12rem",
+  children,
+}: {
+  title: string;
+  termWidth?: string;
+  children: ReactNode;
+}) {
   return (
     <Card className="p-0">
       <h3 className="border-b border-border px-5 py-3 text-sm font-semibold">{title}</h3>

@@ -90,8 +90,13 @@ export function TagInput({
         {value.length > 0 && (
           <ul id={listId} className="contents" aria-label={`Added ${itemLabel}s`}>
             {value.map((item, i) => (
-              <li key={item} className="inline-flex max-w-full items-center gap-1 rounded-full border border-border bg-surface-2 py-0.5 pl-2.5 pr-1 text-xs">
-                <span className="truncate font-mono" title={item}>{item}</span>
+              <li
+                key={item}
+                className="inline-flex max-w-full items-center gap-1 rounded-full border border-border bg-surface-2 py-0.5 pl-2.5 pr-1 text-xs"
+              >
+                <span className="truncate font-mono" title={item}>
+                  {item}
+                </span>
                 <button
                   type="button"
                   disabled={disabled}

@@ -23,7 +23,8 @@ export interface HighlightedLine {
 }
 
 const LITERAL = /^(?:true|false|null|~|True|False|Null|TRUE|FALSE|NULL)$/;
-const NUMBER = /^[-+]?(?:\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.Inf|\.INF)$|^\.(?:nan|NaN|NAN)$/;
+const NUMBER =
+  /^[-+]?(?:\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.Inf|\.INF)$|^\.(?:nan|NaN|NAN)$/;
 const BLOCK_SCALAR = /^[|>][-+0-9]*$/;
 
 function scalarType(text: string): YamlTokenType {

@@ -34,7 +34,16 @@ export interface YamlDocumentTabProps {
  * A resource as Harness-style YAML: read-only by default, editable and saved as a whole. A 409
  * offers to reload the other person's version; a 422 names the line and the editor marks it.
  */
-export function YamlDocumentTab({ yaml, save, saving, version, onReloadLatest, what, hint, editor }: YamlDocumentTabProps) {
+export function YamlDocumentTab({
+  yaml,
+  save,
+  saving,
+  version,
+  onReloadLatest,
+  what,
+  hint,
+  editor,
+}: YamlDocumentTabProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<{ message: string; line?: number }>();
   const [conflict, setConflict] = useState(false);
@@ -66,7 +75,8 @@ export function YamlDocumentTab({ yaml, save, saving, version, onReloadLatest, w
       setSavedVersion(dto.version);
     } catch (err) {
       if (isVersionConflict(err)) return setConflict(true);
-      const line = err instanceof ApiError && typeof err.problem.extra?.line === "number" ? err.problem.extra.line : undefined;
+      const line =
+        err instanceof ApiError && typeof err.problem.extra?.line === "number" ? err.problem.extra.line : undefined;
       // The title names the line already; drop the detail's own "Line n:" prefix.
       setProblem({ message: line ? errorMessage(err).replace(/^Line \d+:\s*/, "") : errorMessage(err), line });
     }
@@ -109,7 +119,11 @@ export function YamlDocumentTab({ yaml, save, saving, version, onReloadLatest, w
       {savedVersion !== undefined && <Alert tone="success">Saved as version {savedVersion}.</Alert>}
       {conflict && <VersionConflictAlert what={what} onReload={() => void reload()} reloading={reloading} />}
       {problem && (
-        <Alert title={problem.line ? `The YAML was not saved: problem on line ${problem.line}` : "The YAML was not saved"}>{problem.message}</Alert>
+        <Alert
+          title={problem.line ? `The YAML was not saved: problem on line ${problem.line}` : "The YAML was not saved"}
+        >
+          {problem.message}
+        </Alert>
       )}
       <CodeEditor
         id={editor.id}

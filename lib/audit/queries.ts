@@ -12,11 +12,13 @@ export async function listAuditEvents(opts: { accountId: string; query: AuditQue
     ...(query.project ? { projectIdentifier: query.project } : {}),
     ...(query.entityType ? { entityType: query.entityType } : {}),
     ...(query.action ? { action: query.action } : {}),
-    ...(query.q ? {
+    ...(query.q
+      ? {
           OR: (["entityId", "actor", "orgIdentifier", "projectIdentifier"] as const).map((field) => ({
             [field]: { contains: query.q, mode: "insensitive" as const },
           })),
-        } : {}),
+        }
+      : {}),
   };
   const rows = await db.auditEvent.findMany({
     where,

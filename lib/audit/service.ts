@@ -18,7 +18,10 @@ export interface AuditInput {
 }
 
 /** Only the fields that changed, each as { from, to }; values under secret-like keys redacted. */
-export function diffOf(before?: Record<string, unknown> | null, after?: Record<string, unknown> | null): Record<string, unknown> {
+export function diffOf(
+  before?: Record<string, unknown> | null,
+  after?: Record<string, unknown> | null,
+): Record<string, unknown> {
   const b = (redactDeep(before ?? {}) ?? {}) as Record<string, unknown>;
   const a = (redactDeep(after ?? {}) ?? {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};

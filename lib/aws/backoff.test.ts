@@ -30,8 +30,14 @@ function mulberry32(seed: number): () => number {
 const constant = (v: number) => () => v;
 
 const fixed: BackoffStrategy = { type: "FixedDelayBackoffStrategy", spec: { fixedBackoff: 250, retryCount: 4 } };
-const equal: BackoffStrategy = { type: "EqualJitterBackoffStrategy", spec: { baseDelay: 100, maxBackoffTime: 1000, retryCount: 6 } };
-const full: BackoffStrategy = { type: "FullJitterBackoffStrategy", spec: { baseDelay: 100, maxBackoffTime: 1000, retryCount: 6 } };
+const equal: BackoffStrategy = {
+  type: "EqualJitterBackoffStrategy",
+  spec: { baseDelay: 100, maxBackoffTime: 1000, retryCount: 6 },
+};
+const full: BackoffStrategy = {
+  type: "FullJitterBackoffStrategy",
+  spec: { baseDelay: 100, maxBackoffTime: 1000, retryCount: 6 },
+};
 
 describe("classifyError", () => {
   it.each(THROTTLING_ERROR_CODES)("%s is throttling", (code) => {
@@ -93,7 +99,9 @@ describe("backoffDelay", () => {
   });
 
   it("stays finite for huge attempts and refuses bad ones", () => {
-    expect(backoffDelay({ ...full, spec: { ...full.spec, maxBackoffTime: 600_000 } }, 5000, constant(0.5))).toBe(300_000);
+    expect(backoffDelay({ ...full, spec: { ...full.spec, maxBackoffTime: 600_000 } }, 5000, constant(0.5))).toBe(
+      300_000,
+    );
     expect(() => backoffDelay(full, -1)).toThrow(RangeError);
     expect(() => backoffDelay(full, 1.5)).toThrow(RangeError);
   });
@@ -139,7 +147,12 @@ describe("delaySchedule / maxAttempts", () => {
     const rows = delaySchedule(equal, 6, mulberry32(7));
     expect(rows.map((r) => r.attempt)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(rows.map((r) => [r.minMs, r.maxMs])).toEqual([
-      [50, 100], [100, 200], [200, 400], [400, 800], [500, 1000], [500, 1000],
+      [50, 100],
+      [100, 200],
+      [200, 400],
+      [400, 800],
+      [500, 1000],
+      [500, 1000],
     ]);
     for (const r of rows) expect(r.sampleMs).toBeGreaterThanOrEqual(r.minMs);
     for (const r of rows) expect(r.sampleMs).toBeLessThanOrEqual(r.maxMs);

@@ -25,7 +25,10 @@ export interface CallOptions {
 // Clients are short-lived, so the handler must not take the shared agents down with it.
 const g = globalThis as unknown as { conduitAwsAgents?: { http: HttpAgent; https: HttpsAgent } };
 function sharedAgents() {
-  g.conduitAwsAgents ??= { http: new HttpAgent({ keepAlive: true, maxSockets: 50 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 50 }) };
+  g.conduitAwsAgents ??= {
+    http: new HttpAgent({ keepAlive: true, maxSockets: 50 }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
+  };
   return g.conduitAwsAgents;
 }
 

@@ -8,7 +8,10 @@ describe("refreshingProvider", () => {
   it("keeps credentials until shortly before they expire, then resolves again", async () => {
     let now = 1_000_000;
     let n = 0;
-    const p = refreshingProvider(async () => creds(++n, new Date(now + 60 * 60_000)), () => now);
+    const p = refreshingProvider(
+      async () => creds(++n, new Date(now + 60 * 60_000)),
+      () => now,
+    );
     expect((await p()).accessKeyId).toBe("AKIA1");
     now += 60 * 60_000 - REFRESH_BEFORE_MS - 1;
     expect((await p()).accessKeyId).toBe("AKIA1");

@@ -14,7 +14,10 @@ import { refreshingWebIdentity } from "./web-identity";
 
 /** A setup problem found before any AWS call; `code` feeds the hint table. */
 export class CredentialSetupError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = "CredentialSetupError";
   }
@@ -77,11 +80,21 @@ export async function baseCredentials(
         spec.sessionTokenRef ? readSecret(spec.sessionTokenRef) : undefined,
       ]);
       const source = `access key ${spec.accessKey ? accessKeyId : `from secret ${spec.accessKeyRef}`}${sessionToken ? " with a session token" : ""}`;
-      return { credentials: { accessKeyId: accessKeyId.trim(), secretAccessKey: secretAccessKey.trim(), sessionToken: sessionToken?.trim() }, source };
+      return {
+        credentials: {
+          accessKeyId: accessKeyId.trim(),
+          secretAccessKey: secretAccessKey.trim(),
+          sessionToken: sessionToken?.trim(),
+        },
+        source,
+      };
     }
     case "InheritFromDelegate":
       // The server's default chain: env vars, shared config, container and instance roles.
-      return { credentials: fromNodeProviderChain({ clientConfig: { ...sdk, region } }), source: "the Conduit server's default credential chain" };
+      return {
+        credentials: fromNodeProviderChain({ clientConfig: { ...sdk, region } }),
+        source: "the Conduit server's default credential chain",
+      };
     case "Irsa": {
       const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN } = env();
       if (!AWS_WEB_IDENTITY_TOKEN_FILE || !AWS_ROLE_ARN) {
@@ -97,9 +110,18 @@ export async function baseCredentials(
     }
     case "OidcAuthentication": {
       const ctx = options.oidc;
-      if (!ctx) throw new CredentialSetupError("OidcContextMissing", "OIDC credentials need the connector and scope the token speaks for.");
+      if (!ctx)
+        throw new CredentialSetupError(
+          "OidcContextMissing",
+          "OIDC credentials need the connector and scope the token speaks for.",
+        );
       const roleArn = credential.spec.iamRoleArn;
-      const input = { ...ctx, context: ctx.context ?? "CONNECTOR_VALIDATION", sessionTagKeys: credential.spec.oidcSessionTagKeys, issuer: issuerUrl(ctx.accountId) };
+      const input = {
+        ...ctx,
+        context: ctx.context ?? "CONNECTOR_VALIDATION",
+        sessionTagKeys: credential.spec.oidcSessionTagKeys,
+        issuer: issuerUrl(ctx.accountId),
+      };
       let claims;
       try {
         claims = oidcClaims(input, Math.floor(Date.now() / 1000));
@@ -111,11 +133,21 @@ export async function baseCredentials(
         credentials: refreshingWebIdentity({
           roleArn,
           roleSessionName: roleSessionName(ctx.connectorIdentifier),
-          token: () => mintOidcToken(input).then((t) => t.token, (err: unknown) => Promise.reject(oidcSetupError(err))),
+          token: () =>
+            mintOidcToken(input).then(
+              (t) => t.token,
+              (err: unknown) => Promise.reject(oidcSetupError(err)),
+            ),
           clientConfig: { ...sdk, region },
         }),
         source: `OIDC web identity for ${roleArn} (issuer ${input.issuer}, subject ${claims.sub})`,
-        oidc: { issuer: input.issuer, audience: claims.aud, subject: claims.sub, roleArn, sessionTags: AWS_TAGS_CLAIM in claims },
+        oidc: {
+          issuer: input.issuer,
+          audience: claims.aud,
+          subject: claims.sub,
+          roleArn,
+          sessionTags: AWS_TAGS_CLAIM in claims,
+        },
       };
     }
   }
@@ -124,7 +156,12 @@ export async function baseCredentials(
 /** Delegate selectors: the connector runs here only when this server carries every selector. */
 export function delegateMismatch(selectors: string[]): string | null {
   if (!selectors.length) return null;
-  const tags = new Set(env().CONDUIT_DELEGATE_TAGS.split(",").map((t) => t.trim()).filter(Boolean));
+  const tags = new Set(
+    env()
+      .CONDUIT_DELEGATE_TAGS.split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
   const missing = selectors.filter((s) => !tags.has(s));
   if (!missing.length) return null;
   return `No delegate matches the selectors ${missing.join(", ")}: this Conduit server's tags are ${tags.size ? [...tags].join(", ") : "(none)"}. Set CONDUIT_DELEGATE_TAGS or remove the selectors.`;

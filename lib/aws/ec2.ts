@@ -7,7 +7,13 @@ export async function describeRegions(o: CallOptions): Promise<{ regions: string
   const client = new EC2Client(clientConfig(o));
   try {
     const out = await client.send(new DescribeRegionsCommand({}), { abortSignal: o.signal });
-    return { regions: (out.Regions ?? []).map((r) => r.RegionName ?? "").filter(Boolean).sort(), requestId: out.$metadata.requestId };
+    return {
+      regions: (out.Regions ?? [])
+        .map((r) => r.RegionName ?? "")
+        .filter(Boolean)
+        .sort(),
+      requestId: out.$metadata.requestId,
+    };
   } finally {
     client.destroy();
   }

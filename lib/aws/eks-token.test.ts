@@ -6,7 +6,11 @@ import { decodeEksToken, eksToken, EKS_TOKEN_PREFIX } from "./eks-token";
 
 const ENDPOINT_VARS = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS"] as const;
 const saved: Record<string, string | undefined> = {};
-const creds = { accessKeyId: "AKIAEXAMPLEEXAMPLE01", secretAccessKey: "secret/with+chars", sessionToken: "tok/en+with=chars" };
+const creds = {
+  accessKeyId: "AKIAEXAMPLEEXAMPLE01",
+  secretAccessKey: "secret/with+chars",
+  sessionToken: "tok/en+with=chars",
+};
 const opts = (region: string) => ({ region, credentials: creds, callTimeoutMs: 2_000 });
 
 beforeEach(() => {
@@ -105,9 +109,17 @@ describe("eksToken against the emulator's STS", () => {
   it("works with the temporary credentials of an assumed role", async () => {
     process.env.AWS_ENDPOINT_URL_STS = emu.url;
     const u = emu.addUser({ name: "token-user-3", accountId: "111122223333", allow: [] });
-    const role = emu.addRole({ name: "deployer", accountId: "111122223333", trust: { principals: [u.arn] }, allow: [] });
+    const role = emu.addRole({
+      name: "deployer",
+      accountId: "111122223333",
+      trust: { principals: [u.arn] },
+      allow: [],
+    });
     const { assumeRole } = await import("./sts");
-    const t = await assumeRole({ region: "us-east-1", credentials: u, callTimeoutMs: 2_000 }, { roleArn: role.arn, sessionName: "sess" });
+    const t = await assumeRole(
+      { region: "us-east-1", credentials: u, callTimeoutMs: 2_000 },
+      { roleArn: role.arn, sessionName: "sess" },
+    );
     const { token } = await eksToken({ region: "us-east-1", credentials: t.credentials, callTimeoutMs: 2_000 }, "prod");
     const res = await replay(token, "prod");
     expect(res.status).toBe(200);

@@ -33,9 +33,13 @@ export interface StsEndpoint {
  * and AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL all go through the SDK's own resolution. The
  * request is captured after serialization and never sent.
  */
-export async function resolveStsEndpoint(o: Pick<CallOptions, "region" | "callTimeoutMs" | "signal">): Promise<StsEndpoint> {
+export async function resolveStsEndpoint(
+  o: Pick<CallOptions, "region" | "callTimeoutMs" | "signal">,
+): Promise<StsEndpoint> {
   // Anonymous placeholder credentials: nothing is signed or sent, only the endpoint is read.
-  const client = new STSClient(clientConfig({ ...o, credentials: { accessKeyId: "unused", secretAccessKey: "unused" } }));
+  const client = new STSClient(
+    clientConfig({ ...o, credentials: { accessKeyId: "unused", secretAccessKey: "unused" } }),
+  );
   let captured: StsEndpoint | undefined;
   const capture: BuildMiddleware<object, MetadataBearer> = () => async (args) => {
     const req = args.request as HttpRequest;
@@ -54,11 +58,20 @@ export async function resolveStsEndpoint(o: Pick<CallOptions, "region" | "callTi
 }
 
 /** RFC 3986 encoding, as SigV4 canonicalises query values. */
-const encode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encode = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export function requestUrl(req: { protocol: string; hostname: string; port?: number; path: string; query?: Record<string, string | string[] | null> }): string {
+export function requestUrl(req: {
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  query?: Record<string, string | string[] | null>;
+}): string {
   const query = Object.entries(req.query ?? {})
-    .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x): x is string => x != null).map((x) => `${encode(k)}=${encode(x)}`))
+    .flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v]).filter((x): x is string => x != null).map((x) => `${encode(k)}=${encode(x)}`),
+    )
     .join("&");
   const port = req.port ? `:${req.port}` : "";
   return `${req.protocol}//${req.hostname}${port}${req.path}${query ? `?${query}` : ""}`;
@@ -83,7 +96,13 @@ export async function eksToken(o: CallOptions, clusterName: string, opts: EksTok
     query: { Action: "GetCallerIdentity", Version: "2011-06-15" },
     headers: { host, [CLUSTER_ID_HEADER]: clusterName },
   });
-  const signer = new SignatureV4({ service: "sts", region: o.region, credentials, sha256: Hash.bind(null, "sha256"), applyChecksum: false });
+  const signer = new SignatureV4({
+    service: "sts",
+    region: o.region,
+    credentials,
+    sha256: Hash.bind(null, "sha256"),
+    applyChecksum: false,
+  });
   const signingDate = opts.signingDate ?? new Date();
   const presigned = await signer.presign(request, { expiresIn: PRESIGN_EXPIRES_SECONDS, signingDate });
   const token = EKS_TOKEN_PREFIX + Buffer.from(requestUrl(presigned)).toString("base64url");

@@ -11,7 +11,8 @@ export interface AwsErrorFacts {
   attempts?: number;
 }
 
-const NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ECONNABORTED)$/;
+const NETWORK_CODES =
+  /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ECONNABORTED)$/;
 
 export function awsErrorFacts(err: unknown): AwsErrorFacts {
   const e = (err ?? {}) as {
@@ -23,7 +24,10 @@ export function awsErrorFacts(err: unknown): AwsErrorFacts {
     $response?: { statusCode?: number };
   };
   const networkCode = typeof e.code === "string" && NETWORK_CODES.test(e.code) ? e.code : undefined;
-  const timedOut = e.name === "TimeoutError" || /timed? ?out|exceeded the configured .* requestTimeout/i.test(e.message ?? "") || networkCode === "ETIMEDOUT";
+  const timedOut =
+    e.name === "TimeoutError" ||
+    /timed? ?out|exceeded the configured .* requestTimeout/i.test(e.message ?? "") ||
+    networkCode === "ETIMEDOUT";
   // Modeled errors carry the wire code in `Code`; unmodeled ones in `name`.
   const code = e.Code ?? (timedOut ? "RequestTimeout" : undefined) ?? networkCode ?? e.name ?? "UnknownError";
   return {

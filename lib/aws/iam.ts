@@ -5,11 +5,19 @@ import { clientConfig, type CallOptions } from "./clients";
 
 export async function simulatePermissions(o: CallOptions, principalArn: string, actions: string[]) {
   // IAM is a global service: its endpoint lives in the partition's home region.
-  const client = new IAMClient(clientConfig({ ...o, region: o.region.startsWith("us-gov-") ? "us-gov-west-1" : "us-east-1" }));
+  const client = new IAMClient(
+    clientConfig({ ...o, region: o.region.startsWith("us-gov-") ? "us-gov-west-1" : "us-east-1" }),
+  );
   try {
-    const out = await client.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArn, ActionNames: actions }), { abortSignal: o.signal });
+    const out = await client.send(
+      new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArn, ActionNames: actions }),
+      { abortSignal: o.signal },
+    );
     return {
-      results: (out.EvaluationResults ?? []).map((r) => ({ action: r.EvalActionName ?? "", decision: r.EvalDecision ?? "implicitDeny" })),
+      results: (out.EvaluationResults ?? []).map((r) => ({
+        action: r.EvalActionName ?? "",
+        decision: r.EvalDecision ?? "implicitDeny",
+      })),
       requestId: out.$metadata.requestId,
     };
   } finally {

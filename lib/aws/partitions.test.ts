@@ -30,11 +30,41 @@ describe("partitionOf", () => {
 
 describe("REGIONS", () => {
   const required = [
-    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1", "ap-south-2",
-    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-northeast-1",
-    "ap-northeast-2", "ap-northeast-3", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1",
-    "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1", "me-south-1", "me-central-1",
-    "sa-east-1", "mx-central-1", "us-gov-west-1", "us-gov-east-1", "cn-north-1", "cn-northwest-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "af-south-1",
+    "ap-east-1",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-north-1",
+    "il-central-1",
+    "me-south-1",
+    "me-central-1",
+    "sa-east-1",
+    "mx-central-1",
+    "us-gov-west-1",
+    "us-gov-east-1",
+    "cn-north-1",
+    "cn-northwest-1",
   ];
 
   it("has every required region once, with a label and its partition", () => {
@@ -57,7 +87,10 @@ describe("REGIONS", () => {
   });
 
   it("puts GovCloud and China in their own partitions", () => {
-    const by = (p: string) => REGIONS.filter((r) => r.partition === p).map((r) => r.code).sort();
+    const by = (p: string) =>
+      REGIONS.filter((r) => r.partition === p)
+        .map((r) => r.code)
+        .sort();
     expect(by("aws-us-gov")).toEqual(["us-gov-east-1", "us-gov-west-1"]);
     expect(by("aws-cn")).toEqual(["cn-north-1", "cn-northwest-1"]);
   });
@@ -80,7 +113,11 @@ describe("parseArn", () => {
       region: "us-gov-west-1",
       resource: "log-group:/a/b:*",
     });
-    expect(parseArn("arn:aws-cn:s3:::bucket/key")).toMatchObject({ partition: "aws-cn", accountId: "", resource: "bucket/key" });
+    expect(parseArn("arn:aws-cn:s3:::bucket/key")).toMatchObject({
+      partition: "aws-cn",
+      accountId: "",
+      resource: "bucket/key",
+    });
     expect(parseArn("arn:aws:iam::aws:policy/ReadOnlyAccess")?.accountId).toBe("aws");
   });
 

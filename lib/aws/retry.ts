@@ -14,7 +14,10 @@ export interface RetryRecord {
 }
 
 class Token implements RetryToken {
-  constructor(private readonly count: number, private readonly delay: number) {}
+  constructor(
+    private readonly count: number,
+    private readonly delay: number,
+  ) {}
   getRetryCount() {
     return this.count;
   }
@@ -37,7 +40,11 @@ export class ConnectorRetryStrategy implements RetryStrategyV2 {
 
   async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const facts = awsErrorFacts(info.error);
-    const errorClass = classifyError({ code: facts.code, httpStatus: facts.httpStatus, networkCode: facts.networkCode });
+    const errorClass = classifyError({
+      code: facts.code,
+      httpStatus: facts.httpStatus,
+      networkCode: facts.networkCode,
+    });
     const attempt = token.getRetryCount();
     // Throwing tells the SDK to give up and surface the last error.
     if (errorClass === "non-retryable") throw new Error("not retryable");

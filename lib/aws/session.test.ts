@@ -24,18 +24,35 @@ let project: Scope;
 
 type Credential = ConnectorInput["spec"]["credential"];
 
-async function connector(scope: Scope, identifier: string, o: { credential?: Partial<Credential>; spec?: Partial<ConnectorInput["spec"]>; secretScope?: Scope } = {}) {
+async function connector(
+  scope: Scope,
+  identifier: string,
+  o: { credential?: Partial<Credential>; spec?: Partial<ConnectorInput["spec"]>; secretScope?: Scope } = {},
+) {
   const secretScope = o.secretScope ?? scope;
   const secret = `sk_${identifier}`;
-  await createSecret({ scope: secretScope, input: { identifier: secret, name: secret, description: "", tags: {}, value: user.secretAccessKey }, by });
+  await createSecret({
+    scope: secretScope,
+    input: { identifier: secret, name: secret, description: "", tags: {}, value: user.secretAccessKey },
+    by,
+  });
   const secretKeyRef = secretScope.level === scope.level ? secret : `${secretScope.level}.${secret}`;
   await createConnector({
     scope,
     input: {
-      name: identifier, identifier, description: "", tags: {},
+      name: identifier,
+      identifier,
+      description: "",
+      tags: {},
       spec: {
-        credential: { type: "ManualConfig", spec: { accessKey: user.accessKeyId, secretKeyRef }, region: "us-east-1", ...o.credential } as Credential,
-        delegateSelectors: [], executeOnDelegate: true,
+        credential: {
+          type: "ManualConfig",
+          spec: { accessKey: user.accessKeyId, secretKeyRef },
+          region: "us-east-1",
+          ...o.credential,
+        } as Credential,
+        delegateSelectors: [],
+        executeOnDelegate: true,
         ...o.spec,
       },
     },
@@ -45,7 +62,10 @@ async function connector(scope: Scope, identifier: string, o: { credential?: Par
 }
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => expect.fail("expected an AppError"), (err: unknown) => err);
+  const e = await p.then(
+    () => expect.fail("expected an AppError"),
+    (err: unknown) => err,
+  );
   expect(e, String(e)).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -74,10 +94,19 @@ describe("openConnectorSession", () => {
   it("access keys: the connector's key and sealed secret sign the calls, in any region of its partition", async () => {
     const id = await connector(project, `keys_${suffix}`);
     const s = await openConnectorSession(project, id);
-    expect(s).toMatchObject({ partition: "aws", defaultRegion: "us-east-1", roleArn: undefined, connector: { identifier: id, ref: id } });
+    expect(s).toMatchObject({
+      partition: "aws",
+      defaultRegion: "us-east-1",
+      roleArn: undefined,
+      connector: { identifier: id, ref: id },
+    });
     const who = await getCallerIdentity(s.callOptions("eu-west-1"));
     expect(who.arn).toBe(user.arn);
-    expect(calls("GetCallerIdentity").at(-1)).toMatchObject({ region: "eu-west-1", accessKeyId: user.accessKeyId, principal: user.arn });
+    expect(calls("GetCallerIdentity").at(-1)).toMatchObject({
+      region: "eu-west-1",
+      accessKeyId: user.accessKeyId,
+      principal: user.arn,
+    });
   });
 
   it("an org connector reads its secret from the org, not from the calling project", async () => {
@@ -89,8 +118,15 @@ describe("openConnectorSession", () => {
   });
 
   it("cross-account role with an external ID: calls act as the role; the role is assumed once and reused", async () => {
-    const role = emu.addRole({ name: `deployer-${suffix}`, accountId: TARGET, trust: { principals: [user.arn], externalId: "ext-42" }, allow: ["eks:ListClusters"] });
-    const id = await connector(account, `cross_${suffix}`, { credential: { crossAccountAccess: { crossAccountRoleArn: role.arn, externalId: "ext-42" } } });
+    const role = emu.addRole({
+      name: `deployer-${suffix}`,
+      accountId: TARGET,
+      trust: { principals: [user.arn], externalId: "ext-42" },
+      allow: ["eks:ListClusters"],
+    });
+    const id = await connector(account, `cross_${suffix}`, {
+      credential: { crossAccountAccess: { crossAccountRoleArn: role.arn, externalId: "ext-42" } },
+    });
     const before = calls("AssumeRole").length;
     const s = await openConnectorSession(project, `account.${id}`);
     expect(s).toMatchObject({ roleArn: role.arn, externalId: "ext-42" });
@@ -105,22 +141,41 @@ describe("openConnectorSession", () => {
   });
 
   it("a wrong external ID fails when the credentials are resolved, with the emulator's AccessDenied", async () => {
-    const role = emu.addRole({ name: `strict-${suffix}`, accountId: TARGET, trust: { principals: [user.arn], externalId: "right" }, allow: [] });
-    const id = await connector(project, `wrongext_${suffix}`, { credential: { crossAccountAccess: { crossAccountRoleArn: role.arn, externalId: "wrong" } } });
+    const role = emu.addRole({
+      name: `strict-${suffix}`,
+      accountId: TARGET,
+      trust: { principals: [user.arn], externalId: "right" },
+      allow: [],
+    });
+    const id = await connector(project, `wrongext_${suffix}`, {
+      credential: { crossAccountAccess: { crossAccountRoleArn: role.arn, externalId: "wrong" } },
+    });
     const s = await openConnectorSession(project, id);
-    const err = await s.resolveCredentials().then(() => expect.fail("expected AccessDenied"), (e: unknown) => e as { name: string });
+    const err = await s.resolveCredentials().then(
+      () => expect.fail("expected AccessDenied"),
+      (e: unknown) => e as { name: string },
+    );
     expect(err.name).toBe("AccessDenied");
     expect(calls("AssumeRole").at(-1)).toMatchObject({ status: 403, errorCode: "AccessDenied" });
   });
 
   it("the connector's backoff retries a throttled call", async () => {
     const id = await connector(project, `backoff_${suffix}`, {
-      spec: { awsSdkClientBackOffStrategyOverride: { type: "FixedDelayBackoffStrategy", spec: { fixedBackoff: 5, retryCount: 2 } } },
+      spec: {
+        awsSdkClientBackOffStrategyOverride: {
+          type: "FixedDelayBackoffStrategy",
+          spec: { fixedBackoff: 5, retryCount: 2 },
+        },
+      },
     });
     const s = await openConnectorSession(project, id);
     emu.faults.throttle(2, { action: "GetCallerIdentity" });
     expect((await getCallerIdentity(s.callOptions("us-east-1"))).arn).toBe(user.arn);
-    expect(calls("GetCallerIdentity").slice(-3).map((c) => c.fault ?? "ok")).toEqual(["throttle", "throttle", "ok"]);
+    expect(
+      calls("GetCallerIdentity")
+        .slice(-3)
+        .map((c) => c.fault ?? "ok"),
+    ).toEqual(["throttle", "throttle", "ok"]);
   });
 
   it("GovCloud connector: partition aws-us-gov; a commercial region is refused before any call", async () => {

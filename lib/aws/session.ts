@@ -13,7 +13,13 @@ import type { OidcContext } from "@/lib/oidc/claims";
 import type { Scope } from "@/lib/scopes/service";
 import { openSecret, readSecretValue } from "@/lib/secrets/service";
 import { transportConfig, type CallOptions } from "./clients";
-import { assumedRoleProvider, connectorCallOptions, connectorOidcContext, crossAccountRoleInput, refreshingProvider } from "./connector";
+import {
+  assumedRoleProvider,
+  connectorCallOptions,
+  connectorOidcContext,
+  crossAccountRoleInput,
+  refreshingProvider,
+} from "./connector";
 import { baseCredentials, CredentialSetupError, delegateMismatch } from "./credentials";
 import { PARTITION_LABELS, partitionOf, type Partition } from "./partitions";
 
@@ -40,7 +46,10 @@ const providers = new Map<string, AwsCredentialIdentityProvider>();
 
 /** Changes whenever anything the credentials come from changes: the connector or a secret value. */
 function cacheKey(row: ConnectorRefRow, context: string): string {
-  const secrets = row.secretRefs.map((r) => `${r.field}=${r.secret.id}@${r.secret.valueUpdatedAt.getTime()}`).sort().join(",");
+  const secrets = row.secretRefs
+    .map((r) => `${r.field}=${r.secret.id}@${r.secret.valueUpdatedAt.getTime()}`)
+    .sort()
+    .join(",");
   return `${row.id}:${row.version}:${context}:${secrets}`;
 }
 
@@ -56,12 +65,18 @@ export function clearSessionCache() {
 
 const setupError = (err: unknown): unknown => {
   if (err instanceof CredentialSetupError) {
-    return new AppError("VALIDATION_FAILED", `The connector's credentials cannot be used: ${err.message}`, { extra: { reason: err.code } });
+    return new AppError("VALIDATION_FAILED", `The connector's credentials cannot be used: ${err.message}`, {
+      extra: { reason: err.code },
+    });
   }
   if (err instanceof AppError && err.code === "NOT_FOUND") {
-    return new AppError("VALIDATION_FAILED", `The connector's credentials cannot be used: ${err.message}. Fix the connector's secret references.`, {
-      extra: { reason: "SecretNotFound" },
-    });
+    return new AppError(
+      "VALIDATION_FAILED",
+      `The connector's credentials cannot be used: ${err.message}. Fix the connector's secret references.`,
+      {
+        extra: { reason: "SecretNotFound" },
+      },
+    );
   }
   return err;
 };
@@ -77,7 +92,11 @@ async function buildCredentials(row: ConnectorRefRow, connector: ResolvedConnect
     const secret = byRef.get(ref);
     return secret ? openSecret(secret) : readSecretValue(connector.scope, ref);
   };
-  const transport = { region: cred.region, backoff: spec.awsSdkClientBackOffStrategyOverride ?? null, callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS };
+  const transport = {
+    region: cred.region,
+    backoff: spec.awsSdkClientBackOffStrategyOverride ?? null,
+    callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
+  };
   const base = await baseCredentials(cred, readSecret, transportConfig(transport), {
     oidc: connectorOidcContext(connector, context),
   });
@@ -92,7 +111,11 @@ async function buildCredentials(row: ConnectorRefRow, connector: ResolvedConnect
   return typeof b === "function" ? refreshingProvider(() => b()) : b;
 }
 
-export async function openConnectorSession(from: Scope, ref: string, o: SessionOptions = {}): Promise<ConnectorSession> {
+export async function openConnectorSession(
+  from: Scope,
+  ref: string,
+  o: SessionOptions = {},
+): Promise<ConnectorSession> {
   const resolved = await resolveConnectorRow(from, ref);
   if (!resolved) throw new AppError("NOT_FOUND", `No connector "${ref}" is visible from this scope`);
   const { row, connector } = resolved;
@@ -104,7 +127,9 @@ export async function openConnectorSession(from: Scope, ref: string, o: SessionO
   const key = cacheKey(row, context);
   let creds: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined = providers.get(key);
   if (!creds) {
-    const built = await buildCredentials(row, connector, context).catch((err: unknown) => Promise.reject(setupError(err)));
+    const built = await buildCredentials(row, connector, context).catch((err: unknown) =>
+      Promise.reject(setupError(err)),
+    );
     // Providers only: plain keys are cheap to read again and need not outlive the request.
     if (typeof built === "function") remember(key, built);
     creds = built;
@@ -120,11 +145,20 @@ export async function openConnectorSession(from: Scope, ref: string, o: SessionO
     externalId: cross?.externalId,
     callOptions(region, c = {}) {
       if (partitionOf(region) !== partition) {
-        throw new AppError("VALIDATION_FAILED", `Region ${region} is not in the connector's partition (${PARTITION_LABELS[partition]}, ${partition})`, {
-          fieldErrors: { region: [`Choose a ${PARTITION_LABELS[partition]} region`] },
-        });
+        throw new AppError(
+          "VALIDATION_FAILED",
+          `Region ${region} is not in the connector's partition (${PARTITION_LABELS[partition]}, ${partition})`,
+          {
+            fieldErrors: { region: [`Choose a ${PARTITION_LABELS[partition]} region`] },
+          },
+        );
       }
-      return connectorCallOptions(spec, { region, credentials: final, callTimeoutMs: c.callTimeoutMs ?? env().CONDUIT_AWS_CALL_TIMEOUT_MS, signal: c.signal });
+      return connectorCallOptions(spec, {
+        region,
+        credentials: final,
+        callTimeoutMs: c.callTimeoutMs ?? env().CONDUIT_AWS_CALL_TIMEOUT_MS,
+        signal: c.signal,
+      });
     },
     resolveCredentials: () => (typeof final === "function" ? final() : Promise.resolve(final)),
   };

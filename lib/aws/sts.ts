@@ -41,13 +41,23 @@ export async function assumeRole(
   const client = new STSClient(clientConfig(o));
   try {
     const out = await client.send(
-      new AssumeRoleCommand({ RoleArn: p.roleArn, ExternalId: p.externalId, RoleSessionName: p.sessionName, DurationSeconds: p.durationSeconds }),
+      new AssumeRoleCommand({
+        RoleArn: p.roleArn,
+        ExternalId: p.externalId,
+        RoleSessionName: p.sessionName,
+        DurationSeconds: p.durationSeconds,
+      }),
       { abortSignal: o.signal },
     );
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new Error("AssumeRole returned no credentials");
     return {
-      credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+      credentials: {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+      },
       assumedRoleArn: out.AssumedRoleUser?.Arn ?? "",
       requestId: out.$metadata.requestId,
     };
@@ -57,4 +67,5 @@ export async function assumeRole(
 }
 
 /** AWS allows 2–64 chars of [\w+=,.@-]; connector identifiers may contain `$`. */
-export const roleSessionName = (identifier: string) => `conduit-${identifier}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);
+export const roleSessionName = (identifier: string) =>
+  `conduit-${identifier}`.replace(/[^\w+=,.@-]/g, "-").slice(0, 64);

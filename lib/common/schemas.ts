@@ -12,7 +12,11 @@ export const identifierSchema = z
 export const nameSchema = z.string().trim().min(1, "Name is required").max(128, "At most 128 characters");
 export const descriptionSchema = z.string().max(1024, "At most 1024 characters");
 
-const tagKeySchema = z.string().min(1).max(128).regex(/^[^\s]+$/, "Tag keys cannot contain spaces");
+const tagKeySchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\s]+$/, "Tag keys cannot contain spaces");
 export const tagsSchema = z
   .record(tagKeySchema, z.string().max(256))
   .refine((t) => Object.keys(t).length <= 50, "At most 50 tags");

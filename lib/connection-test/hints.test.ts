@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { THROTTLING_ERROR_CODES } from "@/lib/aws/backoff";
 import { hintFor, type HintContext } from "./hints";
 
-const ctx = (c: Partial<HintContext>): HintContext => ({ step: "identity", code: "", region: "us-east-1", retries: 0, ...c });
+const ctx = (c: Partial<HintContext>): HintContext => ({
+  step: "identity",
+  code: "",
+  region: "us-east-1",
+  retries: 0,
+  ...c,
+});
 
 describe("hintFor", () => {
   it("says the secret key is wrong for signature mismatches", () => {
@@ -12,23 +18,46 @@ describe("hintFor", () => {
 
   it("names the partition for unknown keys", () => {
     expect(hintFor(ctx({ code: "InvalidClientTokenId" }))?.text).toMatch(/does not exist in commercial AWS/);
-    expect(hintFor(ctx({ code: "InvalidClientTokenId", region: "us-gov-east-1" }))?.text).toMatch(/does not exist in AWS GovCloud \(US\)/);
+    expect(hintFor(ctx({ code: "InvalidClientTokenId", region: "us-gov-east-1" }))?.text).toMatch(
+      /does not exist in AWS GovCloud \(US\)/,
+    );
     expect(hintFor(ctx({ code: "AuthFailure", region: "cn-north-1" }))?.text).toMatch(/AWS China/);
   });
 
   it("gives the trust policy to add when AssumeRole is denied, with the external ID condition", () => {
-    const h = hintFor(ctx({ step: "assumeRole", code: "AccessDenied", callerArn: "arn:aws:iam::111122223333:user/ci", roleArn: "arn:aws:iam::444455556666:role/deploy", externalId: "e-1" }));
-    expect(h?.text).toMatch(/arn:aws:iam::444455556666:role\/deploy does not let arn:aws:iam::111122223333:user\/ci assume it.*external ID differs/);
+    const h = hintFor(
+      ctx({
+        step: "assumeRole",
+        code: "AccessDenied",
+        callerArn: "arn:aws:iam::111122223333:user/ci",
+        roleArn: "arn:aws:iam::444455556666:role/deploy",
+        externalId: "e-1",
+      }),
+    );
+    expect(h?.text).toMatch(
+      /arn:aws:iam::444455556666:role\/deploy does not let arn:aws:iam::111122223333:user\/ci assume it.*external ID differs/,
+    );
     expect(h?.policy).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:user/ci" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "e-1" } } }],
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::111122223333:user/ci" },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "sts:ExternalId": "e-1" } },
+        },
+      ],
     });
-    expect(hintFor(ctx({ step: "assumeRole", code: "AccessDenied" }))?.policy).not.toHaveProperty("Statement.0.Condition");
+    expect(hintFor(ctx({ step: "assumeRole", code: "AccessDenied" }))?.policy).not.toHaveProperty(
+      "Statement.0.Condition",
+    );
   });
 
   it("gives the DescribeRegions policy when EC2 denies it", () => {
     for (const code of ["UnauthorizedOperation", "AccessDenied"]) {
-      expect(hintFor(ctx({ step: "describeRegions", code }))?.policy).toMatchObject({ Statement: [{ Action: "ec2:DescribeRegions", Effect: "Allow", Resource: "*" }] });
+      expect(hintFor(ctx({ step: "describeRegions", code }))?.policy).toMatchObject({
+        Statement: [{ Action: "ec2:DescribeRegions", Effect: "Allow", Resource: "*" }],
+      });
     }
   });
 
@@ -48,20 +77,38 @@ describe("hintFor", () => {
 
   it("explains OIDC failures at the credentials step with the token's claims and the AWS setup (GovCloud-aware)", () => {
     const oidc = {
-      issuer: "https://conduit.example.com/api/oidc/account/a1", audience: "sts.amazonaws.com", subject: "account/a1:org/:project/",
-      roleArn: "arn:aws-us-gov:iam::111122223333:role/conduit", sessionTags: false,
+      issuer: "https://conduit.example.com/api/oidc/account/a1",
+      audience: "sts.amazonaws.com",
+      subject: "account/a1:org/:project/",
+      roleArn: "arn:aws-us-gov:iam::111122223333:role/conduit",
+      sessionTags: false,
     };
-    const c = (code: string, message = "") => hintFor(ctx({ step: "credentials", code, message, oidc, region: "us-gov-west-1" }));
+    const c = (code: string, message = "") =>
+      hintFor(ctx({ step: "credentials", code, message, oidc, region: "us-gov-west-1" }));
     const denied = c("AccessDenied");
     expect(denied?.text).toContain("sub account/a1:org/:project/");
-    expect(denied?.policy).toMatchObject({ Statement: [{ Principal: { Federated: "arn:aws-us-gov:iam::111122223333:oidc-provider/conduit.example.com/api/oidc/account/a1" } }] });
+    expect(denied?.policy).toMatchObject({
+      Statement: [
+        {
+          Principal: {
+            Federated: "arn:aws-us-gov:iam::111122223333:oidc-provider/conduit.example.com/api/oidc/account/a1",
+          },
+        },
+      ],
+    });
     expect(denied?.commands?.[0]).toMatch(/create-role --role-name conduit .*--region us-gov-west-1$/);
-    expect(c("InvalidIdentityToken", "No OpenIDConnect provider found in your account for x")?.commands?.[0]).toMatch(/^aws iam create-open-id-connect-provider --url https:\/\/conduit.example.com/);
-    expect(c("InvalidIdentityToken", "Incorrect token audience")?.commands?.[0]).toMatch(/add-client-id-to-open-id-connect-provider .*--client-id sts.amazonaws.com/);
+    expect(c("InvalidIdentityToken", "No OpenIDConnect provider found in your account for x")?.commands?.[0]).toMatch(
+      /^aws iam create-open-id-connect-provider --url https:\/\/conduit.example.com/,
+    );
+    expect(c("InvalidIdentityToken", "Incorrect token audience")?.commands?.[0]).toMatch(
+      /add-client-id-to-open-id-connect-provider .*--client-id sts.amazonaws.com/,
+    );
     expect(c("InvalidIdentityToken", "could not be validated")?.text).toMatch(/signature/);
     expect(c("IDPCommunicationError")?.text).toMatch(/CONDUIT_PUBLIC_URL/);
     expect(c("ExpiredTokenException")?.text).toMatch(/clock/);
     // Other steps of an OIDC connector keep their usual hints.
-    expect(hintFor(ctx({ step: "describeRegions", code: "AccessDenied", oidc }))?.policy).toMatchObject({ Statement: [{ Action: "ec2:DescribeRegions" }] });
+    expect(hintFor(ctx({ step: "describeRegions", code: "AccessDenied", oidc }))?.policy).toMatchObject({
+      Statement: [{ Action: "ec2:DescribeRegions" }],
+    });
   });
 });

@@ -17,10 +17,15 @@ export const testKeys = {
 export const useConnectorTests = (scope: ScopeRef, identifier: string) =>
   useQuery({
     queryKey: testKeys.history(scope, identifier),
-    queryFn: ({ signal }) => apiFetch<{ items: StoredTest[] }>(`/api/connectors/${encodeURIComponent(identifier)}/tests`, { scope, signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: StoredTest[] }>(`/api/connectors/${encodeURIComponent(identifier)}/tests`, {
+        scope,
+        signal,
+      }).then((r) => r.items),
   });
 
-const initialSteps = (): StepEvent[] => STEP_IDS.map((step) => ({ type: "step", step, title: STEP_TITLES[step], status: "pending", retries: 0 }));
+const initialSteps = (): StepEvent[] =>
+  STEP_IDS.map((step) => ({ type: "step", step, title: STEP_TITLES[step], status: "pending", retries: 0 }));
 
 export interface ConnectionTestState {
   steps: StepEvent[];
@@ -42,20 +47,33 @@ export function useConnectionTest(scope: ScopeRef) {
       setState({ steps: initialSteps(), running: true });
       try {
         const saved = "identifier" in target;
-        const res = await fetch(apiUrl(saved ? `/api/connectors/${encodeURIComponent(target.identifier)}/test` : "/api/connectors/test", { scope }), {
-          method: "POST",
-          headers: { accept: "application/x-ndjson", ...(saved ? {} : { "content-type": "application/json" }) },
-          body: saved ? undefined : JSON.stringify(target.input),
-        });
+        const res = await fetch(
+          apiUrl(saved ? `/api/connectors/${encodeURIComponent(target.identifier)}/test` : "/api/connectors/test", {
+            scope,
+          }),
+          {
+            method: "POST",
+            headers: { accept: "application/x-ndjson", ...(saved ? {} : { "content-type": "application/json" }) },
+            body: saved ? undefined : JSON.stringify(target.input),
+          },
+        );
         if (!res.ok || !res.body) throw new ApiError((await res.json()) as Problem);
         for await (const ev of readNdjson<TestEvent>(res.body)) {
           setState((s) =>
             ev.type === "step"
               ? { ...s, steps: s.steps.map((x) => (x.step === ev.step ? ev : x)) }
-              : { ...s, result: ev.result, steps: s.steps.map((x) => ev.result.steps.find((r) => r.step === x.step) ?? x) },
+              : {
+                  ...s,
+                  result: ev.result,
+                  steps: s.steps.map((x) => ev.result.steps.find((r) => r.step === x.step) ?? x),
+                },
           );
         }
-        setState((s) => ({ ...s, running: false, error: s.result ? undefined : "The test ended without a verdict; see the server log." }));
+        setState((s) => ({
+          ...s,
+          running: false,
+          error: s.result ? undefined : "The test ended without a verdict; see the server log.",
+        }));
         if (saved) {
           await qc.invalidateQueries({ queryKey: connectorKeys.all });
           // A history fetch that started with the run (and had no data yet) is not cancelled by
@@ -63,7 +81,10 @@ export function useConnectionTest(scope: ScopeRef) {
           await qc.refetchQueries({ queryKey: testKeys.history(scope, target.identifier), type: "active" });
         }
       } catch (err) {
-        const message = err instanceof ApiError ? (err.problem.detail ?? err.problem.title) : "Conduit's server cannot be reached. Check your connection and try again.";
+        const message =
+          err instanceof ApiError
+            ? (err.problem.detail ?? err.problem.title)
+            : "Conduit's server cannot be reached. Check your connection and try again.";
         setState((s) => ({ ...s, running: false, error: message }));
       } finally {
         busy.current = false;

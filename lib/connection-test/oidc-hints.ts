@@ -9,11 +9,19 @@ function setup(o: OidcTokenFacts, region: string) {
   const role = roleOfArn(o.roleArn);
   const partition = role?.partition ?? partitionOf(region);
   const accountId = role?.accountId ?? "<account>";
-  const input = { partition, accountId, issuer: o.issuer, audience: o.audience, subject: o.subject, sessionTags: o.sessionTags };
+  const input = {
+    partition,
+    accountId,
+    issuer: o.issuer,
+    audience: o.audience,
+    subject: o.subject,
+    sessionTags: o.sessionTags,
+  };
   return {
     providerArn: oidcProviderArn(input),
     policy: oidcTrustPolicy(input),
-    commands: oidcSetupCommands({ ...input, roleName: role?.roleName ?? "<role>", rolePath: role?.path, region }).commands,
+    commands: oidcSetupCommands({ ...input, roleName: role?.roleName ?? "<role>", rolePath: role?.path, region })
+      .commands,
   };
 }
 
@@ -36,7 +44,9 @@ export function oidcHint(c: HintContext & { oidc: OidcTokenFacts }): Hint | unde
       if (/audience/i.test(message)) {
         return {
           text: `The identity provider ${s.providerArn} does not list the audience ${o.audience}. Add it as a client ID (audience) of the provider.`,
-          commands: [`aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${s.providerArn} --client-id ${o.audience}`],
+          commands: [
+            `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${s.providerArn} --client-id ${o.audience}`,
+          ],
         };
       }
       return {
@@ -55,9 +65,13 @@ export function oidcHint(c: HintContext & { oidc: OidcTokenFacts }): Hint | unde
       };
     case "ExpiredToken":
     case "ExpiredTokenException":
-      return { text: "AWS considers the token Conduit just signed expired: the Conduit server's clock is probably wrong. Synchronise it (NTP) and test again." };
+      return {
+        text: "AWS considers the token Conduit just signed expired: the Conduit server's clock is probably wrong. Synchronise it (NTP) and test again.",
+      };
     case "OidcSigningKeyUnavailable":
-      return { text: "Conduit could not load or create its OIDC signing key: CONDUIT_SECRET_KEY (which encrypts the key at rest) is missing or is not the key that encrypted it." };
+      return {
+        text: "Conduit could not load or create its OIDC signing key: CONDUIT_SECRET_KEY (which encrypts the key at rest) is missing or is not the key that encrypted it.",
+      };
     default:
       return undefined;
   }

@@ -11,7 +11,12 @@ export const HISTORY_LIMIT = 50;
  * Stores a run, updates the connector's last status (raw SQL: updatedAt is the last *edit* and
  * stays), trims the history and writes the audit event: one statement, one round trip, atomic.
  */
-export async function saveTestResult(opts: { connectorId: string; actor: string; result: TestResult; audit: AuditInput }) {
+export async function saveTestResult(opts: {
+  connectorId: string;
+  actor: string;
+  result: TestResult;
+  audit: AuditInput;
+}) {
   const { result } = opts;
   const a = auditRow(opts.audit);
   const startedAt = new Date(result.testedAt);

@@ -4,7 +4,13 @@ import "server-only";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { transportConfig, type CallOptions } from "@/lib/aws/clients";
 import { connectorCallOptions, connectorOidcContext, crossAccountRoleInput } from "@/lib/aws/connector";
-import { baseCredentials, CredentialSetupError, delegateMismatch, type OidcTokenFacts, type SecretReader } from "@/lib/aws/credentials";
+import {
+  baseCredentials,
+  CredentialSetupError,
+  delegateMismatch,
+  type OidcTokenFacts,
+  type SecretReader,
+} from "@/lib/aws/credentials";
 import { describeRegions } from "@/lib/aws/ec2";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { policySourceArn, simulatePermissions } from "@/lib/aws/iam";
@@ -75,22 +81,47 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
   const skip = (step: StepId, detail: string) => emit({ step, status: "skipped", detail, retries: 0 });
 
   const callOptions = (credentials: CallOptions["credentials"], onRetry: (r: RetryRecord) => void): CallOptions =>
-    connectorCallOptions(o.spec, { region: cred.region, credentials, callTimeoutMs: o.callTimeoutMs, onRetry, signal: ctrl.signal, random: o.random });
+    connectorCallOptions(o.spec, {
+      region: cred.region,
+      credentials,
+      callTimeoutMs: o.callTimeoutMs,
+      onRetry,
+      signal: ctrl.signal,
+      random: o.random,
+    });
 
-  async function run<T>(step: StepId, fn: (onRetry: (r: RetryRecord) => void) => Promise<StepOk<T>>): Promise<Outcome<T>> {
+  async function run<T>(
+    step: StepId,
+    fn: (onRetry: (r: RetryRecord) => void) => Promise<StepOk<T>>,
+  ): Promise<Outcome<T>> {
     const retries: RetryRecord[] = [];
     const s0 = performance.now();
     emit({ step, status: "running", retries: 0 });
     const common = () => ({
       durationMs: Math.round(performance.now() - s0),
       retries: retries.length,
-      retryReasons: retries.length ? retries.map((r) => `${r.code} (${r.errorClass}), waited ${r.delayMs} ms`) : undefined,
+      retryReasons: retries.length
+        ? retries.map((r) => `${r.code} (${r.errorClass}), waited ${r.delayMs} ms`)
+        : undefined,
     });
     try {
-      const r = await abortable(fn((rec) => retries.push(rec)), ctrl.signal);
+      const r = await abortable(
+        fn((rec) => retries.push(rec)),
+        ctrl.signal,
+      );
       const status = r.status ?? "passed";
-      const hint = r.hintCode ? hintFor({ step, code: r.hintCode, region: cred.region, retries: retries.length, callerArn: known.callerArn }) : undefined;
-      emit({ step, status, detail: r.detail, data: r.data, awsRequestId: r.requestId, ...common(), ...(hint ? { hint } : {}) });
+      const hint = r.hintCode
+        ? hintFor({ step, code: r.hintCode, region: cred.region, retries: retries.length, callerArn: known.callerArn })
+        : undefined;
+      emit({
+        step,
+        status,
+        detail: r.detail,
+        data: r.data,
+        awsRequestId: r.requestId,
+        ...common(),
+        ...(hint ? { hint } : {}),
+      });
       return status === "failed" ? { ok: false } : { ok: true, value: r.value };
     } catch (err) {
       let code: string;
@@ -112,12 +143,26 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
         detail = f.timedOut ? `Timed out after ${o.callTimeoutMs / 1000} s waiting for AWS` : `${f.code}: ${f.message}`;
       }
       const hint = hintFor({
-        step, code, region: cred.region, retries: retries.length, callerArn: known.callerArn,
-        roleArn: cross?.crossAccountRoleArn, externalId: cross?.externalId,
+        step,
+        code,
+        region: cred.region,
+        retries: retries.length,
+        callerArn: known.callerArn,
+        roleArn: cross?.crossAccountRoleArn,
+        externalId: cross?.externalId,
         timeoutSeconds: (code === "TestTimeout" ? o.timeoutMs : o.callTimeoutMs) / 1000,
-        message: detail, oidc: known.oidc,
+        message: detail,
+        oidc: known.oidc,
       });
-      emit({ step, status: "failed", detail, errorCode: code, awsRequestId: requestId, ...common(), ...(hint ? { hint } : {}) });
+      emit({
+        step,
+        status: "failed",
+        detail,
+        errorCode: code,
+        awsRequestId: requestId,
+        ...common(),
+        ...(hint ? { hint } : {}),
+      });
       return { ok: false };
     }
   }
@@ -137,7 +182,12 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
   const regionsStep = (creds: CallOptions["credentials"]) =>
     run("describeRegions", async (onRetry) => {
       const r = await describeRegions(callOptions(creds, onRetry));
-      return { value: r.regions, detail: `${r.regions.length} regions are enabled for this account`, data: { count: r.regions.length, regions: r.regions }, requestId: r.requestId };
+      return {
+        value: r.regions,
+        detail: `${r.regions.length} regions are enabled for this account`,
+        data: { count: r.regions.length, regions: r.regions },
+        requestId: r.requestId,
+      };
     });
 
   const permissionsStep = (creds: CallOptions["credentials"], arn: string) =>
@@ -149,7 +199,9 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
         return {
           value: r.results,
           status: denied.length ? "failed" : "passed",
-          detail: denied.length ? `Not allowed: ${denied.join(", ")}. Allowed: ${allowed.join(", ") || "none"}` : `Allowed: ${allowed.join(", ")}`,
+          detail: denied.length
+            ? `Not allowed: ${denied.join(", ")}. Allowed: ${allowed.join(", ") || "none"}`
+            : `Allowed: ${allowed.join(", ")}`,
           data: { results: r.results },
           requestId: r.requestId,
         };
@@ -157,7 +209,12 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
         const f = awsErrorFacts(err);
         if (f.code !== "AccessDenied" && f.code !== "AccessDeniedException") throw err;
         // Optional: many roles may not simulate their own policies; say so, do not fail.
-        return { value: [], status: "skipped", detail: "Not checked: these credentials may not call iam:SimulatePrincipalPolicy (optional)", requestId: f.requestId };
+        return {
+          value: [],
+          status: "skipped",
+          detail: "Not checked: these credentials may not call iam:SimulatePrincipalPolicy (optional)",
+          requestId: f.requestId,
+        };
       }
     });
 
@@ -165,13 +222,20 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
     const mismatch = delegateMismatch(o.spec.delegateSelectors ?? []);
     const base = await run("credentials", async (onRetry) => {
       if (mismatch) throw new CredentialSetupError("DelegateMismatch", mismatch);
-      const { credentials: _none, signal: _s, ...transport } = callOptions({ accessKeyId: "", secretAccessKey: "" }, onRetry);
+      const {
+        credentials: _none,
+        signal: _s,
+        ...transport
+      } = callOptions({ accessKeyId: "", secretAccessKey: "" }, onRetry);
       const scope = o.connector?.scope ?? { accountId: env().CONDUIT_ACCOUNT_ID };
       const oidc = connectorOidcContext({ identifier: o.identifier, name: o.connector?.name ?? o.identifier, scope });
       const b = await baseCredentials(cred, o.readSecret, transportConfig(transport), { oidc });
       known.oidc = b.oidc;
-      const resolved: AwsCredentialIdentity = typeof b.credentials === "function" ? await b.credentials() : b.credentials;
-      const data = b.oidc ? { issuer: b.oidc.issuer, audience: b.oidc.audience, subject: b.oidc.subject, roleArn: b.oidc.roleArn } : undefined;
+      const resolved: AwsCredentialIdentity =
+        typeof b.credentials === "function" ? await b.credentials() : b.credentials;
+      const data = b.oidc
+        ? { issuer: b.oidc.issuer, audience: b.oidc.audience, subject: b.oidc.subject, roleArn: b.oidc.roleArn }
+        : undefined;
       return { value: resolved, detail: `Using ${b.source}`, data };
     });
     const later: StepId[] = ["identity", "assumeRole", "roleIdentity", "describeRegions", "permissions"];
@@ -182,7 +246,11 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
       skip("roleIdentity", "Cross-account access is off");
       const idP = identityStep("identity", base.value);
       const regionsP = regionsStep(base.value);
-      const permP = idP.then((id) => (id.ok ? permissionsStep(base.value, id.value.arn) : (skip("permissions", "Skipped: identity unknown"), undefined)));
+      const permP = idP.then((id) =>
+        id.ok
+          ? permissionsStep(base.value, id.value.arn)
+          : (skip("permissions", "Skipped: identity unknown"), undefined),
+      );
       await Promise.all([idP, regionsP, permP]);
     } else {
       const idP = identityStep("identity", base.value);
@@ -197,11 +265,17 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
       });
       const [, role] = await Promise.all([idP, roleP]);
       if (!role.ok) {
-        ["roleIdentity", "describeRegions", "permissions"].forEach((s) => skip(s as StepId, "Skipped: the role could not be assumed"));
+        ["roleIdentity", "describeRegions", "permissions"].forEach((s) =>
+          skip(s as StepId, "Skipped: the role could not be assumed"),
+        );
       } else {
         const ridP = identityStep("roleIdentity", role.value);
         const regionsP = regionsStep(role.value);
-        const permP = ridP.then((id) => (id.ok ? permissionsStep(role.value, id.value.arn) : (skip("permissions", "Skipped: role identity unknown"), undefined)));
+        const permP = ridP.then((id) =>
+          id.ok
+            ? permissionsStep(role.value, id.value.arn)
+            : (skip("permissions", "Skipped: role identity unknown"), undefined),
+        );
         await Promise.all([ridP, regionsP, permP]);
       }
     }
@@ -221,7 +295,11 @@ export function verdict(steps: StepEvent[], startedAt: number, durationMs: numbe
   const first = requiredFailed[0] ?? failed[0];
   return {
     status,
-    errors: failed.map((s) => ({ reason: s.title, message: s.detail ?? "", code: s.errorCode ?? "PermissionsMissing" })),
+    errors: failed.map((s) => ({
+      reason: s.title,
+      message: s.detail ?? "",
+      code: s.errorCode ?? "PermissionsMissing",
+    })),
     errorSummary: first ? `${first.title}: ${first.detail ?? "failed"}` : "",
     testedAt: startedAt,
     delegateId,

@@ -32,7 +32,10 @@ const lockOrRefuse = async (key: string | null) => refusal(await acquireTestLock
  * Streams events as NDJSON. `run` may let the lock go early (while it stores the result); the
  * stream lets it go in any case, once, before it closes.
  */
-function ndjsonStream(run: (emit: (e: TestEvent) => void, release: () => Promise<void>) => Promise<void>, release: () => Promise<void>): ReadableStream<Uint8Array> {
+function ndjsonStream(
+  run: (emit: (e: TestEvent) => void, release: () => Promise<void>) => Promise<void>,
+  release: () => Promise<void>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let released: Promise<void> | undefined;
   const once = () => (released ??= release());
@@ -78,8 +81,14 @@ function runOptions(
   const config = env();
   const { identifier, name, scope } = connector;
   return {
-    identifier, spec, readSecret, emit, connector: { name, scope },
-    timeoutMs: config.CONDUIT_TEST_TIMEOUT_MS, callTimeoutMs: config.CONDUIT_AWS_CALL_TIMEOUT_MS, delegateId: config.CONDUIT_DELEGATE_ID,
+    identifier,
+    spec,
+    readSecret,
+    emit,
+    connector: { name, scope },
+    timeoutMs: config.CONDUIT_TEST_TIMEOUT_MS,
+    callTimeoutMs: config.CONDUIT_AWS_CALL_TIMEOUT_MS,
+    delegateId: config.CONDUIT_DELEGATE_ID,
   };
 }
 
@@ -93,7 +102,11 @@ const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult
   after: { testStatus: result.status, errorSummary: result.errorSummary, unsaved: saved ? undefined : true },
 });
 
-export async function testSavedConnector(opts: { scope: Scope; identifier: string; by: Actor }): Promise<ReadableStream<Uint8Array>> {
+export async function testSavedConnector(opts: {
+  scope: Scope;
+  identifier: string;
+  by: Actor;
+}): Promise<ReadableStream<Uint8Array>> {
   const key = scopeKey(opts.scope);
   // The lock is keyed by scope and identifier, so it is taken while the connector is read.
   const [row, lock] = await Promise.all([
@@ -114,28 +127,48 @@ export async function testSavedConnector(opts: { scope: Scope; identifier: strin
     return secret ? openSecret(secret) : readSecretValue(opts.scope, ref);
   };
   return ndjsonStream(async (emit, unlock) => {
-    const result = await runConnectionTest(runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit));
+    const result = await runConnectionTest(
+      runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit),
+    );
     // The run is over: the next test of this connector may start while this one is stored.
     await Promise.all([
-      saveTestResult({ connectorId: row.id, actor: opts.by.actor, result, audit: auditOf(opts.by, opts.scope, row.identifier, result, true) }),
+      saveTestResult({
+        connectorId: row.id,
+        actor: opts.by.actor,
+        result,
+        audit: auditOf(opts.by, opts.scope, row.identifier, result, true),
+      }),
       unlock(),
     ]);
     emit({ type: "result", result });
   }, release);
 }
 
-export async function testUnsavedConnector(opts: { scope: Scope; input: ConnectorInput; by: Actor }): Promise<ReadableStream<Uint8Array>> {
+export async function testUnsavedConnector(opts: {
+  scope: Scope;
+  input: ConnectorInput;
+  by: Actor;
+}): Promise<ReadableStream<Uint8Array>> {
   const release = await lockOrRefuse(null);
   return ndjsonStream(async (emit) => {
     const result = await runConnectionTest(
-      runOptions({ identifier: opts.input.identifier, name: opts.input.name, scope: opts.scope }, opts.input.spec, (ref) => readSecretValue(opts.scope, ref), emit),
+      runOptions(
+        { identifier: opts.input.identifier, name: opts.input.name, scope: opts.scope },
+        opts.input.spec,
+        (ref) => readSecretValue(opts.scope, ref),
+        emit,
+      ),
     );
     await auditUnsavedTest(auditOf(opts.by, opts.scope, opts.input.identifier, result, false));
     emit({ type: "result", result });
   }, release);
 }
 
-export async function listConnectorTests(opts: { scope: Scope; identifier: string; limit?: number }): Promise<StoredTest[]> {
+export async function listConnectorTests(opts: {
+  scope: Scope;
+  identifier: string;
+  limit?: number;
+}): Promise<StoredTest[]> {
   const row = await findConnector(scopeKey(opts.scope), opts.identifier);
   if (!row) throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
   const rows = await listTests(row.id, Math.min(opts.limit ?? HISTORY_LIMIT, HISTORY_LIMIT));

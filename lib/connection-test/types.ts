@@ -1,5 +1,12 @@
 // The connection test's wire format: NDJSON step events, then one result line.
-export const STEP_IDS = ["credentials", "identity", "assumeRole", "roleIdentity", "describeRegions", "permissions"] as const;
+export const STEP_IDS = [
+  "credentials",
+  "identity",
+  "assumeRole",
+  "roleIdentity",
+  "describeRegions",
+  "permissions",
+] as const;
 export type StepId = (typeof STEP_IDS)[number];
 export type StepStatus = "pending" | "running" | "passed" | "failed" | "skipped";
 

@@ -5,7 +5,9 @@ import type { ScopeRef } from "@/lib/scopes/schemas";
 import type { ConnectorDto, ConnectorListQuery, ConnectorPage } from "./dto";
 import type { ConnectorInput } from "./schemas";
 
-export type ConnectorFilters = Partial<Pick<ConnectorListQuery, "q" | "credentialType" | "lastTestStatus" | "sort" | "order">>;
+export type ConnectorFilters = Partial<
+  Pick<ConnectorListQuery, "q" | "credentialType" | "lastTestStatus" | "sort" | "order">
+>;
 
 export const connectorKeys = {
   all: ["connectors"] as const,
@@ -21,17 +23,27 @@ export const useConnectors = (scope: ScopeRef, filters: ConnectorFilters) =>
   useInfiniteQuery({
     queryKey: connectorKeys.list(scope, filters),
     initialPageParam: "",
-    queryFn: ({ pageParam, signal }) => apiFetch<ConnectorPage>(base, { scope, signal, query: { ...filters, cursor: pageParam || undefined } }),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<ConnectorPage>(base, { scope, signal, query: { ...filters, cursor: pageParam || undefined } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useConnector = (scope: ScopeRef, identifier: string) =>
-  useQuery({ queryKey: connectorKeys.detail(scope, identifier), queryFn: ({ signal }) => apiFetch<ConnectorDto>(one(identifier), { scope, signal }) });
+  useQuery({
+    queryKey: connectorKeys.detail(scope, identifier),
+    queryFn: ({ signal }) => apiFetch<ConnectorDto>(one(identifier), { scope, signal }),
+  });
 
 export const useConnectorYaml = (scope: ScopeRef, identifier: string) =>
   useQuery({
     queryKey: connectorKeys.yaml(scope, identifier),
-    queryFn: ({ signal }) => apiFetch<string>(one(identifier), { scope, signal, query: { format: "yaml" }, headers: { accept: "application/yaml" } }),
+    queryFn: ({ signal }) =>
+      apiFetch<string>(one(identifier), {
+        scope,
+        signal,
+        query: { format: "yaml" },
+        headers: { accept: "application/yaml" },
+      }),
   });
 
 function useInvalidate() {
@@ -41,7 +53,10 @@ function useInvalidate() {
 
 export function useCreateConnector(scope: ScopeRef) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (input: ConnectorInput) => apiFetch<ConnectorDto>(base, { method: "POST", scope, json: input }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: ConnectorInput) => apiFetch<ConnectorDto>(base, { method: "POST", scope, json: input }),
+    onSuccess: invalidate,
+  });
 }
 
 /** `version` is the one the user started editing from; a newer one on the server is a 409. */
@@ -49,7 +64,12 @@ export function useUpdateConnector(scope: ScopeRef) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { identifier: string; input: ConnectorInput; version: number }) =>
-      apiFetch<ConnectorDto>(one(v.identifier), { method: "PUT", scope, json: v.input, headers: { "if-match": `"${v.version}"` } }),
+      apiFetch<ConnectorDto>(one(v.identifier), {
+        method: "PUT",
+        scope,
+        json: v.input,
+        headers: { "if-match": `"${v.version}"` },
+      }),
     onSuccess: invalidate,
   });
 }
@@ -70,5 +90,8 @@ export function useUpdateConnectorYaml(scope: ScopeRef) {
 
 export function useDeleteConnector(scope: ScopeRef) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (identifier: string) => apiFetch<void>(one(identifier), { method: "DELETE", scope }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (identifier: string) => apiFetch<void>(one(identifier), { method: "DELETE", scope }),
+    onSuccess: invalidate,
+  });
 }

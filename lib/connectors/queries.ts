@@ -17,13 +17,21 @@ export async function listConnectorRows(key: ScopeKey, query: ConnectorListQuery
     ...(query.credentialType ? { credentialType: query.credentialType } : {}),
     ...(query.lastTestStatus ? { lastTestStatus: query.lastTestStatus } : {}),
     ...(query.q
-      ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { identifier: { contains: query.q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { name: { contains: query.q, mode: "insensitive" } },
+            { identifier: { contains: query.q, mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const rows = await db.connector.findMany({
     where,
     // id breaks ties so the cursor walks a stable order.
-    orderBy: [{ [query.sort]: query.sort === "lastTestedAt" ? { sort: query.order, nulls: "last" } : query.order }, { id: query.order }],
+    orderBy: [
+      { [query.sort]: query.sort === "lastTestedAt" ? { sort: query.order, nulls: "last" } : query.order },
+      { id: query.order },
+    ],
     take: query.limit + 1,
     ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
   });
@@ -32,7 +40,12 @@ export async function listConnectorRows(key: ScopeKey, query: ConnectorListQuery
 
 export const insertConnector = (tx: Tx, data: Prisma.ConnectorUncheckedCreateInput) => tx.connector.create({ data });
 
-export async function updateConnectorRow(tx: Tx, id: string, version: number, data: Prisma.ConnectorUncheckedUpdateManyInput) {
+export async function updateConnectorRow(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.ConnectorUncheckedUpdateManyInput,
+) {
   const r = await tx.connector.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   return r.count;
 }
@@ -57,7 +70,15 @@ export interface SealedSecretRow extends Sealed {
  * connection test's hot path; an `include` costs one query per relation).
  */
 export async function findConnectorWithSecrets(key: ScopeKey, identifier: string) {
-  const rows = await db.$queryRaw<{ id: string; identifier: string; name: string; spec: Prisma.JsonValue; secretRefs: { field: string; secret: SealedSecretRow }[] }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      identifier: string;
+      name: string;
+      spec: Prisma.JsonValue;
+      secretRefs: { field: string; secret: SealedSecretRow }[];
+    }[]
+  >`
     SELECT c.id, c.identifier, c.name, c.spec,
       COALESCE((
         SELECT json_agg(json_build_object('field', r.field, 'secret', json_build_object(

@@ -18,12 +18,24 @@ let otherProject: Scope;
 
 async function connector(scope: Scope, identifier: string, name: string) {
   const secret = `sk_${identifier}`;
-  await createSecret({ scope, input: { identifier: secret, name: secret, description: "", tags: {}, value: "not-a-real-key" }, by });
+  await createSecret({
+    scope,
+    input: { identifier: secret, name: secret, description: "", tags: {}, value: "not-a-real-key" },
+    by,
+  });
   const input: ConnectorInput = {
-    name, identifier, description: "", tags: {},
+    name,
+    identifier,
+    description: "",
+    tags: {},
     spec: {
-      credential: { type: "ManualConfig", spec: { accessKey: "AKIAEXAMPLE", secretKeyRef: secret }, region: "eu-west-1" } as ConnectorInput["spec"]["credential"],
-      delegateSelectors: [], executeOnDelegate: true,
+      credential: {
+        type: "ManualConfig",
+        spec: { accessKey: "AKIAEXAMPLE", secretKeyRef: secret },
+        region: "eu-west-1",
+      } as ConnectorInput["spec"]["credential"],
+      delegateSelectors: [],
+      executeOnDelegate: true,
     },
   };
   return createConnector({ scope, input, by });
@@ -48,7 +60,8 @@ describe("parseConnectorRef", () => {
     expect(parseConnectorRef("prod")).toEqual({ level: "project", identifier: "prod" });
     expect(parseConnectorRef("org.prod")).toEqual({ level: "org", identifier: "prod" });
     expect(parseConnectorRef("account.prod_2")).toEqual({ level: "account", identifier: "prod_2" });
-    for (const bad of ["", "project.prod", "org.", "account.1abc", "a.b.c", "x y", "<+input>"]) expect(parseConnectorRef(bad), bad).toBeNull();
+    for (const bad of ["", "project.prod", "org.", "account.1abc", "a.b.c", "x y", "<+input>"])
+      expect(parseConnectorRef(bad), bad).toBeNull();
   });
 });
 
@@ -56,9 +69,17 @@ describe("resolveConnectorRef", () => {
   it("from a project: bare = the project's, org. = its org's, account. = the account's", async () => {
     const id = `aws_${suffix}`;
     const own = await resolveConnectorRef(project, id);
-    expect(own).toMatchObject({ name: "Project AWS", ref: id, scope: { level: "project", orgIdentifier: ORG, projectIdentifier: "web" } });
+    expect(own).toMatchObject({
+      name: "Project AWS",
+      ref: id,
+      scope: { level: "project", orgIdentifier: ORG, projectIdentifier: "web" },
+    });
     expect(own?.spec.credential.region).toBe("eu-west-1");
-    expect(await resolveConnectorRef(project, `org.${id}`)).toMatchObject({ name: "Org AWS", ref: `org.${id}`, scope: { level: "org", orgIdentifier: ORG } });
+    expect(await resolveConnectorRef(project, `org.${id}`)).toMatchObject({
+      name: "Org AWS",
+      ref: `org.${id}`,
+      scope: { level: "org", orgIdentifier: ORG },
+    });
     const acct = await resolveConnectorRef(project, `account.${id}`);
     expect(acct).toMatchObject({ name: "Account AWS", ref: `account.${id}`, scope: { level: "account" } });
     expect(acct?.scope.orgIdentifier).toBeUndefined();
@@ -72,9 +93,15 @@ describe("resolveConnectorRef", () => {
   });
 
   it("the ref is written the way the caller would: a prefix to its own level resolves to the bare identifier", async () => {
-    expect(await resolveConnectorRef(org, `org.aws_${suffix}`)).toMatchObject({ name: "Org AWS", ref: `aws_${suffix}` });
+    expect(await resolveConnectorRef(org, `org.aws_${suffix}`)).toMatchObject({
+      name: "Org AWS",
+      ref: `aws_${suffix}`,
+    });
     expect(await resolveConnectorRef(org, `aws_${suffix}`)).toMatchObject({ name: "Org AWS", ref: `aws_${suffix}` });
-    expect(await resolveConnectorRef(account, `account.aws_${suffix}`)).toMatchObject({ name: "Account AWS", ref: `aws_${suffix}` });
+    expect(await resolveConnectorRef(account, `account.aws_${suffix}`)).toMatchObject({
+      name: "Account AWS",
+      ref: `aws_${suffix}`,
+    });
   });
 
   it("carries the newest stored connection test for the picker", async () => {
@@ -84,7 +111,8 @@ describe("resolveConnectorRef", () => {
     expect(before?.lastTest).toBeNull();
     const save = (status: "FAILURE" | "SUCCESS", testedAt: number) =>
       saveTestResult({
-        connectorId: before!.id, actor: "test",
+        connectorId: before!.id,
+        actor: "test",
         result: { status, errors: [], errorSummary: "", testedAt, delegateId: "d", durationMs: 10, steps: [] },
         audit: { actor: "test", action: "TEST", entityType: "Connector", entityId: id, scope: project },
       });

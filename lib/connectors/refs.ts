@@ -48,7 +48,10 @@ export function connectorRefFrom(from: Scope, at: Scope, identifier: string): st
 }
 
 /** The row with its secrets (server use only: lib/aws/session.ts), plus the public view. */
-export async function resolveConnectorRow(from: Scope, ref: string): Promise<{ row: ConnectorRefRow; connector: ResolvedConnector } | null> {
+export async function resolveConnectorRow(
+  from: Scope,
+  ref: string,
+): Promise<{ row: ConnectorRefRow; connector: ResolvedConnector } | null> {
   const parsed = parseConnectorRef(ref);
   if (!parsed) return null;
   const at = connectorScope(from, parsed.level);

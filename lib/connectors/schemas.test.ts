@@ -28,13 +28,15 @@ const manual = (spec: Obj, extra: Obj = {}) => connector({ type: "ManualConfig",
 const oidc = (spec: Obj, extra: Obj = {}) => connector({ type: "OidcAuthentication", spec, ...extra });
 
 /** Issues as "dotted.path: message" for compact assertions. */
-function issues(input: unknown, schema: typeof connectorInputSchema | typeof connectorUpdateSchema = connectorInputSchema) {
+function issues(
+  input: unknown,
+  schema: typeof connectorInputSchema | typeof connectorUpdateSchema = connectorInputSchema,
+) {
   const r = schema.safeParse(input);
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
 }
 const ok = (input: unknown) => expect(issues(input)).toEqual([]);
-const failsAt = (input: unknown, path: string) =>
-  expect(issues(input).map((i) => i.split(":")[0])).toContain(path);
+const failsAt = (input: unknown, path: string) => expect(issues(input).map((i) => i.split(":")[0])).toContain(path);
 
 describe("credential types", () => {
   it("ManualConfig: plain key or key reference, secret key required, session token optional", () => {
@@ -73,8 +75,14 @@ describe("credential types", () => {
     ok(oidc({ iamRoleArn: ROLE, oidcSessionTagKeys: ["account_id", "connector_name", "context"] }));
     failsAt(oidc({}), "spec.credential.spec.iamRoleArn");
     failsAt(oidc({ iamRoleArn: "arn:aws:iam::123456789012:user/bob" }), "spec.credential.spec.iamRoleArn");
-    failsAt(oidc({ iamRoleArn: ROLE, oidcSessionTagKeys: ["pipeline_id"] }), "spec.credential.spec.oidcSessionTagKeys.0");
-    failsAt(oidc({ iamRoleArn: ROLE, oidcSessionTagKeys: ["context", "context"] }), "spec.credential.spec.oidcSessionTagKeys");
+    failsAt(
+      oidc({ iamRoleArn: ROLE, oidcSessionTagKeys: ["pipeline_id"] }),
+      "spec.credential.spec.oidcSessionTagKeys.0",
+    );
+    failsAt(
+      oidc({ iamRoleArn: ROLE, oidcSessionTagKeys: ["context", "context"] }),
+      "spec.credential.spec.oidcSessionTagKeys",
+    );
   });
 
   it("rejects an unknown credential type at the type field", () => {
@@ -82,7 +90,8 @@ describe("credential types", () => {
   });
 
   it("offers a label and a one-sentence description per type", () => {
-    for (const t of CREDENTIAL_TYPES) expect(CREDENTIAL_TYPE_INFO[t].description).toMatch(/^[A-Z][^.]*(\.[^ .][^.]*)*\.$/);
+    for (const t of CREDENTIAL_TYPES)
+      expect(CREDENTIAL_TYPE_INFO[t].description).toMatch(/^[A-Z][^.]*(\.[^ .][^.]*)*\.$/);
     for (const t of BACKOFF_STRATEGY_TYPES) expect(BACKOFF_STRATEGY_INFO[t].description).toMatch(/\.$/);
   });
 });
@@ -96,15 +105,25 @@ describe("partitions", () => {
       "spec.credential.crossAccountAccess.crossAccountRoleArn: This role is in the aws partition but the test region " +
         "us-gov-west-1 is in aws-us-gov; use an arn:aws-us-gov: role or a commercial test region",
     ]);
-    expect(issues(oidc({ iamRoleArn: ROLE }, { region: "us-gov-east-1" }))[0]).toMatch(/^spec\.credential\.spec\.iamRoleArn: This role is in the aws partition/);
+    expect(issues(oidc({ iamRoleArn: ROLE }, { region: "us-gov-east-1" }))[0]).toMatch(
+      /^spec\.credential\.spec\.iamRoleArn: This role is in the aws partition/,
+    );
   });
 
   it("accepts a GovCloud role with a GovCloud region, and says which way to fix the reverse", () => {
     ok(cross(GOV_ROLE, "us-gov-west-1"));
-    ok(oidc({ iamRoleArn: GOV_ROLE }, { region: "us-gov-east-1", crossAccountAccess: { crossAccountRoleArn: GOV_ROLE } }));
+    ok(
+      oidc(
+        { iamRoleArn: GOV_ROLE },
+        { region: "us-gov-east-1", crossAccountAccess: { crossAccountRoleArn: GOV_ROLE } },
+      ),
+    );
     expect(issues(cross(GOV_ROLE, "us-east-1"))[0]).toContain("use an arn:aws: role or a GovCloud test region");
     ok(cross("arn:aws-cn:iam::123456789012:role/x", "cn-north-1"));
-    failsAt(cross("arn:aws-cn:iam::123456789012:role/x", "eu-west-1"), "spec.credential.crossAccountAccess.crossAccountRoleArn");
+    failsAt(
+      cross("arn:aws-cn:iam::123456789012:role/x", "eu-west-1"),
+      "spec.credential.crossAccountAccess.crossAccountRoleArn",
+    );
   });
 
   it("defaults the region to us-east-1 and only accepts listed regions", () => {
@@ -179,7 +198,11 @@ describe("strictness and scope", () => {
     ["spec", connector({ type: "Irsa" }, { proxy: true }), "spec"],
     ["credential", connector({ type: "Irsa", extra: 1 }), "spec.credential"],
     ["credential spec", manual({ accessKey: KEY, secretKeyRef: "s", secretKey: "plain!" }), "spec.credential.spec"],
-    ["cross-account", connector({ type: "Irsa", crossAccountAccess: { crossAccountRoleArn: ROLE, roleArn: ROLE } }), "spec.credential.crossAccountAccess"],
+    [
+      "cross-account",
+      connector({ type: "Irsa", crossAccountAccess: { crossAccountRoleArn: ROLE, roleArn: ROLE } }),
+      "spec.credential.crossAccountAccess",
+    ],
   ])("rejects unknown fields (%s)", (_, input, path) => {
     const r = connectorInputSchema.safeParse(input);
     expect(r.success).toBe(false);
@@ -223,13 +246,18 @@ describe("secret references", () => {
     expect(secretRefSchema.safeParse(ref).success).toBe(true);
   });
 
-  it.each(["", "project.x", "account.", "a.b.c", "1abc", "org.1x", "account.has-dash", "x".repeat(129)])("rejects %j", (ref) => {
-    expect(parseSecretRef(ref)).toBeNull();
-    expect(secretRefSchema.safeParse(ref).success).toBe(false);
-  });
+  it.each(["", "project.x", "account.", "a.b.c", "1abc", "org.1x", "account.has-dash", "x".repeat(129)])(
+    "rejects %j",
+    (ref) => {
+      expect(parseSecretRef(ref)).toBeNull();
+      expect(secretRefSchema.safeParse(ref).success).toBe(false);
+    },
+  );
 
   it("lists every secret reference of a connector", () => {
-    const c = connectorInputSchema.parse(manual({ accessKeyRef: "org.k", secretKeyRef: "account.s", sessionTokenRef: "t" }));
+    const c = connectorInputSchema.parse(
+      manual({ accessKeyRef: "org.k", secretKeyRef: "account.s", sessionTokenRef: "t" }),
+    );
     expect(connectorSecretRefs(c)).toEqual([
       { field: "spec.credential.spec.accessKeyRef", ref: "org.k" },
       { field: "spec.credential.spec.secretKeyRef", ref: "account.s" },

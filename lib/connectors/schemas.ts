@@ -3,7 +3,14 @@
 // form can show them in place and the API can return them as fieldErrors.
 import { z } from "zod";
 import { BACKOFF_STRATEGY_TYPES, type BackoffStrategyType } from "@/lib/aws/backoff";
-import { DEFAULT_REGION, PARTITION_LABELS, REGION_CODES, isIamRoleArn, parseArn, partitionOf } from "@/lib/aws/partitions";
+import {
+  DEFAULT_REGION,
+  PARTITION_LABELS,
+  REGION_CODES,
+  isIamRoleArn,
+  parseArn,
+  partitionOf,
+} from "@/lib/aws/partitions";
 import { descriptionSchema, identifierSchema, nameSchema, tagsSchema, versionSchema } from "@/lib/common/schemas";
 
 const required = (message: string) => ({
@@ -30,9 +37,7 @@ export function parseSecretRef(ref: string): { scope: SecretScope; identifier: s
 const secretRef = (missing: string) => z.string(required(missing)).pipe(secretRefSchema);
 
 // ── Fields ────────────────────────────────────────────────────────────────────────────────
-export const regionSchema = z
-  .enum(REGION_CODES, { error: "Choose a region from the list" })
-  .default(DEFAULT_REGION);
+export const regionSchema = z.enum(REGION_CODES, { error: "Choose a region from the list" }).default(DEFAULT_REGION);
 
 export const iamRoleArnSchema = z
   .string(required("Enter the role ARN"))
@@ -56,13 +61,25 @@ const manualConfigSpecSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.accessKey === undefined && s.accessKeyRef === undefined) {
-      ctx.addIssue({ code: "custom", path: ["accessKey"], message: "Enter the access key ID or choose a secret that holds it" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["accessKey"],
+        message: "Enter the access key ID or choose a secret that holds it",
+      });
     } else if (s.accessKey !== undefined && s.accessKeyRef !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["accessKeyRef"], message: "Give the access key ID as text or as a secret, not both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["accessKeyRef"],
+        message: "Give the access key ID as text or as a secret, not both",
+      });
     }
     // ASIA… keys are temporary and never work without their session token.
     if (s.accessKey?.startsWith("ASIA") && s.sessionTokenRef === undefined) {
-      ctx.addIssue({ code: "custom", path: ["sessionTokenRef"], message: "Keys starting with ASIA are temporary; choose the secret holding the session token" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sessionTokenRef"],
+        message: "Keys starting with ASIA are temporary; choose the secret holding the session token",
+      });
     }
   });
 
@@ -108,19 +125,23 @@ export type CredentialType = z.infer<typeof credentialTypeSchema>;
 export const CREDENTIAL_TYPE_INFO: Record<CredentialType, { label: string; description: string }> = {
   ManualConfig: {
     label: "AWS access key",
-    description: "Uses an access key ID and secret access key (plus a session token for temporary keys) kept as Conduit secrets.",
+    description:
+      "Uses an access key ID and secret access key (plus a session token for temporary keys) kept as Conduit secrets.",
   },
   InheritFromDelegate: {
     label: "Assume IAM role on delegate",
-    description: "Uses the credentials of the machine or pod that runs the connection, such as an instance profile or node role.",
+    description:
+      "Uses the credentials of the machine or pod that runs the connection, such as an instance profile or node role.",
   },
   Irsa: {
     label: "Use IRSA",
-    description: "Uses the IAM role bound to the runner's Kubernetes service account through EKS IAM roles for service accounts.",
+    description:
+      "Uses the IAM role bound to the runner's Kubernetes service account through EKS IAM roles for service accounts.",
   },
   OidcAuthentication: {
     label: "Use OIDC",
-    description: "Exchanges a short-lived OIDC token signed by Conduit for the given IAM role, so no long-lived keys are stored.",
+    description:
+      "Exchanges a short-lived OIDC token signed by Conduit for the given IAM role, so no long-lived keys are stored.",
   },
 };
 
@@ -143,7 +164,10 @@ export const awsCredentialSchema = z
     const roles: { path: (string | number)[]; arn: string }[] = [];
     if (cred.type === "OidcAuthentication") roles.push({ path: ["spec", "iamRoleArn"], arn: cred.spec.iamRoleArn });
     if (cred.crossAccountAccess) {
-      roles.push({ path: ["crossAccountAccess", "crossAccountRoleArn"], arn: cred.crossAccountAccess.crossAccountRoleArn });
+      roles.push({
+        path: ["crossAccountAccess", "crossAccountRoleArn"],
+        arn: cred.crossAccountAccess.crossAccountRoleArn,
+      });
     }
     const regionPartition = partitionOf(cred.region);
     for (const { path, arn } of roles) {
@@ -166,16 +190,19 @@ export const BACKOFF_STRATEGY_INFO: Record<BackoffStrategyType, { label: string;
   FixedDelayBackoffStrategy: { label: "Fixed delay", description: "Waits the same fixed time before every retry." },
   EqualJitterBackoffStrategy: {
     label: "Equal jitter",
-    description: "Doubles the delay each retry up to the maximum, then waits half of it plus a random part of the other half.",
+    description:
+      "Doubles the delay each retry up to the maximum, then waits half of it plus a random part of the other half.",
   },
   FullJitterBackoffStrategy: {
     label: "Full jitter",
-    description: "Doubles the delay each retry up to the maximum, then waits a random time between zero and that delay.",
+    description:
+      "Doubles the delay each retry up to the maximum, then waits a random time between zero and that delay.",
   },
 };
 export const SDK_DEFAULT_BACKOFF_INFO = {
   label: "SDK default",
-  description: "Full jitter for transient errors and equal jitter for throttling, as the AWS SDK does (3 attempts, at most 20 s).",
+  description:
+    "Full jitter for transient errors and equal jitter for throttling, as the AWS SDK does (3 attempts, at most 20 s).",
 };
 
 const MAX_DELAY_MS = 600_000;
@@ -192,7 +219,11 @@ const retryCountSchema = z
   .max(30, "Retry at most 30 times");
 
 const jitterSpecSchema = z
-  .strictObject({ baseDelay: delayMs("Base delay"), maxBackoffTime: delayMs("Max backoff time"), retryCount: retryCountSchema })
+  .strictObject({
+    baseDelay: delayMs("Base delay"),
+    maxBackoffTime: delayMs("Max backoff time"),
+    retryCount: retryCountSchema,
+  })
   .refine((s) => s.baseDelay <= s.maxBackoffTime, {
     path: ["baseDelay"],
     message: "The base delay cannot be longer than the max backoff time",
@@ -237,7 +268,11 @@ const connectorFields = {
 
 const scopeRule = (c: { orgIdentifier?: string; projectIdentifier?: string }, ctx: z.RefinementCtx) => {
   if (c.projectIdentifier !== undefined && c.orgIdentifier === undefined) {
-    ctx.addIssue({ code: "custom", path: ["orgIdentifier"], message: "A project-scoped connector needs its organization too" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["orgIdentifier"],
+      message: "A project-scoped connector needs its organization too",
+    });
   }
 };
 

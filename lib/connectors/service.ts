@@ -42,12 +42,19 @@ const auditable = (r: Row) => ({ name: r.name, description: r.description, tags:
 function checkBodyScope(scope: Scope, input: Pick<ConnectorInput, "orgIdentifier" | "projectIdentifier">) {
   const errors: FieldErrors = {};
   if (input.orgIdentifier !== undefined && input.orgIdentifier !== scope.orgIdentifier) {
-    errors.orgIdentifier = [`The request is for ${scope.orgIdentifier ? `org "${scope.orgIdentifier}"` : "the account"}; move a connector by creating it in the other scope`];
+    errors.orgIdentifier = [
+      `The request is for ${scope.orgIdentifier ? `org "${scope.orgIdentifier}"` : "the account"}; move a connector by creating it in the other scope`,
+    ];
   }
   if (input.projectIdentifier !== undefined && input.projectIdentifier !== scope.projectIdentifier) {
-    errors.projectIdentifier = [`The request is for ${scope.projectIdentifier ? `project "${scope.projectIdentifier}"` : "no project"}`];
+    errors.projectIdentifier = [
+      `The request is for ${scope.projectIdentifier ? `project "${scope.projectIdentifier}"` : "no project"}`,
+    ];
   }
-  if (Object.keys(errors).length) throw new AppError("VALIDATION_FAILED", "The connector's scope does not match the request", { fieldErrors: errors });
+  if (Object.keys(errors).length)
+    throw new AppError("VALIDATION_FAILED", "The connector's scope does not match the request", {
+      fieldErrors: errors,
+    });
 }
 
 /** Every secret reference must name a secret visible from the connector's scope. */
@@ -57,7 +64,8 @@ async function resolveRefs(scope: Scope, input: ConnectorInput) {
   const missing = resolved.filter((r) => !r.secret);
   if (missing.length) {
     const fieldErrors: FieldErrors = {};
-    for (const m of missing) fieldErrors[m.field] = [`No secret "${m.ref}" is visible from this scope; create it or pick another`];
+    for (const m of missing)
+      fieldErrors[m.field] = [`No secret "${m.ref}" is visible from this scope; create it or pick another`];
     throw new AppError("VALIDATION_FAILED", "Some secret references do not resolve", { fieldErrors });
   }
   return resolved.map((r) => ({ field: r.field, secretId: r.secret!.id }));
@@ -79,7 +87,12 @@ const columns = (input: ConnectorInput) => ({
 });
 
 const audit = (by: Actor, scope: Scope, entityId: string, action: "CREATE" | "UPDATE" | "DELETE") => ({
-  actor: by.actor, requestId: by.requestId, action, entityType: "Connector", entityId, scope,
+  actor: by.actor,
+  requestId: by.requestId,
+  action,
+  entityType: "Connector",
+  entityId,
+  scope,
 });
 
 export async function listConnectors(scope: Scope, query: ConnectorListQuery): Promise<ConnectorPage> {
@@ -95,7 +108,11 @@ export async function getConnectorYaml(scope: Scope, identifier: string): Promis
   const dto = toDto(await getRowOrThrow(scope, identifier));
   const { orgIdentifier, projectIdentifier, type: _type, ...rest } = dto.connector;
   return {
-    yaml: connectorToYaml({ ...rest, orgIdentifier: orgIdentifier ?? undefined, projectIdentifier: projectIdentifier ?? undefined }),
+    yaml: connectorToYaml({
+      ...rest,
+      orgIdentifier: orgIdentifier ?? undefined,
+      projectIdentifier: projectIdentifier ?? undefined,
+    }),
     version: dto.version,
   };
 }
@@ -104,11 +121,17 @@ export async function createConnector(opts: { scope: Scope; input: ConnectorInpu
   const { scope, input } = opts;
   checkBodyScope(scope, input);
   if (await q.findConnector(scopeKey(scope), input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `A connector "${input.identifier}" already exists in this scope`, { fieldErrors: { identifier: ["Already in use"] } });
+    throw new AppError("ALREADY_EXISTS", `A connector "${input.identifier}" already exists in this scope`, {
+      fieldErrors: { identifier: ["Already in use"] },
+    });
   }
   const refs = await resolveRefs(scope, input);
   const row = await q.transaction(async (tx) => {
-    const created = await q.insertConnector(tx, { ...scopeKey(scope), identifier: input.identifier, ...columns(input) });
+    const created = await q.insertConnector(tx, {
+      ...scopeKey(scope),
+      identifier: input.identifier,
+      ...columns(input),
+    });
     await q.replaceSecretRefs(tx, created.id, refs);
     await recordAudit(tx, { ...audit(opts.by, scope, created.identifier, "CREATE"), after: auditable(created) });
     return created;
@@ -116,10 +139,18 @@ export async function createConnector(opts: { scope: Scope; input: ConnectorInpu
   return toDto(row);
 }
 
-export async function updateConnector(opts: { scope: Scope; identifier: string; input: ConnectorInput; version: number; by: Actor }): Promise<ConnectorDto> {
+export async function updateConnector(opts: {
+  scope: Scope;
+  identifier: string;
+  input: ConnectorInput;
+  version: number;
+  by: Actor;
+}): Promise<ConnectorDto> {
   const { scope, input } = opts;
   if (input.identifier !== opts.identifier) {
-    throw new AppError("VALIDATION_FAILED", "A connector's identifier cannot change", { fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] } });
+    throw new AppError("VALIDATION_FAILED", "A connector's identifier cannot change", {
+      fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] },
+    });
   }
   checkBodyScope(scope, input);
   const before = await getRowOrThrow(scope, opts.identifier);
@@ -130,7 +161,11 @@ export async function updateConnector(opts: { scope: Scope; identifier: string; 
     }
     await q.replaceSecretRefs(tx, before.id, refs);
     const updated = await q.getConnectorById(tx, before.id);
-    await recordAudit(tx, { ...audit(opts.by, scope, updated.identifier, "UPDATE"), before: auditable(before), after: auditable(updated) });
+    await recordAudit(tx, {
+      ...audit(opts.by, scope, updated.identifier, "UPDATE"),
+      before: auditable(before),
+      after: auditable(updated),
+    });
     return updated;
   });
   return toDto(after);

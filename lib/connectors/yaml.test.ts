@@ -14,7 +14,10 @@ const sample = connectorInputSchema.parse({
   tags: { team: "platform", enabled: "yes" },
   spec: {
     credential: {
-      crossAccountAccess: { externalId: "ext-1", crossAccountRoleArn: "arn:aws-us-gov:iam::123456789012:role/deployer" },
+      crossAccountAccess: {
+        externalId: "ext-1",
+        crossAccountRoleArn: "arn:aws-us-gov:iam::123456789012:role/deployer",
+      },
       spec: { secretKeyRef: "account.aws_secret", accessKey: "AKIAIOSFODNN7EXAMPLE" },
       type: "ManualConfig",
       region: "us-gov-west-1",
@@ -66,7 +69,9 @@ describe("connectorToYaml", () => {
   });
 
   it("leaves out scope, spec and optional blocks that are absent", () => {
-    const y = connectorToYaml(connectorInputSchema.parse({ name: "a", identifier: "a", spec: { credential: { type: "Irsa" } } }));
+    const y = connectorToYaml(
+      connectorInputSchema.parse({ name: "a", identifier: "a", spec: { credential: { type: "Irsa" } } }),
+    );
     expect(y).toBe(`connector:
   name: a
   identifier: a
@@ -134,7 +139,27 @@ const text = (maxLength: number) =>
     fc.string({ maxLength }),
     fc.string({ maxLength, unit: "binary" }),
     fc.string({ maxLength, unit: "binary-ascii" }),
-    fc.constantFrom("yes", "no", "on", "off", "null", "~", "true", "123", "0o17", "0x1F", "1e3", "- x", "a: b", "#c", "'q'", '"q"', " pad ", "\ttab", "multi\nline\n"),
+    fc.constantFrom(
+      "yes",
+      "no",
+      "on",
+      "off",
+      "null",
+      "~",
+      "true",
+      "123",
+      "0o17",
+      "0x1F",
+      "1e3",
+      "- x",
+      "a: b",
+      "#c",
+      "'q'",
+      '"q"',
+      " pad ",
+      "\ttab",
+      "multi\nline\n",
+    ),
   );
 const tagKey = fc
   .oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom("on", "yes", "1", "<<", "?", "-", "null"))
@@ -147,7 +172,10 @@ const roleArn = (region: string) =>
       fc.array(fc.stringMatching(/^[\w+=,.@-]{1,10}$/), { maxLength: 3 }),
       fc.stringMatching(/^[\w+=,.@-]{1,64}$/),
     )
-    .map(([acct, path, name]) => `arn:${partitionOf(region)}:iam::${acct}:role/${path.map((p) => `${p}/`).join("")}${name}`);
+    .map(
+      ([acct, path, name]) =>
+        `arn:${partitionOf(region)}:iam::${acct}:role/${path.map((p) => `${p}/`).join("")}${name}`,
+    );
 
 const credential = fc.constantFrom(...REGION_CODES).chain((region) => {
   const cross = fc.option(
@@ -205,7 +233,9 @@ const backoff = fc.option(
 
 const validConnector: fc.Arbitrary<ConnectorInput> = fc
   .record({
-    name: text(60).map((s) => s.trim()).filter((s) => s.length > 0),
+    name: text(60)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
     identifier: id,
     description: text(200),
     tags: fc.dictionary(tagKey, text(30), { maxKeys: 5 }),
@@ -272,10 +302,16 @@ describe("parseConnectorYaml errors", () => {
     expect(fail(region).line).toBe(lineOf(region, "region: moon-1"));
     const backoffBad = SAMPLE_YAML.replace("fixedBackoff: 200", "fixedBackoff: -5");
     expect(fail(backoffBad).line).toBe(lineOf(backoffBad, "fixedBackoff:"));
-    const item = SAMPLE_YAML.replace("      - eks\n", "      - eks\n      - \"\"\n");
+    const item = SAMPLE_YAML.replace("      - eks\n", '      - eks\n      - ""\n');
     expect(fail(item)).toMatchObject({ line: lineOf(item, '- ""'), path: "connector.spec.delegateSelectors.1" });
-    const unknown = SAMPLE_YAML.replace("        externalId: ext-1\n", "        externalId: ext-1\n        sessionName: x\n");
-    expect(fail(unknown)).toMatchObject({ line: lineOf(unknown, "sessionName:"), message: expect.stringContaining("sessionName") });
+    const unknown = SAMPLE_YAML.replace(
+      "        externalId: ext-1\n",
+      "        externalId: ext-1\n        sessionName: x\n",
+    );
+    expect(fail(unknown)).toMatchObject({
+      line: lineOf(unknown, "sessionName:"),
+      message: expect.stringContaining("sessionName"),
+    });
     const gcp = SAMPLE_YAML.replace("type: Aws", "type: Gcp");
     expect(fail(gcp).line).toBe(lineOf(gcp, "type: Gcp"));
     const outside = `${SAMPLE_YAML}extra: 1\n`;

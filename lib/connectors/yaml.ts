@@ -2,7 +2,15 @@
 // Pure (browser and server): the YAML view of the form and the `application/yaml` API body
 // both go through here, and both validate with the one zod contract in ./schemas.
 import type { z } from "zod";
-import { isRecord, locateWrappedIssue, ordered, readYaml, toYamlText, withoutNulls, type Rec } from "@/lib/yaml/document";
+import {
+  isRecord,
+  locateWrappedIssue,
+  ordered,
+  readYaml,
+  toYamlText,
+  withoutNulls,
+  type Rec,
+} from "@/lib/yaml/document";
 import { connectorInputSchema, type ConnectorInput } from "./schemas";
 
 // YAML 1.1 readers (Harness's Java side, snakeyaml) turn these plain words into booleans;
@@ -16,7 +24,14 @@ export function connectorToYaml(c: ConnectorInput & { orgIdentifier?: string; pr
       ...cred,
       // InheritFromDelegate and Irsa carry no spec; Harness leaves the key out.
       spec: isRecord(cred.spec)
-        ? ordered(cred.spec, ["accessKey", "accessKeyRef", "secretKeyRef", "sessionTokenRef", "iamRoleArn", "oidcSessionTagKeys"])
+        ? ordered(cred.spec, [
+            "accessKey",
+            "accessKeyRef",
+            "secretKeyRef",
+            "sessionTokenRef",
+            "iamRoleArn",
+            "oidcSessionTagKeys",
+          ])
         : undefined,
       crossAccountAccess: cred.crossAccountAccess
         ? ordered(cred.crossAccountAccess, ["crossAccountRoleArn", "externalId", "assumeRoleSessionDuration"])
@@ -30,7 +45,10 @@ export function connectorToYaml(c: ConnectorInput & { orgIdentifier?: string; pr
       ...c.spec,
       credential,
       awsSdkClientBackOffStrategyOverride: backoff
-        ? { type: backoff.type, spec: ordered(backoff.spec, ["fixedBackoff", "baseDelay", "maxBackoffTime", "retryCount"]) }
+        ? {
+            type: backoff.type,
+            spec: ordered(backoff.spec, ["fixedBackoff", "baseDelay", "maxBackoffTime", "retryCount"]),
+          }
         : undefined,
     },
     ["credential", "awsSdkClientBackOffStrategyOverride", "delegateSelectors", "executeOnDelegate"],
@@ -64,7 +82,11 @@ export function yamlToConnectorInput(doc: unknown): unknown {
   if (type !== "Aws") out.type = type ?? null;
   for (const k of ["orgIdentifier", "projectIdentifier"]) if (out[k] === "") delete out[k];
   if (isRecord(out.spec)) {
-    const spec = withoutNulls(out.spec, ["awsSdkClientBackOffStrategyOverride", "delegateSelectors", "executeOnDelegate"]);
+    const spec = withoutNulls(out.spec, [
+      "awsSdkClientBackOffStrategyOverride",
+      "delegateSelectors",
+      "executeOnDelegate",
+    ]);
     if (isRecord(spec.credential)) spec.credential = withoutNulls(spec.credential, ["crossAccountAccess", "region"]);
     out.spec = spec;
   }
@@ -72,8 +94,7 @@ export function yamlToConnectorInput(doc: unknown): unknown {
 }
 
 export type ConnectorYamlResult =
-  | { ok: true; value: ConnectorInput }
-  | { ok: false; line: number; column: number; message: string; path: string };
+  { ok: true; value: ConnectorInput } | { ok: false; line: number; column: number; message: string; path: string };
 
 /** Parses and validates connector YAML; failures carry the 1-based line/column of the offending key. */
 export function parseConnectorYaml(
@@ -84,7 +105,13 @@ export function parseConnectorYaml(
   if (!read.ok) return { ok: false, ...read.issues[0]! };
   const js = read.js;
   if (!isRecord(js)) {
-    return { ok: false, line: 1, column: 1, message: "Expected a connector document starting with connector:", path: "" };
+    return {
+      ok: false,
+      line: 1,
+      column: 1,
+      message: "Expected a connector document starting with connector:",
+      path: "",
+    };
   }
   const result = schema.safeParse(yamlToConnectorInput(js));
   if (result.success) return { ok: true, value: result.data };

@@ -10,14 +10,20 @@ const NS_SLOT = 71002;
 
 const g = globalThis as unknown as { conduitLockPool?: pg.Pool };
 function pool(): pg.Pool {
-  g.conduitLockPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: env().CONDUIT_MAX_CONCURRENT_TESTS + 2, connectionTimeoutMillis: 3_000 });
+  g.conduitLockPool ??= new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: env().CONDUIT_MAX_CONCURRENT_TESTS + 2,
+    connectionTimeoutMillis: 3_000,
+  });
   return g.conduitLockPool;
 }
 
 export type LockRefusal = "connector-busy" | "capacity";
 
 /** Takes a global slot and, when `key` is given, the per-key lock; returns a release function. */
-export async function acquireTestLock(key: string | null): Promise<{ release: () => Promise<void> } | { refused: LockRefusal }> {
+export async function acquireTestLock(
+  key: string | null,
+): Promise<{ release: () => Promise<void> } | { refused: LockRefusal }> {
   const client = await pool().connect();
   try {
     // One round trip: the connector lock first, and a global slot only when that succeeded.

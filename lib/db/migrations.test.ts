@@ -44,9 +44,22 @@ describe("migrate()", () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     const rows = (await c.query(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows;
-    const cols = (await c.query(`SELECT column_name FROM information_schema.columns WHERE table_name = '_prisma_migrations'`)).rows.map((r) => r.column_name).sort();
+    const cols = (
+      await c.query(`SELECT column_name FROM information_schema.columns WHERE table_name = '_prisma_migrations'`)
+    ).rows
+      .map((r) => r.column_name)
+      .sort();
     await c.end();
-    expect(cols).toEqual(["applied_steps_count", "checksum", "finished_at", "id", "logs", "migration_name", "rolled_back_at", "started_at"]);
+    expect(cols).toEqual([
+      "applied_steps_count",
+      "checksum",
+      "finished_at",
+      "id",
+      "logs",
+      "migration_name",
+      "rolled_back_at",
+      "started_at",
+    ]);
     for (const [i, f] of files.entries()) {
       const sql = await readFile(path.join("prisma/migrations", f.name, "migration.sql"));
       expect(rows[i].migration_name).toBe(f.name);
@@ -82,7 +95,10 @@ describe("migrate()", () => {
     const url = await freshDatabase();
     const dir = await copyOfMigrations();
     await mkdir(path.join(dir, "29990101000000_broken"));
-    await writeFile(path.join(dir, "29990101000000_broken", "migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n`);
+    await writeFile(
+      path.join(dir, "29990101000000_broken", "migration.sql"),
+      `CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n`,
+    );
     await expect(migrate(url, { dir })).rejects.toThrow(/29990101000000_broken failed/);
     const c = new pg.Client({ connectionString: url });
     await c.connect();

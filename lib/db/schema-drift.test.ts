@@ -53,7 +53,10 @@ describe("migrated database matches prisma/schema.prisma", () => {
     const r = await client.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
     );
-    const tables = r.rows.map((t) => t.table_name).filter((t) => t !== "_prisma_migrations").sort();
+    const tables = r.rows
+      .map((t) => t.table_name)
+      .filter((t) => t !== "_prisma_migrations")
+      .sort();
     const models = dmmf.datamodel.models.map((m) => m.dbName ?? m.name).sort();
     expect(tables).toEqual(models);
   });
@@ -72,7 +75,9 @@ describe("migrated database matches prisma/schema.prisma", () => {
           expect(pgTypes[f.type] ?? [], `${table}.${f.name} type ${type}`).toContain(f.isList ? type : type);
         }
       }
-      expect([...cols.keys()].sort(), `${table} has no extra columns`).toEqual(fields.map((f) => f.dbName ?? f.name).sort());
+      expect([...cols.keys()].sort(), `${table} has no extra columns`).toEqual(
+        fields.map((f) => f.dbName ?? f.name).sort(),
+      );
     }
   });
 

@@ -42,7 +42,8 @@ const DEFAULT_TIMEOUT_MS = 8_000;
 
 export function clusterTarget(session: EksSession, value: string, region?: string): ClusterTarget {
   const parsed = parseClusterValue(value, region || session.defaultRegion, session.partition);
-  if (!parsed.ok) throw new AppError("VALIDATION_FAILED", parsed.message, { fieldErrors: { cluster: [parsed.message] } });
+  if (!parsed.ok)
+    throw new AppError("VALIDATION_FAILED", parsed.message, { fieldErrors: { cluster: [parsed.message] } });
   return parsed.target;
 }
 
@@ -54,30 +55,63 @@ export function explainAwsError(err: unknown, t: ClusterTarget, session: EksSess
   if (err instanceof AppError) return err;
   const f = awsErrorFacts(err);
   const said = `AWS said: ${f.code}${f.message && f.message !== f.code ? `: ${f.message}` : ""}`;
-  if (f.timedOut) return upstream("aws-timeout", `AWS did not answer in time while describing ${t.name} in ${t.region}.`, { awsCode: f.code });
+  if (f.timedOut)
+    return upstream("aws-timeout", `AWS did not answer in time while describing ${t.name} in ${t.region}.`, {
+      awsCode: f.code,
+    });
   if (/sts:AssumeRole/.test(f.message) || (session.roleArn && f.code === "AccessDenied")) {
-    return upstream("assume-role-denied", `Conduit could not assume the connector's cross-account role ${session.roleArn ?? ""}: check the role's trust policy${session.externalId ? " and external ID" : ""}. ${said}`, { awsCode: f.code });
+    return upstream(
+      "assume-role-denied",
+      `Conduit could not assume the connector's cross-account role ${session.roleArn ?? ""}: check the role's trust policy${session.externalId ? " and external ID" : ""}. ${said}`,
+      { awsCode: f.code },
+    );
   }
   if (f.code === "ResourceNotFoundException") {
-    return new AppError("NOT_FOUND", `No EKS cluster named ${t.name} in ${t.region} is visible to the connector's account.`, { extra: { reason: "cluster-not-found" } });
+    return new AppError(
+      "NOT_FOUND",
+      `No EKS cluster named ${t.name} in ${t.region} is visible to the connector's account.`,
+      { extra: { reason: "cluster-not-found" } },
+    );
   }
   if (f.code === "AccessDeniedException" || f.code === "AccessDenied") {
-    return upstream("describe-denied", `The connector's identity may not call eks:DescribeCluster on ${t.name} in ${t.region}: allow eks:DescribeCluster in its IAM policy. ${said}`, { awsCode: f.code });
+    return upstream(
+      "describe-denied",
+      `The connector's identity may not call eks:DescribeCluster on ${t.name} in ${t.region}: allow eks:DescribeCluster in its IAM policy. ${said}`,
+      { awsCode: f.code },
+    );
   }
-  if (/^(InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|ExpiredToken|InvalidSignatureException)/.test(f.code)) {
-    return upstream("credentials-rejected", `AWS rejected the connector's credentials in ${t.region}: run the connector's connection test. ${said}`, { awsCode: f.code });
+  if (
+    /^(InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|ExpiredToken|InvalidSignatureException)/.test(
+      f.code,
+    )
+  ) {
+    return upstream(
+      "credentials-rejected",
+      `AWS rejected the connector's credentials in ${t.region}: run the connector's connection test. ${said}`,
+      { awsCode: f.code },
+    );
   }
   return upstream("aws-error", `Describing ${t.name} in ${t.region} failed. ${said}`, { awsCode: f.code });
 }
 
 /** DescribeCluster with the session's credentials in the cluster's region; failures explained. */
-export async function describeTarget(session: EksSession, value: string, o: LookupOptions = {}): Promise<{ target: ClusterTarget; cluster: ClusterDescription }> {
+export async function describeTarget(
+  session: EksSession,
+  value: string,
+  o: LookupOptions = {},
+): Promise<{ target: ClusterTarget; cluster: ClusterDescription }> {
   const target = clusterTarget(session, value, o.region);
-  const call = session.callOptions(target.region, { callTimeoutMs: o.callTimeoutMs ?? DEFAULT_TIMEOUT_MS, signal: o.signal });
+  const call = session.callOptions(target.region, {
+    callTimeoutMs: o.callTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: o.signal,
+  });
   try {
     const cluster = await describeCluster(call, target.name);
     if (!cluster.endpoint || !cluster.caData) {
-      throw upstream("cluster-not-ready", `The cluster ${t(target)} is ${cluster.status || "not ready"}: it has no API endpoint yet.`);
+      throw upstream(
+        "cluster-not-ready",
+        `The cluster ${t(target)} is ${cluster.status || "not ready"}: it has no API endpoint yet.`,
+      );
     }
     return { target, cluster };
   } catch (err) {
@@ -87,9 +121,16 @@ export async function describeTarget(session: EksSession, value: string, o: Look
 }
 
 /** DescribeCluster then an EKS token for it, both with the session's credentials in the cluster's region. */
-export async function openClusterAccess(session: EksSession, value: string, o: LookupOptions = {}): Promise<ClusterAccess> {
+export async function openClusterAccess(
+  session: EksSession,
+  value: string,
+  o: LookupOptions = {},
+): Promise<ClusterAccess> {
   const { target, cluster } = await describeTarget(session, value, o);
-  const call = session.callOptions(target.region, { callTimeoutMs: o.callTimeoutMs ?? DEFAULT_TIMEOUT_MS, signal: o.signal });
+  const call = session.callOptions(target.region, {
+    callTimeoutMs: o.callTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: o.signal,
+  });
   try {
     const { token, expiresAt } = await eksToken(call, target.name);
     return { target, cluster, token, expiresAt };
@@ -108,7 +149,11 @@ export function mappedArn(arn: string, partition: Partition): string {
 }
 
 /** Who the cluster saw: the cross-account role, or the caller identity (best effort). */
-async function identityArn(session: EksSession, access: ClusterAccess, signal?: AbortSignal): Promise<string | undefined> {
+async function identityArn(
+  session: EksSession,
+  access: ClusterAccess,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   if (session.roleArn) return session.roleArn;
   try {
     const id = await getCallerIdentity(session.callOptions(access.target.region, { callTimeoutMs: 4_000, signal }));
@@ -119,30 +164,48 @@ async function identityArn(session: EksSession, access: ClusterAccess, signal?: 
 }
 
 /** A Kubernetes API failure, in words. */
-export async function explainKubeError(err: unknown, session: EksSession, access: ClusterAccess, what: string, signal?: AbortSignal): Promise<AppError> {
-  if (!(err instanceof KubeError)) return err instanceof AppError ? err : upstream("kubernetes-error", `${what} failed on ${t(access.target)}.`);
+export async function explainKubeError(
+  err: unknown,
+  session: EksSession,
+  access: ClusterAccess,
+  what: string,
+  signal?: AbortSignal,
+): Promise<AppError> {
+  if (!(err instanceof KubeError))
+    return err instanceof AppError ? err : upstream("kubernetes-error", `${what} failed on ${t(access.target)}.`);
   const where = t(access.target);
   switch (err.kind) {
     case "unauthorized": {
       const arn = await identityArn(session, access, signal);
       const who = arn ?? "the connector's IAM identity";
-      return upstream("token-rejected",
+      return upstream(
+        "token-rejected",
         `The cluster ${where} rejected Conduit's token: ${who} is not mapped to a Kubernetes user. Map ${who} in the aws-auth ConfigMap or add an access entry for it (aws eks create-access-entry --cluster-name ${access.target.name} --principal-arn ${arn ?? "<arn>"}).`,
-        { kubernetes: err.kind, identityArn: arn });
+        { kubernetes: err.kind, identityArn: arn },
+      );
     }
     case "forbidden":
-      return upstream("forbidden",
+      return upstream(
+        "forbidden",
         `The cluster ${where} knows Conduit's identity but its RBAC does not allow this: ${err.message} Bind the mapped user or group to a ClusterRole that can ${what === "Listing namespaces" ? "list namespaces (for example view)" : "read it"}.`,
-        { kubernetes: err.kind });
+        { kubernetes: err.kind },
+      );
     case "tls":
-      return upstream("tls",
+      return upstream(
+        "tls",
         `TLS verification of ${access.cluster.endpoint} failed against the certificate authority DescribeCluster returned${err.code ? ` (${err.code})` : ""}: the endpoint is not serving the cluster's certificate. Is a proxy intercepting TLS on the way?`,
-        { kubernetes: err.kind, tlsCode: err.code });
+        { kubernetes: err.kind, tlsCode: err.code },
+      );
     case "unreachable":
-      return upstream("unreachable",
+      return upstream(
+        "unreachable",
         `Conduit could not reach the API endpoint of ${where}, ${access.cluster.endpoint} (${err.code ?? err.message}). If the endpoint is private, Conduit needs a network path into the cluster's VPC; if it is public, its allowed CIDR blocks must include Conduit's address.`,
-        { kubernetes: err.kind, networkCode: err.code });
+        { kubernetes: err.kind, networkCode: err.code },
+      );
     default:
-      return upstream("kubernetes-error", `${what} on ${where} failed: ${err.message}`, { kubernetes: err.kind, status: err.status });
+      return upstream("kubernetes-error", `${what} on ${where} failed: ${err.message}`, {
+        kubernetes: err.kind,
+        status: err.status,
+      });
   }
 }

@@ -24,7 +24,10 @@ export function parseClusterValue(value: string, fallbackRegion: string, partiti
   const name = slash < 0 ? v : v.slice(slash + 1);
   if (!REGION.test(region)) return { ok: false, message: `"${region}" is not an AWS region code` };
   if (!CLUSTER_NAME.test(name)) {
-    return { ok: false, message: "A cluster name has 1-100 letters, digits, hyphens and underscores and starts with a letter or digit" };
+    return {
+      ok: false,
+      message: "A cluster name has 1-100 letters, digits, hyphens and underscores and starts with a letter or digit",
+    };
   }
   if (partition && partitionOf(region) !== partition) {
     return { ok: false, message: `Region ${region} is not in the connector's partition (${partition})` };
@@ -32,4 +35,5 @@ export function parseClusterValue(value: string, fallbackRegion: string, partiti
   return { ok: true, target: { region, name } };
 }
 
-export const formatClusterValue = (t: ClusterTarget, withRegion: boolean) => (withRegion ? `${t.region}/${t.name}` : t.name);
+export const formatClusterValue = (t: ClusterTarget, withRegion: boolean) =>
+  withRegion ? `${t.region}/${t.name}` : t.name;

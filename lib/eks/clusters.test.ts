@@ -29,14 +29,26 @@ let gov: string;
 
 async function connector(identifier: string, u: UserInfo, region: string) {
   const secret = `sk_${identifier}`;
-  await createSecret({ scope: project, input: { identifier: secret, name: secret, description: "", tags: {}, value: u.secretAccessKey }, by });
+  await createSecret({
+    scope: project,
+    input: { identifier: secret, name: secret, description: "", tags: {}, value: u.secretAccessKey },
+    by,
+  });
   await createConnector({
     scope: project,
     input: {
-      name: identifier, identifier, description: "", tags: {},
+      name: identifier,
+      identifier,
+      description: "",
+      tags: {},
       spec: {
-        credential: { type: "ManualConfig", spec: { accessKey: u.accessKeyId, secretKeyRef: secret }, region } as ConnectorInput["spec"]["credential"],
-        delegateSelectors: [], executeOnDelegate: true,
+        credential: {
+          type: "ManualConfig",
+          spec: { accessKey: u.accessKeyId, secretKeyRef: secret },
+          region,
+        } as ConnectorInput["spec"]["credential"],
+        delegateSelectors: [],
+        executeOnDelegate: true,
       },
     },
     by,
@@ -45,7 +57,9 @@ async function connector(identifier: string, u: UserInfo, region: string) {
 }
 
 const request = (handler: typeof getClusters, path: string, query: Record<string, string>) =>
-  handler(new NextRequest(`http://localhost${path}?${new URLSearchParams({ org: ORG, project: "web", ...query })}`), { params: Promise.resolve({}) });
+  handler(new NextRequest(`http://localhost${path}?${new URLSearchParams({ org: ORG, project: "web", ...query })}`), {
+    params: Promise.resolve({}),
+  });
 const listCalls = () => emu.calls.filter((c) => c.action === "ListClusters");
 
 beforeAll(async () => {
@@ -55,7 +69,8 @@ beforeAll(async () => {
   const allow = ["ec2:DescribeRegions", "eks:ListClusters"];
   user = emu.addUser({ name: `eks-${suffix}`, accountId: ACCOUNT, allow });
   govUser = emu.addUser({ name: `gov-${suffix}`, accountId: GOV_ACCOUNT, partition: "aws-us-gov", allow });
-  for (let i = 0; i < 250; i++) emu.addCluster({ region: "us-west-2", name: `web-${String(i).padStart(3, "0")}`, accountId: ACCOUNT });
+  for (let i = 0; i < 250; i++)
+    emu.addCluster({ region: "us-west-2", name: `web-${String(i).padStart(3, "0")}`, accountId: ACCOUNT });
   emu.addCluster({ region: "us-east-1", name: "payments", accountId: ACCOUNT });
   emu.addCluster({ region: "ap-south-1", name: "Cluster-test", accountId: ACCOUNT });
   emu.addCluster({ region: "eu-west-1", name: "hidden-by-denial", accountId: ACCOUNT });
@@ -88,11 +103,21 @@ describe("one region", () => {
     expect(new Set(r.clusters.map((c) => c.name)).size).toBe(250);
     expect(r).toMatchObject({ regionErrors: [], regionsSearched: 1 });
     const pages = listCalls().slice(before);
-    expect(pages.map((c) => [c.region, c.status])).toEqual([["us-west-2", 200], ["us-west-2", 200], ["us-west-2", 200]]);
+    expect(pages.map((c) => [c.region, c.status])).toEqual([
+      ["us-west-2", 200],
+      ["us-west-2", 200],
+      ["us-west-2", 200],
+    ]);
   });
 
   it("a denied region fails the single-region lookup with the reason (502)", async () => {
-    emu.faults.fail(5, { action: "ListClusters", region: "eu-west-1", code: "AccessDeniedException", status: 403, message: "not authorized to perform: eks:ListClusters" });
+    emu.faults.fail(5, {
+      action: "ListClusters",
+      region: "eu-west-1",
+      code: "AccessDeniedException",
+      status: 403,
+      message: "not authorized to perform: eks:ListClusters",
+    });
     const res = await request(getClusters, "/api/aws/eks/clusters", { connectorRef: commercial, region: "eu-west-1" });
     expect(res.status).toBe(502);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
@@ -104,13 +129,22 @@ describe("one region", () => {
 
 describe("across regions", () => {
   it("searches every enabled region in parallel; a denied region and one slow past its limit are reported beside the results", async () => {
-    emu.faults.fail(100, { action: "ListClusters", region: "eu-west-1", code: "AccessDeniedException", status: 403, message: "User is not authorized to perform: eks:ListClusters" });
+    emu.faults.fail(100, {
+      action: "ListClusters",
+      region: "eu-west-1",
+      code: "AccessDeniedException",
+      status: 403,
+      message: "User is not authorized to perform: eks:ListClusters",
+    });
     emu.faults.latency(3_000, { action: "ListClusters", region: "sa-east-1" });
     const session = await openConnectorSession(project, commercial);
     const r = await listConnectorClusters(session, { regionTimeoutMs: 400 });
     // 17 regions are enabled by default; the 4 opt-in regions the account has not enabled are not searched.
     expect(r.regionsSearched).toBe(17);
-    expect(r.regionErrors.map((e) => [e.region, e.code])).toEqual([["eu-west-1", "AccessDeniedException"], ["sa-east-1", "Timeout"]]);
+    expect(r.regionErrors.map((e) => [e.region, e.code])).toEqual([
+      ["eu-west-1", "AccessDeniedException"],
+      ["sa-east-1", "Timeout"],
+    ]);
     expect(r.regionErrors[0]!.message).toContain("eks:ListClusters");
     expect(r.regionErrors[1]!.message).toBe("No answer within 0.4 s");
     const values = r.clusters.map((c) => c.value);
@@ -120,7 +154,11 @@ describe("across regions", () => {
     expect(values).not.toContain("eu-west-1/hidden-by-denial");
     expect(values).not.toContain("sa-east-1/slow");
     expect(values).not.toContain("us-east-1/other-account");
-    expect(r.clusters.find((c) => c.value === "ap-south-1/Cluster-test")).toEqual({ value: "ap-south-1/Cluster-test", name: "Cluster-test", region: "ap-south-1" });
+    expect(r.clusters.find((c) => c.value === "ap-south-1/Cluster-test")).toEqual({
+      value: "ap-south-1/Cluster-test",
+      name: "Cluster-test",
+      region: "ap-south-1",
+    });
     const regions = new Set(listCalls().map((c) => c.region));
     expect(regions.has("af-south-1")).toBe(false);
   });
@@ -137,15 +175,34 @@ describe("across regions", () => {
   });
 
   it("credentials AWS rejects are one clear error, not one per region", async () => {
-    const stale = emu.addUser({ name: `stale-${suffix}`, accountId: ACCOUNT, allow: ["ec2:DescribeRegions", "eks:ListClusters"] });
+    const stale = emu.addUser({
+      name: `stale-${suffix}`,
+      accountId: ACCOUNT,
+      allow: ["ec2:DescribeRegions", "eks:ListClusters"],
+    });
     const id = `stale_${suffix}`;
     const secret = `sk_${id}`;
-    await createSecret({ scope: project, input: { identifier: secret, name: secret, description: "", tags: {}, value: "wrong-secret-key" }, by });
+    await createSecret({
+      scope: project,
+      input: { identifier: secret, name: secret, description: "", tags: {}, value: "wrong-secret-key" },
+      by,
+    });
     await createConnector({
       scope: project,
       input: {
-        name: id, identifier: id, description: "", tags: {},
-        spec: { credential: { type: "ManualConfig", spec: { accessKey: stale.accessKeyId, secretKeyRef: secret }, region: "us-east-1" } as ConnectorInput["spec"]["credential"], delegateSelectors: [], executeOnDelegate: true },
+        name: id,
+        identifier: id,
+        description: "",
+        tags: {},
+        spec: {
+          credential: {
+            type: "ManualConfig",
+            spec: { accessKey: stale.accessKeyId, secretKeyRef: secret },
+            region: "us-east-1",
+          } as ConnectorInput["spec"]["credential"],
+          delegateSelectors: [],
+          executeOnDelegate: true,
+        },
       },
       by,
     });
@@ -161,7 +218,9 @@ describe("across regions", () => {
     const session = await openConnectorSession(project, commercial);
     const first = await listConnectorClusters(session, { region: "us-east-1" });
     const before = emu.calls.length;
-    const second = await listConnectorClusters(await openConnectorSession(project, commercial), { region: "us-east-1" });
+    const second = await listConnectorClusters(await openConnectorSession(project, commercial), {
+      region: "us-east-1",
+    });
     expect(second).toEqual(first);
     expect(emu.calls.length).toBe(before);
     await listConnectorClusters(session, { region: "us-east-1", cache: false });
@@ -175,9 +234,15 @@ describe("GovCloud", () => {
     const regions = await listConnectorRegions(session);
     expect(regions).toEqual({
       partition: "aws-us-gov",
-      regions: [{ name: "us-gov-east-1", label: "AWS GovCloud (US-East)" }, { name: "us-gov-west-1", label: "AWS GovCloud (US-West)" }],
+      regions: [
+        { name: "us-gov-east-1", label: "AWS GovCloud (US-East)" },
+        { name: "us-gov-west-1", label: "AWS GovCloud (US-West)" },
+      ],
     });
-    expect(emu.calls.filter((c) => c.action === "DescribeRegions").at(-1)).toMatchObject({ region: "us-gov-west-1", principal: govUser.arn });
+    expect(emu.calls.filter((c) => c.action === "DescribeRegions").at(-1)).toMatchObject({
+      region: "us-gov-west-1",
+      principal: govUser.arn,
+    });
     const r = await listConnectorClusters(session);
     expect(r).toEqual({
       clusters: [
@@ -194,14 +259,25 @@ describe("routes", () => {
   it("GET /api/aws/regions and /api/aws/eks/clusters answer for a connector visible from the scope", async () => {
     const regions = await request(getRegions, "/api/aws/regions", { connectorRef: gov });
     expect(regions.status).toBe(200);
-    expect(((await regions.json()) as RegionListing).regions.map((r) => r.name)).toEqual(["us-gov-east-1", "us-gov-west-1"]);
-    const clusters = await request(getClusters, "/api/aws/eks/clusters", { connectorRef: commercial, region: "ap-south-1" });
+    expect(((await regions.json()) as RegionListing).regions.map((r) => r.name)).toEqual([
+      "us-gov-east-1",
+      "us-gov-west-1",
+    ]);
+    const clusters = await request(getClusters, "/api/aws/eks/clusters", {
+      connectorRef: commercial,
+      region: "ap-south-1",
+    });
     expect(clusters.status).toBe(200);
-    expect((await clusters.json()) as ClusterListing).toEqual({ clusters: [{ value: "Cluster-test", name: "Cluster-test", region: "ap-south-1" }], regionErrors: [], regionsSearched: 1 });
+    expect((await clusters.json()) as ClusterListing).toEqual({
+      clusters: [{ value: "Cluster-test", name: "Cluster-test", region: "ap-south-1" }],
+      regionErrors: [],
+      regionsSearched: 1,
+    });
   });
 
   it("refresh=1 (the form's Refresh button) asks AWS again; without it the server's copy answers", async () => {
-    const ask = (extra: Record<string, string> = {}) => request(getClusters, "/api/aws/eks/clusters", { connectorRef: commercial, region: "ap-south-1", ...extra });
+    const ask = (extra: Record<string, string> = {}) =>
+      request(getClusters, "/api/aws/eks/clusters", { connectorRef: commercial, region: "ap-south-1", ...extra });
     expect((await ask()).status).toBe(200);
     emu.addCluster({ region: "ap-south-1", name: "Cluster-new", accountId: ACCOUNT });
     const cached = (await (await ask()).json()) as ClusterListing;
@@ -217,13 +293,20 @@ describe("routes", () => {
     expect(unknown.headers.get("content-type")).toContain("application/problem+json");
     const missing = await request(getClusters, "/api/aws/eks/clusters", {});
     expect(missing.status).toBe(422);
-    expect(((await missing.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors).toHaveProperty("connectorRef");
-    const bad = await request(getClusters, "/api/aws/eks/clusters", { connectorRef: commercial, region: "mars-north-1" });
+    expect(((await missing.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors).toHaveProperty(
+      "connectorRef",
+    );
+    const bad = await request(getClusters, "/api/aws/eks/clusters", {
+      connectorRef: commercial,
+      region: "mars-north-1",
+    });
     expect(bad.status).toBe(422);
     const before = emu.calls.length;
     const outside = await request(getClusters, "/api/aws/eks/clusters", { connectorRef: gov, region: "us-east-1" });
     expect(outside.status).toBe(422);
-    expect(((await outside.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.region?.[0]).toContain("GovCloud");
+    expect(((await outside.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.region?.[0]).toContain(
+      "GovCloud",
+    );
     expect(emu.calls.length).toBe(before);
   });
 });

@@ -73,18 +73,34 @@ export function lookupError(err: unknown, what: string, session: Pick<LookupSess
   if (err instanceof AppError) return err;
   const f = awsErrorFacts(err);
   const extra = { reason: "aws-error", awsCode: f.code, ...(f.requestId ? { awsRequestId: f.requestId } : {}) };
-  if (f.timedOut) return new AppError("UPSTREAM_FAILED", `AWS did not answer in time while ${what}.`, { extra: { ...extra, reason: "aws-timeout" } });
-  if (/^(InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|ExpiredToken|AuthFailure)/.test(f.code)) {
-    return new AppError("UPSTREAM_FAILED", `AWS rejected the connector's credentials while ${what} (${said(f.code, f.message)}). Run the connector's connection test; ${PARTITION_LABELS[session.partition]} credentials only work in ${session.partition} regions.`, { extra: { ...extra, reason: "credentials-rejected" } });
+  if (f.timedOut)
+    return new AppError("UPSTREAM_FAILED", `AWS did not answer in time while ${what}.`, {
+      extra: { ...extra, reason: "aws-timeout" },
+    });
+  if (
+    /^(InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|ExpiredToken|AuthFailure)/.test(f.code)
+  ) {
+    return new AppError(
+      "UPSTREAM_FAILED",
+      `AWS rejected the connector's credentials while ${what} (${said(f.code, f.message)}). Run the connector's connection test; ${PARTITION_LABELS[session.partition]} credentials only work in ${session.partition} regions.`,
+      { extra: { ...extra, reason: "credentials-rejected" } },
+    );
   }
   if (/sts:AssumeRole/.test(f.message)) {
-    return new AppError("UPSTREAM_FAILED", `The connector's cross-account role could not be assumed while ${what} (${said(f.code, f.message)}). Check the role's trust policy and external ID.`, { extra: { ...extra, reason: "assume-role-denied" } });
+    return new AppError(
+      "UPSTREAM_FAILED",
+      `The connector's cross-account role could not be assumed while ${what} (${said(f.code, f.message)}). Check the role's trust policy and external ID.`,
+      { extra: { ...extra, reason: "assume-role-denied" } },
+    );
   }
   return new AppError("UPSTREAM_FAILED", `AWS refused ${what}: ${said(f.code, f.message)}`, { extra });
 }
 
 /** The regions the connector's account has enabled (ec2:DescribeRegions in its partition). */
-export async function listConnectorRegions(session: LookupSession, o: { signal?: AbortSignal; cache?: boolean } = {}): Promise<RegionListing> {
+export async function listConnectorRegions(
+  session: LookupSession,
+  o: { signal?: AbortSignal; cache?: boolean } = {},
+): Promise<RegionListing> {
   const key = cacheKey(session, "regions");
   const hit = o.cache === false ? undefined : regionCache.get(key);
   if (hit) return hit;
@@ -93,7 +109,9 @@ export async function listConnectorRegions(session: LookupSession, o: { signal?:
     const r = await describeRegions(session.callOptions(session.defaultRegion, { signal: o.signal }));
     const listing: RegionListing = {
       partition: session.partition,
-      regions: r.regions.filter((name) => partitionOf(name) === session.partition).map((name) => ({ name, label: regionLabel(name) })),
+      regions: r.regions
+        .filter((name) => partitionOf(name) === session.partition)
+        .map((name) => ({ name, label: regionLabel(name) })),
     };
     if (o.cache !== false) regionCache.set(key, listing, CACHE_TTL_MS);
     return listing;
@@ -143,8 +161,23 @@ export function limiter(limit: number) {
  */
 const ALWAYS_ENABLED: Record<Partition, readonly string[]> = {
   aws: [
-    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1",
-    "eu-north-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "ca-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-central-1",
+    "eu-north-1",
+    "ap-south-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "sa-east-1",
   ],
   "aws-us-gov": ["us-gov-west-1", "us-gov-east-1"],
   "aws-cn": ["cn-north-1", "cn-northwest-1"],
@@ -153,7 +186,10 @@ const ALWAYS_ENABLED: Record<Partition, readonly string[]> = {
 type RegionOutcome = { ok: true; names: string[] } | { ok: false; error: RegionError };
 
 /** The enabled regions (DescribeRegions), or without ec2:DescribeRegions the partition's known ones. */
-async function regionsToSearch(session: LookupSession, o: ClusterLookupOptions & { signal: AbortSignal }): Promise<string[]> {
+async function regionsToSearch(
+  session: LookupSession,
+  o: ClusterLookupOptions & { signal: AbortSignal },
+): Promise<string[]> {
   try {
     return (await listConnectorRegions(session, { signal: o.signal, cache: o.cache })).regions.map((r) => r.name);
   } catch (err) {
@@ -186,7 +222,10 @@ async function searchAllRegions(session: LookupSession, o: ClusterLookupOptions)
       const signal = AbortSignal.any([outer, cancel.signal, timer]);
       try {
         signal.throwIfAborted();
-        const r = await abortable(listClusters(session.callOptions(region, { signal, callTimeoutMs: timeoutMs })), signal);
+        const r = await abortable(
+          listClusters(session.callOptions(region, { signal, callTimeoutMs: timeoutMs })),
+          signal,
+        );
         return { ok: true, names: r.clusters };
       } catch (err) {
         return { ok: false, error: regionError(region, err, timeoutMs, timer.aborted) };
@@ -205,7 +244,9 @@ async function searchAllRegions(session: LookupSession, o: ClusterLookupOptions)
   regions.forEach(search);
   // A speculative region the account does not list (an emulator or a future partition change) is dropped.
   for (const [region, s] of started) if (!regions.includes(region)) s.cancel.abort();
-  const outcomes = await Promise.all(regions.map(async (region) => ({ region, outcome: await started.get(region)!.promise })));
+  const outcomes = await Promise.all(
+    regions.map(async (region) => ({ region, outcome: await started.get(region)!.promise })),
+  );
   o.signal?.throwIfAborted();
   const found: ClusterListing["clusters"] = [];
   const regionErrors: RegionError[] = [];
@@ -218,10 +259,18 @@ async function searchAllRegions(session: LookupSession, o: ClusterLookupOptions)
   return { clusters: found, regionErrors, regionsSearched: regions.length };
 }
 
-async function searchOneRegion(session: LookupSession, region: string, o: ClusterLookupOptions): Promise<ClusterListing> {
+async function searchOneRegion(
+  session: LookupSession,
+  region: string,
+  o: ClusterLookupOptions,
+): Promise<ClusterListing> {
   try {
     const r = await listClusters(session.callOptions(region, { signal: o.signal }));
-    return { clusters: r.clusters.map((name) => ({ value: name, name, region })).sort((a, b) => a.name.localeCompare(b.name)), regionErrors: [], regionsSearched: 1 };
+    return {
+      clusters: r.clusters.map((name) => ({ value: name, name, region })).sort((a, b) => a.name.localeCompare(b.name)),
+      regionErrors: [],
+      regionsSearched: 1,
+    };
   } catch (err) {
     o.signal?.throwIfAborted();
     throw lookupError(err, `listing EKS clusters in ${region} (eks:ListClusters)`, session);
@@ -232,7 +281,10 @@ async function searchOneRegion(session: LookupSession, region: string, o: Cluste
  * With a region: that region's clusters (bare names). Without: every enabled region of the
  * connector's partition, values `region/cluster`.
  */
-export async function listConnectorClusters(session: LookupSession, o: ClusterLookupOptions = {}): Promise<ClusterListing> {
+export async function listConnectorClusters(
+  session: LookupSession,
+  o: ClusterLookupOptions = {},
+): Promise<ClusterListing> {
   const key = cacheKey(session, `clusters:${o.region ?? "*"}`);
   const hit = o.cache === false ? undefined : clusterCache.get(key);
   if (hit) return hit;
@@ -243,11 +295,19 @@ export async function listConnectorClusters(session: LookupSession, o: ClusterLo
 
 // ── For the routes ──────────────────────────────────────────────────────────────────────────
 
-export async function regionsForConnector(scope: Scope, q: { connectorRef: string }, signal?: AbortSignal): Promise<RegionListing> {
+export async function regionsForConnector(
+  scope: Scope,
+  q: { connectorRef: string },
+  signal?: AbortSignal,
+): Promise<RegionListing> {
   return listConnectorRegions(await openConnectorSession(scope, q.connectorRef), { signal });
 }
 
-export async function clustersForConnector(scope: Scope, q: ClusterListQuery, signal?: AbortSignal): Promise<ClusterListing> {
+export async function clustersForConnector(
+  scope: Scope,
+  q: ClusterListQuery,
+  signal?: AbortSignal,
+): Promise<ClusterListing> {
   const session = await openConnectorSession(scope, q.connectorRef);
   if (q.region && partitionOf(q.region) !== session.partition) {
     const message = `${q.region} is not in the connector's partition (${PARTITION_LABELS[session.partition]}); choose one of its regions or none`;

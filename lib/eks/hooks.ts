@@ -11,7 +11,8 @@ import type { ClusterListing, RegionListing } from "./schemas";
 export const eksKeys = {
   all: ["eks"] as const,
   regions: (scope: ScopeRef, connectorRef: string) => [...eksKeys.all, "regions", scope, connectorRef] as const,
-  clusters: (scope: ScopeRef, connectorRef: string, region: string) => [...eksKeys.all, "clusters", scope, connectorRef, region] as const,
+  clusters: (scope: ScopeRef, connectorRef: string, region: string) =>
+    [...eksKeys.all, "clusters", scope, connectorRef, region] as const,
 };
 
 /** Regions change rarely; clusters come and go, but the server keeps them 30 s anyway. */
@@ -32,7 +33,11 @@ export function useClusters(scope: ScopeRef, connectorRef: string, region: strin
   const client = useQueryClient();
   const queryKey = eksKeys.clusters(scope, connectorRef, region);
   const fetchClusters = (signal: AbortSignal | undefined, refresh: boolean) =>
-    apiFetch<ClusterListing>("/api/aws/eks/clusters", { scope, signal, query: { connectorRef, region: region || undefined, refresh: refresh ? "1" : undefined } });
+    apiFetch<ClusterListing>("/api/aws/eks/clusters", {
+      scope,
+      signal,
+      query: { connectorRef, region: region || undefined, refresh: refresh ? "1" : undefined },
+    });
   const query = useQuery({
     queryKey,
     queryFn: ({ signal }) => fetchClusters(signal, false),
@@ -41,14 +46,16 @@ export function useClusters(scope: ScopeRef, connectorRef: string, region: strin
     retry: false,
   });
   /** The Refresh button: past both this cache and the server's. */
-  const refresh = () => client.fetchQuery({ queryKey, queryFn: ({ signal }) => fetchClusters(signal, true), staleTime: 0, retry: false });
+  const refresh = () =>
+    client.fetchQuery({ queryKey, queryFn: ({ signal }) => fetchClusters(signal, true), staleTime: 0, retry: false });
   return { ...query, refresh };
 }
 
 // Cluster-level lookups (namespaces, kubeconfig): helper B2's part of this file.
 export const namespaceKeys = {
   all: ["eks", "namespaces"] as const,
-  list: (scope: ScopeRef, connectorRef: string, cluster: string, region: string) => [...namespaceKeys.all, scope, connectorRef, cluster, region] as const,
+  list: (scope: ScopeRef, connectorRef: string, cluster: string, region: string) =>
+    [...namespaceKeys.all, scope, connectorRef, cluster, region] as const,
 };
 
 /**
@@ -59,7 +66,8 @@ export const namespaceKeys = {
 export const useNamespaces = (scope: ScopeRef, connectorRef: string, cluster: string, enabled: boolean, region = "") =>
   useQuery({
     queryKey: namespaceKeys.list(scope, connectorRef, cluster, region),
-    queryFn: ({ signal }) => apiFetch<NamespaceList>("/api/aws/eks/namespaces", { scope, signal, query: { connectorRef, cluster, region } }),
+    queryFn: ({ signal }) =>
+      apiFetch<NamespaceList>("/api/aws/eks/namespaces", { scope, signal, query: { connectorRef, cluster, region } }),
     enabled: enabled && connectorRef !== "" && cluster !== "",
     staleTime: 30_000,
     // A refused token or an unreachable endpoint will not fix itself within seconds.

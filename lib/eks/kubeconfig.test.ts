@@ -41,7 +41,10 @@ describe("kubeconfigYaml", () => {
   });
 
   it("aws with a cross-account role: --role-arn", async () => {
-    await expectGolden("aws-role.kubeconfig.yaml", kubeconfigYaml({ ...aws, roleArn: "arn:aws:iam::999988887777:role/eks-deployer" }));
+    await expectGolden(
+      "aws-role.kubeconfig.yaml",
+      kubeconfigYaml({ ...aws, roleArn: "arn:aws:iam::999988887777:role/eks-deployer" }),
+    );
   });
 
   it("aws-us-gov with a cross-account role", async () => {
@@ -49,7 +52,10 @@ describe("kubeconfigYaml", () => {
   });
 
   it("aws-us-gov with an external ID: aws-iam-authenticator, which can pass it", async () => {
-    await expectGolden("aws-us-gov-external-id.kubeconfig.yaml", kubeconfigYaml({ ...gov, externalId: "conduit-ext-42" }));
+    await expectGolden(
+      "aws-us-gov-external-id.kubeconfig.yaml",
+      kubeconfigYaml({ ...gov, externalId: "conduit-ext-42" }),
+    );
   });
 
   it("is a valid kubeconfig whose context points at the cluster and user", () => {
@@ -60,10 +66,24 @@ describe("kubeconfigYaml", () => {
       users: Array<{ name: string; user: { exec: { apiVersion: string; command: string; args: string[] } } }>;
     };
     const ctx = k.contexts.find((c) => c.name === k["current-context"])!;
-    expect(k.clusters.find((c) => c.name === ctx.context.cluster)?.cluster).toEqual({ server: gov.endpoint, "certificate-authority-data": CA });
+    expect(k.clusters.find((c) => c.name === ctx.context.cluster)?.cluster).toEqual({
+      server: gov.endpoint,
+      "certificate-authority-data": CA,
+    });
     const exec = k.users.find((u) => u.name === ctx.context.user)!.user.exec;
     expect(exec.apiVersion).toBe("client.authentication.k8s.io/v1beta1");
-    expect(exec.args).toEqual(["--region", "us-gov-west-1", "eks", "get-token", "--cluster-name", "gov-eks", "--output", "json", "--role-arn", gov.roleArn]);
+    expect(exec.args).toEqual([
+      "--region",
+      "us-gov-west-1",
+      "eks",
+      "get-token",
+      "--cluster-name",
+      "gov-eks",
+      "--output",
+      "json",
+      "--role-arn",
+      gov.roleArn,
+    ]);
   });
 
   it("names the download after the cluster", () => {

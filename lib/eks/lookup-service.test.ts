@@ -27,14 +27,27 @@ let roleWithExternalId: RoleInfo;
 
 async function connector(identifier: string, credential: Partial<ConnectorInput["spec"]["credential"]> = {}) {
   const secretId = `sk_${identifier}`;
-  await createSecret({ scope, input: { identifier: secretId, name: secretId, description: "", tags: {}, value: user.secretAccessKey }, by });
+  await createSecret({
+    scope,
+    input: { identifier: secretId, name: secretId, description: "", tags: {}, value: user.secretAccessKey },
+    by,
+  });
   await createConnector({
     scope,
     input: {
-      name: identifier, identifier, description: "", tags: {},
+      name: identifier,
+      identifier,
+      description: "",
+      tags: {},
       spec: {
-        credential: { type: "ManualConfig", spec: { accessKey: user.accessKeyId, secretKeyRef: secretId }, region: "us-east-1", ...credential } as ConnectorInput["spec"]["credential"],
-        delegateSelectors: [], executeOnDelegate: true,
+        credential: {
+          type: "ManualConfig",
+          spec: { accessKey: user.accessKeyId, secretKeyRef: secretId },
+          region: "us-east-1",
+          ...credential,
+        } as ConnectorInput["spec"]["credential"],
+        delegateSelectors: [],
+        executeOnDelegate: true,
       },
     },
     by,
@@ -54,16 +67,50 @@ beforeAll(async () => {
   Object.assign(process.env, emu.env());
   resetEnvCache();
   scope = await resolveScope({});
-  kube = await startFakeKubernetes({ stsEndpoint: emu.url, clusterName: `shop-${suffix}`, namespaces: ["default", "kube-system", "shop"] });
-  emu.addCluster({ region: "us-east-1", name: kube.clusterName, endpoint: kube.url, caData: kube.caData, accountId: ACCOUNT });
-  emu.addCluster({ region: "us-east-1", name: kube.clusterName, endpoint: kube.url, caData: kube.caData, accountId: TARGET });
-  emu.addCluster({ region: "us-east-1", name: `dead-${suffix}`, endpoint: "https://127.0.0.1:1", caData: kube.caData, accountId: ACCOUNT });
+  kube = await startFakeKubernetes({
+    stsEndpoint: emu.url,
+    clusterName: `shop-${suffix}`,
+    namespaces: ["default", "kube-system", "shop"],
+  });
+  emu.addCluster({
+    region: "us-east-1",
+    name: kube.clusterName,
+    endpoint: kube.url,
+    caData: kube.caData,
+    accountId: ACCOUNT,
+  });
+  emu.addCluster({
+    region: "us-east-1",
+    name: kube.clusterName,
+    endpoint: kube.url,
+    caData: kube.caData,
+    accountId: TARGET,
+  });
+  emu.addCluster({
+    region: "us-east-1",
+    name: `dead-${suffix}`,
+    endpoint: "https://127.0.0.1:1",
+    caData: kube.caData,
+    accountId: ACCOUNT,
+  });
   user = emu.addUser({ name: `ci-${suffix}`, accountId: ACCOUNT, allow: EKS_READ });
-  role = emu.addRole({ name: `deployer-${suffix}`, accountId: TARGET, trust: { principals: [user.arn] }, allow: EKS_READ });
-  roleWithExternalId = emu.addRole({ name: `ext-${suffix}`, accountId: TARGET, trust: { principals: [user.arn], externalId: "conduit-42" }, allow: EKS_READ });
+  role = emu.addRole({
+    name: `deployer-${suffix}`,
+    accountId: TARGET,
+    trust: { principals: [user.arn] },
+    allow: EKS_READ,
+  });
+  roleWithExternalId = emu.addRole({
+    name: `ext-${suffix}`,
+    accountId: TARGET,
+    trust: { principals: [user.arn], externalId: "conduit-42" },
+    allow: EKS_READ,
+  });
   plain = await connector(`eks_plain_${suffix}`);
   crossAccount = await connector(`eks_xacct_${suffix}`, { crossAccountAccess: { crossAccountRoleArn: role.arn } });
-  withExternalId = await connector(`eks_ext_${suffix}`, { crossAccountAccess: { crossAccountRoleArn: roleWithExternalId.arn, externalId: "conduit-42" } });
+  withExternalId = await connector(`eks_ext_${suffix}`, {
+    crossAccountAccess: { crossAccountRoleArn: roleWithExternalId.arn, externalId: "conduit-42" },
+  });
 });
 afterAll(async () => {
   await kube.close();
@@ -73,7 +120,10 @@ beforeEach(() => kube.setMappings([{ arn: user.arn, username: "ci", groups: ["sy
 
 describe("GET /api/aws/eks/namespaces", () => {
   it("lists namespaces with an access-key connector", async () => {
-    const res = await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: plain, cluster: kube.clusterName });
+    const res = await call(getNamespaces, "/api/aws/eks/namespaces", {
+      connectorRef: plain,
+      cluster: kube.clusterName,
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ namespaces: ["default", "kube-system", "shop"] });
     expect(kube.requests.at(-1)).toMatchObject({ user: "ci", status: 200 });
@@ -81,7 +131,10 @@ describe("GET /api/aws/eks/namespaces", () => {
 
   it("with a cross-account role: the cluster sees the role, in the target account", async () => {
     kube.setMappings([{ arn: role.arn, username: "deployer", groups: ["system:masters"] }]);
-    const res = await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: crossAccount, cluster: `us-east-1/${kube.clusterName}` });
+    const res = await call(getNamespaces, "/api/aws/eks/namespaces", {
+      connectorRef: crossAccount,
+      cluster: `us-east-1/${kube.clusterName}`,
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     expect(kube.requests.at(-1)?.user).toBe("deployer");
     const describe = emu.calls.filter((c) => c.action === "DescribeCluster").at(-1);
@@ -89,7 +142,10 @@ describe("GET /api/aws/eks/namespaces", () => {
   });
 
   it("says why listing failed: the role is not mapped", async () => {
-    const res = await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: crossAccount, cluster: kube.clusterName });
+    const res = await call(getNamespaces, "/api/aws/eks/namespaces", {
+      connectorRef: crossAccount,
+      cluster: kube.clusterName,
+    });
     expect(res.status).toBe(502);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     const p = (await res.json()) as { code: string; detail: string; extra: { reason: string } };
@@ -100,35 +156,68 @@ describe("GET /api/aws/eks/namespaces", () => {
   });
 
   it("says why listing failed: the endpoint cannot be reached", async () => {
-    const res = await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: plain, cluster: `dead-${suffix}` });
+    const res = await call(getNamespaces, "/api/aws/eks/namespaces", {
+      connectorRef: plain,
+      cluster: `dead-${suffix}`,
+    });
     expect(res.status).toBe(502);
     expect(((await res.json()) as { extra: { reason: string } }).extra.reason).toBe("unreachable");
   });
 
   it("validates the query and the connector reference", async () => {
     expect((await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: plain })).status).toBe(422);
-    expect((await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: plain, cluster: "us-gov-west-1/x" })).status).toBe(422);
-    expect((await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: "nope_nope", cluster: "x" })).status).toBe(404);
+    expect(
+      (await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: plain, cluster: "us-gov-west-1/x" }))
+        .status,
+    ).toBe(422);
+    expect(
+      (await call(getNamespaces, "/api/aws/eks/namespaces", { connectorRef: "nope_nope", cluster: "x" })).status,
+    ).toBe(404);
   });
 });
 
 describe("GET /api/aws/eks/kubeconfig", () => {
   it("downloads a kubeconfig for the cluster with the endpoint and CA from DescribeCluster", async () => {
-    const res = await call(getKubeconfig, "/api/aws/eks/kubeconfig", { connectorRef: plain, cluster: kube.clusterName });
+    const res = await call(getKubeconfig, "/api/aws/eks/kubeconfig", {
+      connectorRef: plain,
+      cluster: kube.clusterName,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${kube.clusterName}-kubeconfig.yaml"`);
-    const k = parse(await res.text()) as { clusters: Array<{ cluster: { server: string; "certificate-authority-data": string } }>; users: Array<{ user: { exec: { command: string; args: string[] } } }> };
+    const k = parse(await res.text()) as {
+      clusters: Array<{ cluster: { server: string; "certificate-authority-data": string } }>;
+      users: Array<{ user: { exec: { command: string; args: string[] } } }>;
+    };
     expect(k.clusters[0]!.cluster).toEqual({ server: kube.url, "certificate-authority-data": kube.caData });
     expect(k.users[0]!.user.exec.command).toBe("aws");
-    expect(k.users[0]!.user.exec.args).toEqual(["--region", "us-east-1", "eks", "get-token", "--cluster-name", kube.clusterName, "--output", "json"]);
+    expect(k.users[0]!.user.exec.args).toEqual([
+      "--region",
+      "us-east-1",
+      "eks",
+      "get-token",
+      "--cluster-name",
+      kube.clusterName,
+      "--output",
+      "json",
+    ]);
   });
 
   it("adds --role-arn for a cross-account connector, and uses aws-iam-authenticator when an external ID is needed", async () => {
-    const a = parse(await (await call(getKubeconfig, "/api/aws/eks/kubeconfig", { connectorRef: crossAccount, cluster: kube.clusterName })).text()) as { users: Array<{ user: { exec: { args: string[] } } }> };
+    const a = parse(
+      await (
+        await call(getKubeconfig, "/api/aws/eks/kubeconfig", { connectorRef: crossAccount, cluster: kube.clusterName })
+      ).text(),
+    ) as { users: Array<{ user: { exec: { args: string[] } } }> };
     expect(a.users[0]!.user.exec.args.slice(-2)).toEqual(["--role-arn", role.arn]);
-    const res = await call(getKubeconfig, "/api/aws/eks/kubeconfig", { connectorRef: withExternalId, cluster: kube.clusterName });
+    const res = await call(getKubeconfig, "/api/aws/eks/kubeconfig", {
+      connectorRef: withExternalId,
+      cluster: kube.clusterName,
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     const b = parse(await res.text()) as { users: Array<{ user: { exec: { command: string; args: string[] } } }> };
-    expect(b.users[0]!.user.exec).toMatchObject({ command: "aws-iam-authenticator", args: ["token", "-i", kube.clusterName, "-r", roleWithExternalId.arn, "--external-id", "conduit-42"] });
+    expect(b.users[0]!.user.exec).toMatchObject({
+      command: "aws-iam-authenticator",
+      args: ["token", "-i", kube.clusterName, "-r", roleWithExternalId.arn, "--external-id", "conduit-42"],
+    });
   });
 });

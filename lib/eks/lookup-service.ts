@@ -9,12 +9,20 @@ import { kubeconfigFileName, kubeconfigYaml } from "./kubeconfig";
 import type { ClusterLookupQuery, NamespaceList } from "./lookup-schemas";
 import { listClusterNamespaces } from "./namespaces";
 
-export async function namespacesForConnector(scope: Scope, q: ClusterLookupQuery, signal?: AbortSignal): Promise<NamespaceList> {
+export async function namespacesForConnector(
+  scope: Scope,
+  q: ClusterLookupQuery,
+  signal?: AbortSignal,
+): Promise<NamespaceList> {
   const session = await openConnectorSession(scope, q.connectorRef);
   return listClusterNamespaces(session, q.cluster, { region: q.region || undefined, signal });
 }
 
-export async function kubeconfigForConnector(scope: Scope, q: ClusterLookupQuery, signal?: AbortSignal): Promise<{ yaml: string; fileName: string }> {
+export async function kubeconfigForConnector(
+  scope: Scope,
+  q: ClusterLookupQuery,
+  signal?: AbortSignal,
+): Promise<{ yaml: string; fileName: string }> {
   const session = await openConnectorSession(scope, q.connectorRef);
   const { target, cluster } = await describeTarget(session, q.cluster, { region: q.region || undefined, signal });
   const yaml = kubeconfigYaml({

@@ -23,7 +23,10 @@ const session = (credentials: AwsCredentialIdentity, extra: Partial<EksSession> 
 });
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => expect.fail("expected an AppError"), (err: unknown) => err);
+  const e = await p.then(
+    () => expect.fail("expected an AppError"),
+    (err: unknown) => err,
+  );
   expect(e, String(e)).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -31,7 +34,11 @@ async function appError(p: Promise<unknown>): Promise<AppError> {
 beforeAll(async () => {
   emu = await startAwsEmulator();
   Object.assign(process.env, emu.env());
-  kube = await startFakeKubernetes({ stsEndpoint: emu.url, clusterName: "payments", namespaces: ["kube-system", "default", "payments"] });
+  kube = await startFakeKubernetes({
+    stsEndpoint: emu.url,
+    clusterName: "payments",
+    namespaces: ["kube-system", "default", "payments"],
+  });
   emu.addCluster({ region: "us-east-1", name: "payments", endpoint: kube.url, caData: kube.caData });
   emu.addCluster({ region: "eu-west-1", name: "payments", endpoint: kube.url, caData: kube.caData });
   user = emu.addUser({ name: "platform", accountId: ACCOUNT, allow: EKS_READ });
@@ -44,7 +51,9 @@ beforeEach(() => kube.setMappings([{ arn: user.arn, username: "platform", groups
 
 describe("listClusterNamespaces", () => {
   it("lists the namespaces of a bare cluster name in the session's default region, sorted", async () => {
-    expect(await listClusterNamespaces(session(user), "payments")).toEqual({ namespaces: ["default", "kube-system", "payments"] });
+    expect(await listClusterNamespaces(session(user), "payments")).toEqual({
+      namespaces: ["default", "kube-system", "payments"],
+    });
     const describe = emu.calls.filter((c) => c.action === "DescribeCluster").at(-1);
     expect(describe).toMatchObject({ region: "us-east-1", principal: user.arn, status: 200 });
   });
@@ -61,15 +70,25 @@ describe("listClusterNamespaces", () => {
     const e = await appError(listClusterNamespaces(session(stranger), "payments"));
     expect(e).toMatchObject({ code: "UPSTREAM_FAILED", status: 502 });
     expect(e.options.extra).toMatchObject({ reason: "token-rejected", identityArn: stranger.arn });
-    expect(e.detail).toContain(`The cluster payments (us-east-1) rejected Conduit's token: ${stranger.arn} is not mapped`);
+    expect(e.detail).toContain(
+      `The cluster payments (us-east-1) rejected Conduit's token: ${stranger.arn} is not mapped`,
+    );
     expect(e.detail).toContain("aws-auth");
     expect(e.detail).toContain(`--principal-arn ${stranger.arn}`);
   });
 
   it("an assumed role is named by its role ARN, and works once that is mapped", async () => {
-    const role = emu.addRole({ name: "eks-reader", accountId: ACCOUNT, trust: { principals: [user.arn] }, allow: EKS_READ });
+    const role = emu.addRole({
+      name: "eks-reader",
+      accountId: ACCOUNT,
+      trust: { principals: [user.arn] },
+      allow: EKS_READ,
+    });
     const { assumeRole } = await import("@/lib/aws/sts");
-    const t = await assumeRole({ region: "us-east-1", credentials: user, callTimeoutMs: 5_000 }, { roleArn: role.arn, sessionName: "conduit-x" });
+    const t = await assumeRole(
+      { region: "us-east-1", credentials: user, callTimeoutMs: 5_000 },
+      { roleArn: role.arn, sessionName: "conduit-x" },
+    );
     // Without the session knowing the role (temporary keys stored in a connector), the caller identity is asked.
     const e = await appError(listClusterNamespaces(session(t.credentials), "payments"));
     expect(e.options.extra?.identityArn).toBe(role.arn);
@@ -109,8 +128,12 @@ describe("listClusterNamespaces", () => {
 
   it("rejects a cluster value outside the connector's partition or malformed, before any call", async () => {
     const before = emu.calls.length;
-    expect(await appError(listClusterNamespaces(session(user), "us-gov-west-1/payments"))).toMatchObject({ code: "VALIDATION_FAILED" });
-    expect(await appError(listClusterNamespaces(session(user), "us-east-1/bad name"))).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(await appError(listClusterNamespaces(session(user), "us-gov-west-1/payments"))).toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+    expect(await appError(listClusterNamespaces(session(user), "us-east-1/bad name"))).toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
     expect(emu.calls.length).toBe(before);
   });
 });

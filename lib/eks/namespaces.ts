@@ -7,7 +7,11 @@ export interface NamespaceListing {
   namespaces: string[];
 }
 
-export async function listClusterNamespaces(session: EksSession, cluster: string, o: LookupOptions = {}): Promise<NamespaceListing> {
+export async function listClusterNamespaces(
+  session: EksSession,
+  cluster: string,
+  o: LookupOptions = {},
+): Promise<NamespaceListing> {
   const access = await openClusterAccess(session, cluster, o);
   try {
     const names = await listNamespaces(access.cluster.endpoint, access.cluster.caData, access.token, {

@@ -15,7 +15,10 @@ export const regionLookupQuerySchema = z.object({
 export const clusterListQuerySchema = z.object({
   connectorRef,
   /** Empty or absent: every enabled region of the connector's partition. */
-  region: z.preprocess((v) => (v === "" ? undefined : v), z.enum(REGION_CODES, { error: "Not a known AWS region" }).optional()),
+  region: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(REGION_CODES, { error: "Not a known AWS region" }).optional(),
+  ),
   /** "1": ask AWS again instead of answering from the server's short-lived copy (the Refresh button). */
   refresh: z.enum(["1"], { error: "refresh takes 1 or nothing" }).optional(),
   org: z.string().optional(),

@@ -48,12 +48,20 @@ export function useUpdateEnvironment(scope: ScopeRef) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { identifier: string; input: EnvironmentInput; version: number }) =>
-      apiFetch<EnvironmentDto>(one(v.identifier), { method: "PUT", scope, json: v.input, headers: { "if-match": `"${v.version}"` } }),
+      apiFetch<EnvironmentDto>(one(v.identifier), {
+        method: "PUT",
+        scope,
+        json: v.input,
+        headers: { "if-match": `"${v.version}"` },
+      }),
     onSuccess: invalidate,
   });
 }
 
 export function useDeleteEnvironment(scope: ScopeRef) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (identifier: string) => apiFetch<void>(one(identifier), { method: "DELETE", scope }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (identifier: string) => apiFetch<void>(one(identifier), { method: "DELETE", scope }),
+    onSuccess: invalidate,
+  });
 }

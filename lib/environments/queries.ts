@@ -26,7 +26,12 @@ export function listEnvironmentRows(key: ProjectKey, query: EnvironmentListQuery
     ...key,
     ...(query.type ? { type: query.type } : {}),
     ...(query.q
-      ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { identifier: { contains: query.q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { name: { contains: query.q, mode: "insensitive" } },
+            { identifier: { contains: query.q, mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   return db.environment.findMany({ where, include: withCount, orderBy: [{ name: "asc" }, { id: "asc" }], take: 500 });
@@ -35,16 +40,27 @@ export function listEnvironmentRows(key: ProjectKey, query: EnvironmentListQuery
 export const insertEnvironment = (tx: Tx, data: Prisma.EnvironmentUncheckedCreateInput) =>
   tx.environment.create({ data, include: withCount });
 
-export async function updateEnvironmentRow(tx: Tx, id: string, version: number, data: Prisma.EnvironmentUncheckedUpdateManyInput) {
+export async function updateEnvironmentRow(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.EnvironmentUncheckedUpdateManyInput,
+) {
   const r = await tx.environment.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   return r.count;
 }
 
-export const getEnvironmentById = (tx: Tx, id: string) => tx.environment.findUniqueOrThrow({ where: { id }, include: withCount });
+export const getEnvironmentById = (tx: Tx, id: string) =>
+  tx.environment.findUniqueOrThrow({ where: { id }, include: withCount });
 
 /** Identifiers of the definitions that keep an environment from being deleted (at most 20). */
 export const infrastructuresIn = (tx: Tx, environmentId: string) =>
-  tx.infrastructureDefinition.findMany({ where: { environmentId }, select: { identifier: true }, orderBy: { identifier: "asc" }, take: 20 });
+  tx.infrastructureDefinition.findMany({
+    where: { environmentId },
+    select: { identifier: true },
+    orderBy: { identifier: "asc" },
+    take: 20,
+  });
 
 export const deleteEnvironmentRow = (tx: Tx, id: string) => tx.environment.delete({ where: { id } });
 export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);

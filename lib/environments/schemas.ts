@@ -4,7 +4,10 @@ import { descriptionSchema, identifierSchema, nameSchema, tagsSchema, versionSch
 
 export const ENVIRONMENT_TYPES = ["Production", "PreProduction"] as const;
 export type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number];
-export const ENVIRONMENT_TYPE_LABELS: Record<EnvironmentType, string> = { Production: "Production", PreProduction: "Pre-production" };
+export const ENVIRONMENT_TYPE_LABELS: Record<EnvironmentType, string> = {
+  Production: "Production",
+  PreProduction: "Pre-production",
+};
 
 const environmentFields = {
   name: nameSchema,
@@ -33,7 +36,10 @@ export type EnvironmentListQuery = z.infer<typeof environmentListQuerySchema>;
 export const environmentParamsSchema = z.object({ identifier: z.string().min(1).max(128) });
 
 export interface EnvironmentDto {
-  environment: Omit<EnvironmentInput, "orgIdentifier" | "projectIdentifier"> & { orgIdentifier: string; projectIdentifier: string };
+  environment: Omit<EnvironmentInput, "orgIdentifier" | "projectIdentifier"> & {
+    orgIdentifier: string;
+    projectIdentifier: string;
+  };
   version: number;
   /** How many infrastructure definitions the environment holds (it cannot be deleted while > 0). */
   infrastructureCount: number;

@@ -21,7 +21,11 @@ export function requireProject(scope: Scope, what = "Environments"): q.ProjectKe
 }
 
 /** Body scope fields, when sent, must agree with the scope of the request. */
-export function checkBodyScope(key: q.ProjectKey, input: { orgIdentifier?: string; projectIdentifier?: string }, what: string) {
+export function checkBodyScope(
+  key: q.ProjectKey,
+  input: { orgIdentifier?: string; projectIdentifier?: string },
+  what: string,
+) {
   const errors: FieldErrors = {};
   if (input.orgIdentifier !== undefined && input.orgIdentifier !== key.orgIdentifier) {
     errors.orgIdentifier = [`The request is for org "${key.orgIdentifier}"`];
@@ -29,7 +33,8 @@ export function checkBodyScope(key: q.ProjectKey, input: { orgIdentifier?: strin
   if (input.projectIdentifier !== undefined && input.projectIdentifier !== key.projectIdentifier) {
     errors.projectIdentifier = [`The request is for project "${key.projectIdentifier}"`];
   }
-  if (Object.keys(errors).length) throw new AppError("VALIDATION_FAILED", `The ${what}'s scope does not match the request`, { fieldErrors: errors });
+  if (Object.keys(errors).length)
+    throw new AppError("VALIDATION_FAILED", `The ${what}'s scope does not match the request`, { fieldErrors: errors });
 }
 
 function toDto(r: Row): EnvironmentDto {
@@ -52,9 +57,19 @@ function toDto(r: Row): EnvironmentDto {
 
 const auditable = (r: Row) => ({ name: r.name, description: r.description, tags: r.tags, type: r.type });
 const audit = (by: Actor, key: q.ProjectKey, entityId: string, action: "CREATE" | "UPDATE" | "DELETE") => ({
-  actor: by.actor, requestId: by.requestId, action, entityType: "Environment", entityId, scope: key,
+  actor: by.actor,
+  requestId: by.requestId,
+  action,
+  entityType: "Environment",
+  entityId,
+  scope: key,
 });
-const columns = (input: EnvironmentInput) => ({ name: input.name, description: input.description, tags: input.tags, type: input.type });
+const columns = (input: EnvironmentInput) => ({
+  name: input.name,
+  description: input.description,
+  tags: input.tags,
+  type: input.type,
+});
 
 /** The environment row (for other services, e.g. infrastructure definitions), or 404. */
 export async function getEnvironmentRowOrThrow(key: q.ProjectKey, identifier: string): Promise<Row> {
@@ -63,7 +78,10 @@ export async function getEnvironmentRowOrThrow(key: q.ProjectKey, identifier: st
   return row;
 }
 
-export async function listEnvironments(scope: Scope, query: EnvironmentListQuery): Promise<{ items: EnvironmentDto[] }> {
+export async function listEnvironments(
+  scope: Scope,
+  query: EnvironmentListQuery,
+): Promise<{ items: EnvironmentDto[] }> {
   return { items: (await q.listEnvironmentRows(requireProject(scope), query)).map(toDto) };
 }
 
@@ -71,7 +89,11 @@ export async function getEnvironment(scope: Scope, identifier: string): Promise<
   return toDto(await getEnvironmentRowOrThrow(requireProject(scope), identifier));
 }
 
-export async function createEnvironment(opts: { scope: Scope; input: EnvironmentInput; by: Actor }): Promise<EnvironmentDto> {
+export async function createEnvironment(opts: {
+  scope: Scope;
+  input: EnvironmentInput;
+  by: Actor;
+}): Promise<EnvironmentDto> {
   const key = requireProject(opts.scope);
   checkBodyScope(key, opts.input, "environment");
   if (await q.findEnvironment(key, opts.input.identifier)) {
@@ -80,14 +102,24 @@ export async function createEnvironment(opts: { scope: Scope; input: Environment
     });
   }
   const row = await q.transaction(async (tx) => {
-    const created = await q.insertEnvironment(tx, { ...key, identifier: opts.input.identifier, ...columns(opts.input) });
+    const created = await q.insertEnvironment(tx, {
+      ...key,
+      identifier: opts.input.identifier,
+      ...columns(opts.input),
+    });
     await recordAudit(tx, { ...audit(opts.by, key, created.identifier, "CREATE"), after: auditable(created) });
     return created;
   });
   return toDto(row);
 }
 
-export async function updateEnvironment(opts: { scope: Scope; identifier: string; input: EnvironmentInput; version: number; by: Actor }): Promise<EnvironmentDto> {
+export async function updateEnvironment(opts: {
+  scope: Scope;
+  identifier: string;
+  input: EnvironmentInput;
+  version: number;
+  by: Actor;
+}): Promise<EnvironmentDto> {
   const key = requireProject(opts.scope);
   if (opts.input.identifier !== opts.identifier) {
     throw new AppError("VALIDATION_FAILED", "An environment's identifier cannot change", {
@@ -101,7 +133,11 @@ export async function updateEnvironment(opts: { scope: Scope; identifier: string
       throw versionConflict((await q.getEnvironmentById(tx, before.id)).version);
     }
     const updated = await q.getEnvironmentById(tx, before.id);
-    await recordAudit(tx, { ...audit(opts.by, key, updated.identifier, "UPDATE"), before: auditable(before), after: auditable(updated) });
+    await recordAudit(tx, {
+      ...audit(opts.by, key, updated.identifier, "UPDATE"),
+      before: auditable(before),
+      after: auditable(updated),
+    });
     return updated;
   });
   return toDto(after);
@@ -118,7 +154,15 @@ export async function deleteEnvironment(opts: { scope: Scope; identifier: string
       throw new AppError(
         "IN_USE",
         `Environment "${row.identifier}" still holds infrastructure definitions ${names.join(", ")}; delete them first`,
-        { extra: { references: names.map((identifier) => ({ type: "InfrastructureDefinition", identifier, environment: row.identifier })) } },
+        {
+          extra: {
+            references: names.map((identifier) => ({
+              type: "InfrastructureDefinition",
+              identifier,
+              environment: row.identifier,
+            })),
+          },
+        },
       );
     }
     await q.deleteEnvironmentRow(tx, row.id);

@@ -7,9 +7,19 @@ import type { ClusterLookupQuery } from "@/lib/eks/lookup-schemas";
 import type { Scope } from "@/lib/scopes/service";
 import type { EksClusterInfo } from "./dto";
 
-
-export async function describeForImport(scope: Scope, q: ClusterLookupQuery, signal?: AbortSignal): Promise<EksClusterInfo> {
+export async function describeForImport(
+  scope: Scope,
+  q: ClusterLookupQuery,
+  signal?: AbortSignal,
+): Promise<EksClusterInfo> {
   const session = await openConnectorSession(scope, q.connectorRef);
   const { target, cluster } = await describeTarget(session, q.cluster, { region: q.region || undefined, signal });
-  return { name: target.name, region: target.region, endpoint: cluster.endpoint, caData: cluster.caData, version: cluster.version, oidcIssuer: cluster.oidcIssuer ?? null };
+  return {
+    name: target.name,
+    region: target.region,
+    endpoint: cluster.endpoint,
+    caData: cluster.caData,
+    version: cluster.version,
+    oidcIssuer: cluster.oidcIssuer ?? null,
+  };
 }

@@ -19,7 +19,11 @@ const DESCRIBE_TIMEOUT_MS = 8_000;
 
 type Issuer = { url: string | null; region: string; reason?: string };
 
-async function managementIssuer(scope: Scope, agent: { connectorRef: string; managementCluster: string }, fallbackRegion: string): Promise<Issuer> {
+async function managementIssuer(
+  scope: Scope,
+  agent: { connectorRef: string; managementCluster: string },
+  fallbackRegion: string,
+): Promise<Issuer> {
   const { region, name } = splitClusterValue(agent.managementCluster);
   let where = region ?? fallbackRegion;
   try {
@@ -27,10 +31,21 @@ async function managementIssuer(scope: Scope, agent: { connectorRef: string; man
     where = region ?? session.defaultRegion;
     const { cluster } = await describeTarget(session, agent.managementCluster, { callTimeoutMs: DESCRIBE_TIMEOUT_MS });
     if (cluster.oidcIssuer) return { url: cluster.oidcIssuer, region: where };
-    return { url: null, region: where, reason: `The management cluster "${name}" has no OIDC issuer yet: create it with eksctl utils associate-iam-oidc-provider --cluster ${name} --approve, then reload.` };
+    return {
+      url: null,
+      region: where,
+      reason: `The management cluster "${name}" has no OIDC issuer yet: create it with eksctl utils associate-iam-oidc-provider --cluster ${name} --approve, then reload.`,
+    };
   } catch (err) {
-    const said = err instanceof AppError ? err.detail ?? err.message : `${awsErrorFacts(err).code}: ${awsErrorFacts(err).message}`;
-    return { url: null, region: where, reason: `Conduit could not read the management cluster "${name}" through connector "${agent.connectorRef}": ${said}` };
+    const said =
+      err instanceof AppError
+        ? (err.detail ?? err.message)
+        : `${awsErrorFacts(err).code}: ${awsErrorFacts(err).message}`;
+    return {
+      url: null,
+      region: where,
+      reason: `Conduit could not read the management cluster "${name}" through connector "${agent.connectorRef}": ${said}`,
+    };
   }
 }
 
@@ -65,7 +80,11 @@ export async function getClusterGuide(opts: { scope: Scope; identifier: string }
     guide,
     issuer: issuer.url
       ? { source: "cluster", url: issuer.url }
-      : { source: "placeholder", url: placeholderIssuer(issuer.region), reason: `${issuer.reason} Replace <MANAGEMENT_CLUSTER_OIDC_ID> with the ID at the end of the cluster's OpenID Connect provider URL.` },
+      : {
+          source: "placeholder",
+          url: placeholderIssuer(issuer.region),
+          reason: `${issuer.reason} Replace <MANAGEMENT_CLUSTER_OIDC_ID> with the ID at the end of the cluster's OpenID Connect provider URL.`,
+        },
     values,
   };
 }

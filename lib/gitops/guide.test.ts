@@ -7,7 +7,8 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { generateGuide, secretName, type GuideBlock, type GuideInput } from "./guide";
 
-const CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMvakNDQWVhZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFWTVJNd0VRWURWUVFERXdwcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=";
+const CA =
+  "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMvakNDQWVhZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFWTVJNd0VRWURWUVFERXdwcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=";
 
 const inputs: Record<"aws" | "aws-us-gov", GuideInput> = {
   aws: {
@@ -40,7 +41,8 @@ const inputs: Record<"aws" | "aws-us-gov", GuideInput> = {
 };
 
 const ext = { json: "json", shell: "sh", yaml: "yaml" } as const;
-const goldenPath = (partition: string, b: GuideBlock) => path.join(import.meta.dirname, "__golden__", partition, `${b.id}.${ext[b.language]}`);
+const goldenPath = (partition: string, b: GuideBlock) =>
+  path.join(import.meta.dirname, "__golden__", partition, `${b.id}.${ext[b.language]}`);
 
 describe.each(Object.entries(inputs))("setup guide golden files (%s)", (partition, input) => {
   const guide = generateGuide(input);
@@ -58,7 +60,10 @@ describe.each(Object.entries(inputs))("setup guide golden files (%s)", (partitio
   it("uses only the partition's ARNs and parses as what it claims to be", () => {
     for (const b of guide.blocks) {
       const arns = b.content.match(/arn:[a-z-]+:/g) ?? [];
-      expect(arns.every((a) => a === `arn:${partition}:`), `${b.id} ARNs in ${partition}`).toBe(true);
+      expect(
+        arns.every((a) => a === `arn:${partition}:`),
+        `${b.id} ARNs in ${partition}`,
+      ).toBe(true);
       if (b.language === "json") expect(() => JSON.parse(b.content)).not.toThrow();
       if (b.language === "yaml") expect(() => parse(b.content)).not.toThrow();
     }
@@ -76,7 +81,10 @@ describe("setup guide details", () => {
       Effect: "Allow",
       Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${hp}` },
       Action: "sts:AssumeRoleWithWebIdentity",
-      Condition: { StringEquals: { [`${hp}:aud`]: "sts.amazonaws.com" }, StringLike: { [`${hp}:sub`]: "system:serviceaccount:gitops:*" } },
+      Condition: {
+        StringEquals: { [`${hp}:aud`]: "sts.amazonaws.com" },
+        StringLike: { [`${hp}:sub`]: "system:serviceaccount:gitops:*" },
+      },
     });
     expect(block(aws, "agentTrustPolicy").placeholders).toEqual([]);
   });
@@ -85,12 +93,18 @@ describe("setup guide details", () => {
     const gov = generateGuide(inputs["aws-us-gov"]);
     const b = block(gov, "agentTrustPolicy");
     expect(b.placeholders).toEqual(["<MANAGEMENT_CLUSTER_OIDC_ID>"]);
-    expect(b.content).toContain("arn:aws-us-gov:iam::123456789012:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/<MANAGEMENT_CLUSTER_OIDC_ID>");
+    expect(b.content).toContain(
+      "arn:aws-us-gov:iam::123456789012:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/<MANAGEMENT_CLUSTER_OIDC_ID>",
+    );
   });
 
   it("the Argo CD Secret carries awsAuthConfig and the CA, and its config is JSON", () => {
     const s = parse(block(aws, "argoClusterSecret").content);
-    expect(s.metadata).toEqual({ name: "cluster-testing-eu", namespace: "gitops", labels: { "argocd.argoproj.io/secret-type": "cluster" } });
+    expect(s.metadata).toEqual({
+      name: "cluster-testing-eu",
+      namespace: "gitops",
+      labels: { "argocd.argoproj.io/secret-type": "cluster" },
+    });
     expect(s.stringData.server).toBe(inputs.aws.server);
     expect(JSON.parse(s.stringData.config)).toEqual({
       awsAuthConfig: { clusterName: "testing", roleARN: inputs.aws.deployerRoleArn },

@@ -69,14 +69,21 @@ export const IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
 export const DEPLOYER_USERNAME = "deployer";
 
 /** What stands in for the issuer until Conduit can read it from the management cluster. */
-export const placeholderIssuer = (region: string) => `https://oidc.eks.${region}.amazonaws.com/id/<MANAGEMENT_CLUSTER_OIDC_ID>`;
+export const placeholderIssuer = (region: string) =>
+  `https://oidc.eks.${region}.amazonaws.com/id/<MANAGEMENT_CLUSTER_OIDC_ID>`;
 const PLACEHOLDER_TOKEN = "<MANAGEMENT_CLUSTER_OIDC_ID>";
 
-const PARTITION_REGION: Record<Partition, string> = { aws: "us-east-1", "aws-us-gov": "us-gov-west-1", "aws-cn": "cn-north-1" };
+const PARTITION_REGION: Record<Partition, string> = {
+  aws: "us-east-1",
+  "aws-us-gov": "us-gov-west-1",
+  "aws-cn": "cn-north-1",
+};
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
-export function agentTrustPolicy(i: Pick<GuideInput, "partition" | "managementAccountId" | "agentNamespace"> & { issuer: string }) {
+export function agentTrustPolicy(
+  i: Pick<GuideInput, "partition" | "managementAccountId" | "agentNamespace"> & { issuer: string },
+) {
   const hostPath = issuerHostPath(i.issuer);
   return {
     Version: "2012-10-17",
@@ -111,7 +118,9 @@ export const deployerTrustPolicy = (agentRoleArn: string) => ({
  */
 export function mappedRoleArn(roleArn: string): string {
   const role = roleOfArn(roleArn);
-  return role && role.path !== "/" ? roleArn.replace(`role${role.path}${role.roleName}`, `role/${role.roleName}`) : roleArn;
+  return role && role.path !== "/"
+    ? roleArn.replace(`role${role.path}${role.roleName}`, `role/${role.roleName}`)
+    : roleArn;
 }
 
 /** `eksctl create iamidentitymapping`: the deployer role becomes a cluster admin in the target cluster. */
@@ -119,8 +128,13 @@ export const identityMappingCommand = (i: Pick<GuideInput, "clusterName" | "regi
   `eksctl create iamidentitymapping --cluster ${i.clusterName} --region ${i.region} --arn ${mappedRoleArn(i.deployerRoleArn)} --group system:masters --username ${DEPLOYER_USERNAME}`;
 
 /** Argo CD's cluster Secret: Argo CD calls argocd-k8s-auth with the cluster name and role. */
-export function argoClusterSecret(i: Pick<GuideInput, "agentNamespace" | "clusterName" | "server" | "caData" | "deployerRoleArn" | "displayName">): string {
-  const config = { awsAuthConfig: { clusterName: i.clusterName, roleARN: i.deployerRoleArn }, tlsClientConfig: { insecure: false, caData: i.caData } };
+export function argoClusterSecret(
+  i: Pick<GuideInput, "agentNamespace" | "clusterName" | "server" | "caData" | "deployerRoleArn" | "displayName">,
+): string {
+  const config = {
+    awsAuthConfig: { clusterName: i.clusterName, roleARN: i.deployerRoleArn },
+    tlsClientConfig: { insecure: false, caData: i.caData },
+  };
   const secret = {
     apiVersion: "v1",
     kind: "Secret",
@@ -137,7 +151,11 @@ export function argoClusterSecret(i: Pick<GuideInput, "agentNamespace" | "cluste
 
 /** A Kubernetes object name (DNS subdomain) from a cluster name. */
 export function secretName(name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9-.]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-.]+/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "")
+    .slice(0, 200);
   return `cluster-${base || "target"}`;
 }
 
@@ -145,13 +163,24 @@ export function secretName(name: string): string {
 const regionFlag = (partition: Partition, region: string) =>
   partition === "aws" ? "" : ` --region ${partitionOf(region) === partition ? region : PARTITION_REGION[partition]}`;
 
-function roleCommands(roleArn: string, partition: Partition, region: string, trustFile: string, policy?: { name: string; file: string }): string {
+function roleCommands(
+  roleArn: string,
+  partition: Partition,
+  region: string,
+  trustFile: string,
+  policy?: { name: string; file: string },
+): string {
   const role = roleOfArn(roleArn);
   const name = role?.roleName ?? "<ROLE_NAME>";
   const path = role && role.path !== "/" ? ` --path ${role.path}` : "";
   const r = regionFlag(partition, region);
-  const lines = [`aws iam create-role --role-name ${name}${path} --assume-role-policy-document file://${trustFile}${r}`];
-  if (policy) lines.push(`aws iam put-role-policy --role-name ${name} --policy-name ${policy.name} --policy-document file://${policy.file}${r}`);
+  const lines = [
+    `aws iam create-role --role-name ${name}${path} --assume-role-policy-document file://${trustFile}${r}`,
+  ];
+  if (policy)
+    lines.push(
+      `aws iam put-role-policy --role-name ${name} --policy-name ${policy.name} --policy-document file://${policy.file}${r}`,
+    );
   return lines.join("\n");
 }
 
@@ -159,8 +188,12 @@ function patchCommands(i: Pick<GuideInput, "agentNamespace" | "agentRoleArn">): 
   const annotate = JSON.stringify({ metadata: { annotations: { [IRSA_ANNOTATION]: i.agentRoleArn } } });
   const fsGroup = JSON.stringify({ spec: { template: { spec: { securityContext: { fsGroup: ARGOCD_FS_GROUP } } } } });
   return [
-    ...ARGOCD_SERVICE_ACCOUNTS.map((sa) => `kubectl -n ${i.agentNamespace} patch serviceaccount ${sa} --type merge -p '${annotate}'`),
-    ...ARGOCD_WORKLOADS.map((w) => `kubectl -n ${i.agentNamespace} patch ${w.kind} ${w.name} --type merge -p '${fsGroup}'`),
+    ...ARGOCD_SERVICE_ACCOUNTS.map(
+      (sa) => `kubectl -n ${i.agentNamespace} patch serviceaccount ${sa} --type merge -p '${annotate}'`,
+    ),
+    ...ARGOCD_WORKLOADS.map(
+      (w) => `kubectl -n ${i.agentNamespace} patch ${w.kind} ${w.name} --type merge -p '${fsGroup}'`,
+    ),
   ].join("\n");
 }
 
@@ -191,13 +224,17 @@ export function generateGuide(i: GuideInput): Guide {
       title: "Create the agent role",
       description: "Run in the account of the management cluster, next to agent-trust.json and agent-policy.json.",
       language: "shell",
-      content: roleCommands(i.agentRoleArn, i.partition, i.managementRegion, "agent-trust.json", { name: "AssumeDeployerRole", file: "agent-policy.json" }),
+      content: roleCommands(i.agentRoleArn, i.partition, i.managementRegion, "agent-trust.json", {
+        name: "AssumeDeployerRole",
+        file: "agent-policy.json",
+      }),
       placeholders: [],
     },
     {
       id: "deployerTrustPolicy",
       title: "Deployer role trust policy",
-      description: "Lets the agent role assume the deployer role. In another account, this role lives in the target cluster's account.",
+      description:
+        "Lets the agent role assume the deployer role. In another account, this role lives in the target cluster's account.",
       language: "json",
       filename: "deployer-trust.json",
       content: pretty(deployerTrustPolicy(i.agentRoleArn)),

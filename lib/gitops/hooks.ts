@@ -17,9 +17,11 @@ export const gitopsKeys = {
   agent: (scope: ScopeRef, id: string) => [...gitopsKeys.all, "agent", scope, id] as const,
   clusters: (scope: ScopeRef, f: ClusterFilters) => [...gitopsKeys.all, "clusters", scope, f] as const,
   cluster: (scope: ScopeRef, id: string) => [...gitopsKeys.all, "cluster", scope, id] as const,
-  yaml: (scope: ScopeRef, kind: "agents" | "clusters", id: string) => [...gitopsKeys.all, "yaml", kind, scope, id] as const,
+  yaml: (scope: ScopeRef, kind: "agents" | "clusters", id: string) =>
+    [...gitopsKeys.all, "yaml", kind, scope, id] as const,
   guide: (scope: ScopeRef, id: string) => [...gitopsKeys.all, "guide", scope, id] as const,
-  eksCluster: (scope: ScopeRef, connectorRef: string, cluster: string) => [...gitopsKeys.all, "eks-cluster", scope, connectorRef, cluster] as const,
+  eksCluster: (scope: ScopeRef, connectorRef: string, cluster: string) =>
+    [...gitopsKeys.all, "eks-cluster", scope, connectorRef, cluster] as const,
 };
 
 const agentsUrl = "/api/gitops/agents";
@@ -34,12 +36,17 @@ export const useGitopsAgents = (scope: ScopeRef, q?: string, enabled = true) =>
   });
 
 export const useGitopsAgent = (scope: ScopeRef, identifier: string) =>
-  useQuery({ queryKey: gitopsKeys.agent(scope, identifier), queryFn: ({ signal }) => apiFetch<GitopsAgentDto>(one(agentsUrl, identifier), { scope, signal }), enabled: Boolean(identifier) });
+  useQuery({
+    queryKey: gitopsKeys.agent(scope, identifier),
+    queryFn: ({ signal }) => apiFetch<GitopsAgentDto>(one(agentsUrl, identifier), { scope, signal }),
+    enabled: Boolean(identifier),
+  });
 
 export const useGitopsClusters = (scope: ScopeRef, filters: ClusterFilters, enabled = true) =>
   useQuery({
     queryKey: gitopsKeys.clusters(scope, filters),
-    queryFn: ({ signal }) => apiFetch<{ items: GitopsClusterDto[] }>(clustersUrl, { scope, signal, query: { ...filters } }),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: GitopsClusterDto[] }>(clustersUrl, { scope, signal, query: { ...filters } }),
     enabled,
   });
 
@@ -54,7 +61,12 @@ export const useGitopsYaml = (scope: ScopeRef, kind: "agents" | "clusters", iden
   useQuery({
     queryKey: gitopsKeys.yaml(scope, kind, identifier),
     queryFn: ({ signal }) =>
-      apiFetch<string>(one(kind === "agents" ? agentsUrl : clustersUrl, identifier), { scope, signal, query: { format: "yaml" }, headers: { accept: "application/yaml" } }),
+      apiFetch<string>(one(kind === "agents" ? agentsUrl : clustersUrl, identifier), {
+        scope,
+        signal,
+        query: { format: "yaml" },
+        headers: { accept: "application/yaml" },
+      }),
   });
 
 export const useClusterGuide = (scope: ScopeRef, identifier: string, enabled = true) =>
@@ -71,7 +83,8 @@ export type { EksClusterInfo };
 export const useEksClusterDescription = (scope: ScopeRef, connectorRef: string, cluster: string, enabled: boolean) =>
   useQuery({
     queryKey: gitopsKeys.eksCluster(scope, connectorRef, cluster),
-    queryFn: ({ signal }) => apiFetch<EksClusterInfo>("/api/aws/eks/cluster", { scope, signal, query: { connectorRef, cluster } }),
+    queryFn: ({ signal }) =>
+      apiFetch<EksClusterInfo>("/api/aws/eks/cluster", { scope, signal, query: { connectorRef, cluster } }),
     enabled: enabled && Boolean(connectorRef && cluster),
     retry: false,
   });
@@ -88,7 +101,12 @@ export function useSaveAgent(scope: ScopeRef) {
   return useMutation({
     mutationFn: (v: { input: GitopsAgentInput; identifier?: string; version?: number }) =>
       v.identifier && v.version
-        ? apiFetch<GitopsAgentDto>(one(agentsUrl, v.identifier), { method: "PUT", scope, json: v.input, headers: ifMatch(v.version) })
+        ? apiFetch<GitopsAgentDto>(one(agentsUrl, v.identifier), {
+            method: "PUT",
+            scope,
+            json: v.input,
+            headers: ifMatch(v.version),
+          })
         : apiFetch<GitopsAgentDto>(agentsUrl, { method: "POST", scope, json: v.input }),
     onSuccess: invalidate,
   });
@@ -99,7 +117,12 @@ export function useSaveCluster(scope: ScopeRef) {
   return useMutation({
     mutationFn: (v: { input: GitopsClusterInput; identifier?: string; version?: number }) =>
       v.identifier && v.version
-        ? apiFetch<GitopsClusterDto>(one(clustersUrl, v.identifier), { method: "PUT", scope, json: v.input, headers: ifMatch(v.version) })
+        ? apiFetch<GitopsClusterDto>(one(clustersUrl, v.identifier), {
+            method: "PUT",
+            scope,
+            json: v.input,
+            headers: ifMatch(v.version),
+          })
         : apiFetch<GitopsClusterDto>(clustersUrl, { method: "POST", scope, json: v.input }),
     onSuccess: invalidate,
   });
@@ -122,7 +145,8 @@ export function useSaveGitopsYaml(scope: ScopeRef, kind: "agents" | "clusters") 
 export function useDeleteGitops(scope: ScopeRef, kind: "agents" | "clusters") {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (identifier: string) => apiFetch<void>(one(kind === "agents" ? agentsUrl : clustersUrl, identifier), { method: "DELETE", scope }),
+    mutationFn: (identifier: string) =>
+      apiFetch<void>(one(kind === "agents" ? agentsUrl : clustersUrl, identifier), { method: "DELETE", scope }),
     onSuccess: invalidate,
   });
 }
@@ -130,7 +154,8 @@ export function useDeleteGitops(scope: ScopeRef, kind: "agents" | "clusters") {
 export function useTestCluster(scope: ScopeRef) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (identifier: string) => apiFetch<ClusterTestResult>(`${one(clustersUrl, identifier)}/test`, { method: "POST", scope }),
+    mutationFn: (identifier: string) =>
+      apiFetch<ClusterTestResult>(`${one(clustersUrl, identifier)}/test`, { method: "POST", scope }),
     onSuccess: invalidate,
   });
 }

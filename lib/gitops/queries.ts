@@ -13,32 +13,66 @@ export interface ProjectKey {
 const agentInclude = { _count: { select: { clusters: true } } } as const;
 const clusterInclude = { agent: { select: { identifier: true, name: true, namespace: true } } } as const;
 const search = (q?: string) =>
-  q ? { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { identifier: { contains: q, mode: "insensitive" as const } }] } : {};
+  q
+    ? {
+        OR: [
+          { name: { contains: q, mode: "insensitive" as const } },
+          { identifier: { contains: q, mode: "insensitive" as const } },
+        ],
+      }
+    : {};
 
 export const findAgent = (key: ProjectKey, identifier: string) =>
-  db.gitopsAgent.findUnique({ where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } }, include: agentInclude });
+  db.gitopsAgent.findUnique({
+    where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
+    include: agentInclude,
+  });
 export type AgentRow = NonNullable<Awaited<ReturnType<typeof findAgent>>>;
 
 export const listAgentRows = (key: ProjectKey, query: GitopsAgentListQuery) =>
-  db.gitopsAgent.findMany({ where: { ...key, ...search(query.q) }, include: agentInclude, orderBy: [{ name: "asc" }, { id: "asc" }], take: 500 });
+  db.gitopsAgent.findMany({
+    where: { ...key, ...search(query.q) },
+    include: agentInclude,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 500,
+  });
 
-export const insertAgent = (tx: Tx, data: Prisma.GitopsAgentUncheckedCreateInput) => tx.gitopsAgent.create({ data, include: agentInclude });
+export const insertAgent = (tx: Tx, data: Prisma.GitopsAgentUncheckedCreateInput) =>
+  tx.gitopsAgent.create({ data, include: agentInclude });
 
-export async function updateAgentRow(tx: Tx, id: string, version: number, data: Prisma.GitopsAgentUncheckedUpdateManyInput) {
-  return (await tx.gitopsAgent.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count;
+export async function updateAgentRow(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.GitopsAgentUncheckedUpdateManyInput,
+) {
+  return (await tx.gitopsAgent.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }))
+    .count;
 }
-export const getAgentById = (tx: Tx, id: string) => tx.gitopsAgent.findUniqueOrThrow({ where: { id }, include: agentInclude });
+export const getAgentById = (tx: Tx, id: string) =>
+  tx.gitopsAgent.findUniqueOrThrow({ where: { id }, include: agentInclude });
 export const deleteAgentRow = (tx: Tx, id: string) => tx.gitopsAgent.delete({ where: { id } });
 export const clustersOfAgent = (agentId: string) =>
-  db.gitopsCluster.findMany({ where: { agentId }, select: { identifier: true, name: true }, orderBy: { name: "asc" }, take: 50 });
+  db.gitopsCluster.findMany({
+    where: { agentId },
+    select: { identifier: true, name: true },
+    orderBy: { name: "asc" },
+    take: 50,
+  });
 
 export const findCluster = (key: ProjectKey, identifier: string) =>
-  db.gitopsCluster.findUnique({ where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } }, include: clusterInclude });
+  db.gitopsCluster.findUnique({
+    where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
+    include: clusterInclude,
+  });
 export type ClusterRow = NonNullable<Awaited<ReturnType<typeof findCluster>>>;
 
 /** The cluster with its whole agent row: the test and the guide need the agent's connector. */
 export const findClusterWithAgent = (key: ProjectKey, identifier: string) =>
-  db.gitopsCluster.findUnique({ where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } }, include: { agent: true } });
+  db.gitopsCluster.findUnique({
+    where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
+    include: { agent: true },
+  });
 
 export function listClusterRows(key: ProjectKey, query: GitopsClusterListQuery) {
   const where: Prisma.GitopsClusterWhereInput = {
@@ -47,15 +81,28 @@ export function listClusterRows(key: ProjectKey, query: GitopsClusterListQuery) 
     ...(query.agent ? { agent: { identifier: query.agent } } : {}),
     ...(query.status ? { connectionStatus: query.status } : {}),
   };
-  return db.gitopsCluster.findMany({ where, include: clusterInclude, orderBy: [{ name: "asc" }, { id: "asc" }], take: 500 });
+  return db.gitopsCluster.findMany({
+    where,
+    include: clusterInclude,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 500,
+  });
 }
 
-export const insertCluster = (tx: Tx, data: Prisma.GitopsClusterUncheckedCreateInput) => tx.gitopsCluster.create({ data, include: clusterInclude });
+export const insertCluster = (tx: Tx, data: Prisma.GitopsClusterUncheckedCreateInput) =>
+  tx.gitopsCluster.create({ data, include: clusterInclude });
 
-export async function updateClusterRow(tx: Tx, id: string, version: number, data: Prisma.GitopsClusterUncheckedUpdateManyInput) {
-  return (await tx.gitopsCluster.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count;
+export async function updateClusterRow(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.GitopsClusterUncheckedUpdateManyInput,
+) {
+  return (await tx.gitopsCluster.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }))
+    .count;
 }
-export const getClusterById = (tx: Tx, id: string) => tx.gitopsCluster.findUniqueOrThrow({ where: { id }, include: clusterInclude });
+export const getClusterById = (tx: Tx, id: string) =>
+  tx.gitopsCluster.findUniqueOrThrow({ where: { id }, include: clusterInclude });
 export const deleteClusterRow = (tx: Tx, id: string) => tx.gitopsCluster.delete({ where: { id } });
 
 export async function replaceClusterSecretRefs(tx: Tx, clusterId: string, refs: { field: string; secretId: string }[]) {

@@ -11,7 +11,10 @@ export const connectorRefSchema = z
   .string()
   .trim()
   .min(1, "Choose the connector that reaches the management cluster")
-  .regex(/^(?:(?:account|org)\.)?[a-zA-Z_][0-9a-zA-Z_$]{0,127}$/, "Use a connector identifier, optionally prefixed with account. or org.");
+  .regex(
+    /^(?:(?:account|org)\.)?[a-zA-Z_][0-9a-zA-Z_$]{0,127}$/,
+    "Use a connector identifier, optionally prefixed with account. or org.",
+  );
 
 /** A Kubernetes namespace: a DNS label. */
 export const namespaceSchema = z
@@ -19,7 +22,10 @@ export const namespaceSchema = z
   .trim()
   .min(1, "Enter the namespace the agent runs in")
   .max(63, "At most 63 characters")
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Lowercase letters, digits and -, starting and ending with a letter or digit");
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    "Lowercase letters, digits and -, starting and ending with a letter or digit",
+  );
 
 /** EKS's own rule for cluster names. */
 export const eksClusterNameSchema = z
@@ -35,7 +41,10 @@ export const managementClusterSchema = z
   .trim()
   .min(1, "Choose the management cluster")
   .max(140, "At most 140 characters")
-  .regex(/^(?:[a-z]{2}(?:-[a-z]+)+-\d+\/)?[0-9A-Za-z][A-Za-z0-9\-_]*$/, "Use a cluster name, or region/name as the cluster list shows it");
+  .regex(
+    /^(?:[a-z]{2}(?:-[a-z]+)+-\d+\/)?[0-9A-Za-z][A-Za-z0-9\-_]*$/,
+    "Use a cluster name, or region/name as the cluster list shows it",
+  );
 
 /** Splits `region/name`; a bare name has no region. */
 export function splitClusterValue(value: string): { region?: string; name: string } {
@@ -105,7 +114,10 @@ export type GitopsAgentFormValues = z.input<typeof gitopsAgentInputSchema>;
 export const CLUSTER_AUTH_TYPES = ["IRSA", "BearerToken"] as const;
 export type ClusterAuthType = (typeof CLUSTER_AUTH_TYPES)[number];
 export const CLUSTER_AUTH_INFO: Record<ClusterAuthType, { label: string; description: string }> = {
-  IRSA: { label: "IAM role (IRSA)", description: "The agent assumes an IAM role that the cluster maps to a Kubernetes group." },
+  IRSA: {
+    label: "IAM role (IRSA)",
+    description: "The agent assumes an IAM role that the cluster maps to a Kubernetes group.",
+  },
   BearerToken: { label: "Bearer token", description: "A service account token stored as a secret." },
 };
 
@@ -149,7 +161,10 @@ const clusterFields = {
   tags: tagsSchema.default({}),
   orgIdentifier: identifierSchema.optional(),
   projectIdentifier: identifierSchema.optional(),
-  agentIdentifier: z.string({ error: "Choose the GitOps agent" }).min(1, "Choose the GitOps agent").pipe(identifierSchema),
+  agentIdentifier: z
+    .string({ error: "Choose the GitOps agent" })
+    .min(1, "Choose the GitOps agent")
+    .pipe(identifierSchema),
   spec: gitopsClusterSpecSchema,
 };
 

@@ -15,7 +15,17 @@ import { testCluster } from "./connection-test";
 import { describeForImport } from "./eks-import";
 import { getClusterGuide } from "./guide-service";
 import { gitopsAgentInputSchema, gitopsClusterInputSchema, type GitopsClusterInput } from "./schemas";
-import { createAgent, createCluster, deleteAgent, deleteCluster, getCluster, getClusterYaml, listClusters, updateAgent, updateCluster } from "./service";
+import {
+  createAgent,
+  createCluster,
+  deleteAgent,
+  deleteCluster,
+  getCluster,
+  getClusterYaml,
+  listClusters,
+  updateAgent,
+  updateCluster,
+} from "./service";
 import { parseClusterYaml } from "./yaml";
 
 const by = { actor: "tester", requestId: "req-gitops-test" };
@@ -30,7 +40,10 @@ let stranger: RoleInfo;
 let project: Scope;
 
 async function rejects(p: Promise<unknown>, code: string, field?: string): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, `expected ${code}`).toBeInstanceOf(AppError);
   const e = err as AppError;
   expect(e.code).toBe(code);
@@ -40,13 +53,23 @@ async function rejects(p: Promise<unknown>, code: string, field?: string): Promi
 
 const agentInput = (identifier: string, managementCluster = "us-east-1/management") =>
   gitopsAgentInputSchema.parse({
-    name: `Agent ${identifier}`, identifier, namespace: "argocd",
+    name: `Agent ${identifier}`,
+    identifier,
+    namespace: "argocd",
     spec: { connectorRef: "mgmt_aws", managementCluster, agentRoleArn: `arn:aws:iam::${ACCOUNT}:role/ArgoCD` },
   });
 
-function clusterInput(identifier: string, roleArn: string, over: Partial<GitopsClusterInput["spec"]> = {}, agentIdentifier = "agent1"): GitopsClusterInput {
+function clusterInput(
+  identifier: string,
+  roleArn: string,
+  over: Partial<GitopsClusterInput["spec"]> = {},
+  agentIdentifier = "agent1",
+): GitopsClusterInput {
   return gitopsClusterInputSchema.parse({
-    name: `Cluster ${identifier}`, identifier, agentIdentifier, tags: { env: "test" },
+    name: `Cluster ${identifier}`,
+    identifier,
+    agentIdentifier,
+    tags: { env: "test" },
     spec: {
       masterUrl: kube.url,
       authentication: { type: "IRSA", spec: { roleArn, clusterName: kube.clusterName, region: "us-east-1" } },
@@ -62,19 +85,38 @@ beforeAll(async () => {
   kube = await startFakeKubernetes({ stsEndpoint: emu.url, clusterName: "target" });
   user = emu.addUser({ name: "gitops-mgmt", accountId: ACCOUNT, allow: ["eks:*"] });
   deployer = emu.addRole({ name: "Deployer", accountId: ACCOUNT, trust: { principals: [user.arn] } });
-  stranger = emu.addRole({ name: "NotTrusting", accountId: ACCOUNT, trust: { principals: [`arn:aws:iam::${ACCOUNT}:role/ArgoCD`] } });
+  stranger = emu.addRole({
+    name: "NotTrusting",
+    accountId: ACCOUNT,
+    trust: { principals: [`arn:aws:iam::${ACCOUNT}:role/ArgoCD`] },
+  });
   emu.addCluster({ region: "us-east-1", name: "management", oidcIssuer: ISSUER });
   emu.addCluster({ region: "us-east-1", name: "target", endpoint: kube.url, caData: kube.caData });
 
   await createOrganization({ input: { identifier: ORG, name: "GitOps org", description: "" }, by });
   await createProject({ orgIdentifier: ORG, input: { identifier: "apps", name: "Apps", description: "" }, by });
   project = await resolveScope({ org: ORG, project: "apps" });
-  await createSecret({ scope: project, input: { identifier: "mgmt_sk", name: "mgmt sk", description: "", tags: {}, value: user.secretAccessKey }, by });
+  await createSecret({
+    scope: project,
+    input: { identifier: "mgmt_sk", name: "mgmt sk", description: "", tags: {}, value: user.secretAccessKey },
+    by,
+  });
   await createConnector({
     scope: project,
     input: {
-      name: "Management AWS", identifier: "mgmt_aws", description: "", tags: {},
-      spec: { credential: { type: "ManualConfig", spec: { accessKey: user.accessKeyId, secretKeyRef: "mgmt_sk" }, region: "us-east-1" }, delegateSelectors: [], executeOnDelegate: true },
+      name: "Management AWS",
+      identifier: "mgmt_aws",
+      description: "",
+      tags: {},
+      spec: {
+        credential: {
+          type: "ManualConfig",
+          spec: { accessKey: user.accessKeyId, secretKeyRef: "mgmt_sk" },
+          region: "us-east-1",
+        },
+        delegateSelectors: [],
+        executeOnDelegate: true,
+      },
     },
     by,
   });
@@ -92,9 +134,20 @@ beforeEach(() => {
 describe("GitOps CRUD", () => {
   it("agents need a project and a connector visible from it; the connector cannot be deleted while an agent uses it", async () => {
     await rejects(createAgent({ scope: await resolveScope({}), input: agentInput("x"), by }), "BAD_REQUEST", "project");
-    await rejects(createAgent({ scope: project, input: { ...agentInput("x"), spec: { ...agentInput("x").spec, connectorRef: "account.nope" } }, by }), "VALIDATION_FAILED", "spec.connectorRef");
+    await rejects(
+      createAgent({
+        scope: project,
+        input: { ...agentInput("x"), spec: { ...agentInput("x").spec, connectorRef: "account.nope" } },
+        by,
+      }),
+      "VALIDATION_FAILED",
+      "spec.connectorRef",
+    );
     await rejects(createAgent({ scope: project, input: agentInput("agent1"), by }), "ALREADY_EXISTS", "identifier");
-    const err = await deleteConnector({ scope: project, identifier: "mgmt_aws", by }).then(() => null, (e: unknown) => e);
+    const err = await deleteConnector({ scope: project, identifier: "mgmt_aws", by }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeTruthy(); // a restricting foreign key (or the service's own guard) refuses
     expect(await db.connector.count({ where: { identifier: "mgmt_aws", projectIdentifier: "apps" } })).toBe(1);
   });
@@ -106,33 +159,94 @@ describe("GitOps CRUD", () => {
 
   it("clusters: create, YAML round trip, stale versions refused, connection changes reset the status, audit", async () => {
     const created = await createCluster({ scope: project, input: clusterInput("crud1", deployer.arn), by });
-    expect(created).toMatchObject({ version: 1, agent: { identifier: "agent1", namespace: "argocd" }, status: { connectionStatus: "Unknown", testedAt: null } });
+    expect(created).toMatchObject({
+      version: 1,
+      agent: { identifier: "agent1", namespace: "argocd" },
+      status: { connectionStatus: "Unknown", testedAt: null },
+    });
     const { yaml } = await getClusterYaml(project, "crud1");
     const parsed = parseClusterYaml(yaml);
     expect(parsed.ok && parsed.value).toMatchObject({ identifier: "crud1", spec: { caData: kube.caData } });
 
-    await db.gitopsCluster.update({ where: { id: (await db.gitopsCluster.findFirstOrThrow({ where: { identifier: "crud1" } })).id }, data: { connectionStatus: "Successful", serverVersion: "v1" } });
-    const renamed = await updateCluster({ scope: project, identifier: "crud1", input: { ...clusterInput("crud1", deployer.arn), name: "Renamed" }, version: 1, by });
+    await db.gitopsCluster.update({
+      where: { id: (await db.gitopsCluster.findFirstOrThrow({ where: { identifier: "crud1" } })).id },
+      data: { connectionStatus: "Successful", serverVersion: "v1" },
+    });
+    const renamed = await updateCluster({
+      scope: project,
+      identifier: "crud1",
+      input: { ...clusterInput("crud1", deployer.arn), name: "Renamed" },
+      version: 1,
+      by,
+    });
     expect(renamed).toMatchObject({ version: 2, status: { connectionStatus: "Successful" } });
-    await rejects(updateCluster({ scope: project, identifier: "crud1", input: clusterInput("crud1", deployer.arn), version: 1, by }), "VERSION_CONFLICT");
-    const moved = await updateCluster({ scope: project, identifier: "crud1", input: clusterInput("crud1", stranger.arn), version: 2, by });
-    expect(moved.status).toEqual({ connectionStatus: "Unknown", statusReason: "", serverVersion: null, testedAt: null });
+    await rejects(
+      updateCluster({
+        scope: project,
+        identifier: "crud1",
+        input: clusterInput("crud1", deployer.arn),
+        version: 1,
+        by,
+      }),
+      "VERSION_CONFLICT",
+    );
+    const moved = await updateCluster({
+      scope: project,
+      identifier: "crud1",
+      input: clusterInput("crud1", stranger.arn),
+      version: 2,
+      by,
+    });
+    expect(moved.status).toEqual({
+      connectionStatus: "Unknown",
+      statusReason: "",
+      serverVersion: null,
+      testedAt: null,
+    });
 
-    expect((await listClusters(project, { agent: "agent1" })).items.map((c) => c.cluster.identifier)).toContain("crud1");
+    expect((await listClusters(project, { agent: "agent1" })).items.map((c) => c.cluster.identifier)).toContain(
+      "crud1",
+    );
     await rejects(deleteAgent({ scope: project, identifier: "agent1", by }), "IN_USE");
     await deleteCluster({ scope: project, identifier: "crud1", by });
-    const actions = await db.auditEvent.findMany({ where: { entityType: "GitopsCluster", entityId: "crud1" }, orderBy: { at: "asc" }, select: { action: true } });
+    const actions = await db.auditEvent.findMany({
+      where: { entityType: "GitopsCluster", entityId: "crud1" },
+      orderBy: { at: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["CREATE", "UPDATE", "UPDATE", "DELETE"]);
   });
 
   it("a bearer-token cluster keeps its secret from being deleted; unknown agents and secrets are field errors", async () => {
-    await createSecret({ scope: project, input: { identifier: "kube_token", name: "kube token", description: "", tags: {}, value: "not-a-real-token" }, by });
+    await createSecret({
+      scope: project,
+      input: { identifier: "kube_token", name: "kube token", description: "", tags: {}, value: "not-a-real-token" },
+      by,
+    });
     const bearer = { type: "BearerToken" as const, spec: { tokenRef: "kube_token" } };
-    await createCluster({ scope: project, input: clusterInput("bearer1", deployer.arn, { authentication: bearer }), by });
+    await createCluster({
+      scope: project,
+      input: clusterInput("bearer1", deployer.arn, { authentication: bearer }),
+      by,
+    });
     const e = await rejects(deleteSecret({ scope: project, identifier: "kube_token", by }), "IN_USE");
     expect(e.message).toContain("bearer1");
-    await rejects(createCluster({ scope: project, input: clusterInput("bearer2", deployer.arn, { authentication: { type: "BearerToken", spec: { tokenRef: "missing" } } }), by }), "VALIDATION_FAILED", "spec.authentication.spec.tokenRef");
-    await rejects(createCluster({ scope: project, input: clusterInput("orphan", deployer.arn, {}, "no_agent"), by }), "VALIDATION_FAILED", "agentIdentifier");
+    await rejects(
+      createCluster({
+        scope: project,
+        input: clusterInput("bearer2", deployer.arn, {
+          authentication: { type: "BearerToken", spec: { tokenRef: "missing" } },
+        }),
+        by,
+      }),
+      "VALIDATION_FAILED",
+      "spec.authentication.spec.tokenRef",
+    );
+    await rejects(
+      createCluster({ scope: project, input: clusterInput("orphan", deployer.arn, {}, "no_agent"), by }),
+      "VALIDATION_FAILED",
+      "agentIdentifier",
+    );
   });
 });
 
@@ -144,10 +258,16 @@ describe("Test connection", () => {
     expect(r.steps.map((s) => s.status)).toEqual(["passed", "passed", "passed", "passed"]);
     expect(kube.requests.at(-1)).toMatchObject({ path: "/version", status: 200, user: "deployer" });
     const saved = await getCluster(project, "ok1");
-    expect(saved.status).toMatchObject({ connectionStatus: "Successful", serverVersion: "v1.31.4-eks-2d5f260", statusReason: "" });
+    expect(saved.status).toMatchObject({
+      connectionStatus: "Successful",
+      serverVersion: "v1.31.4-eks-2d5f260",
+      statusReason: "",
+    });
     expect(saved.status.testedAt).toBe(r.testedAt);
     expect(saved.version).toBe(1); // a test is not an edit
-    expect(await db.auditEvent.count({ where: { entityType: "GitopsCluster", entityId: "ok1", action: "TEST" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityType: "GitopsCluster", entityId: "ok1", action: "TEST" } })).toBe(
+      1,
+    );
   });
 
   it("one test per cluster at a time: a second one while the first runs is refused with 429", async () => {
@@ -173,8 +293,13 @@ describe("Test connection", () => {
     expect(r).toMatchObject({ status: "Failed", failedStep: "connect", serverVersion: null });
     expect(r.steps.map((s) => s.status)).toEqual(["passed", "passed", "passed", "failed"]);
     expect(r.message).toMatch(/not mapped/);
-    expect(r.command).toBe(`eksctl create iamidentitymapping --cluster target --region us-east-1 --arn ${deployer.arn} --group system:masters --username deployer`);
-    expect((await getCluster(project, "unmapped1")).status).toMatchObject({ connectionStatus: "Failed", statusReason: r.message });
+    expect(r.command).toBe(
+      `eksctl create iamidentitymapping --cluster target --region us-east-1 --arn ${deployer.arn} --group system:masters --username deployer`,
+    );
+    expect((await getCluster(project, "unmapped1")).status).toMatchObject({
+      connectionStatus: "Failed",
+      statusReason: r.message,
+    });
   });
 
   it("a role that does not trust the connector's identity fails at the assume step, before any token", async () => {
@@ -207,8 +332,15 @@ describe("setup guide", () => {
     const g = await getClusterGuide({ scope: project, identifier: "guide1" });
     expect(g.issuer).toEqual({ source: "cluster", url: ISSUER });
     const trust = JSON.parse(g.guide.blocks.find((b) => b.id === "agentTrustPolicy")!.content);
-    expect(trust.Statement[0].Principal.Federated).toBe(`arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER.slice("https://".length)}`);
-    expect(g.values).toMatchObject({ partition: "aws", deployerRoleArn: deployer.arn, agentNamespace: "argocd", clusterName: "target" });
+    expect(trust.Statement[0].Principal.Federated).toBe(
+      `arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER.slice("https://".length)}`,
+    );
+    expect(g.values).toMatchObject({
+      partition: "aws",
+      deployerRoleArn: deployer.arn,
+      agentNamespace: "argocd",
+      clusterName: "target",
+    });
   });
 
   it("falls back to a placeholder, saying why, when the management cluster cannot be described", async () => {
@@ -217,7 +349,9 @@ describe("setup guide", () => {
     const g = await getClusterGuide({ scope: project, identifier: "guide2" });
     expect(g.issuer.source).toBe("placeholder");
     expect(g.issuer.source === "placeholder" && g.issuer.reason).toMatch(/no-such-cluster/);
-    expect(g.guide.blocks.find((b) => b.id === "agentTrustPolicy")!.placeholders).toEqual(["<MANAGEMENT_CLUSTER_OIDC_ID>"]);
+    expect(g.guide.blocks.find((b) => b.id === "agentTrustPolicy")!.placeholders).toEqual([
+      "<MANAGEMENT_CLUSTER_OIDC_ID>",
+    ]);
     // The agent can be edited to point at the right cluster; the next guide reads it.
     await updateAgent({ scope: project, identifier: "agent_lost", input: agentInput("agent_lost"), version: 1, by });
     expect((await getClusterGuide({ scope: project, identifier: "guide2" })).issuer.source).toBe("cluster");
@@ -227,9 +361,16 @@ describe("setup guide", () => {
 describe("Import from EKS", () => {
   it("describes a listed cluster through the connector: endpoint, CA, region, version", async () => {
     expect(await describeForImport(project, { connectorRef: "mgmt_aws", cluster: "us-east-1/target" })).toEqual({
-      name: "target", region: "us-east-1", endpoint: kube.url, caData: kube.caData, version: "1.31", oidcIssuer: null,
+      name: "target",
+      region: "us-east-1",
+      endpoint: kube.url,
+      caData: kube.caData,
+      version: "1.31",
+      oidcIssuer: null,
     });
-    expect((await describeForImport(project, { connectorRef: "mgmt_aws", cluster: "management" })).oidcIssuer).toBe(ISSUER);
+    expect((await describeForImport(project, { connectorRef: "mgmt_aws", cluster: "management" })).oidcIssuer).toBe(
+      ISSUER,
+    );
     await rejects(describeForImport(project, { connectorRef: "mgmt_aws", cluster: "us-east-1/missing" }), "NOT_FOUND");
   });
 });

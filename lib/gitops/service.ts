@@ -44,18 +44,38 @@ function agentDto(r: q.AgentRow): GitopsAgentDto {
 }
 
 const agentAuditable = (r: q.AgentRow) => ({
-  name: r.name, description: r.description, tags: r.tags, namespace: r.namespace,
-  connectorRef: r.connectorRef, managementCluster: r.managementCluster, agentRoleArn: r.agentRoleArn,
+  name: r.name,
+  description: r.description,
+  tags: r.tags,
+  namespace: r.namespace,
+  connectorRef: r.connectorRef,
+  managementCluster: r.managementCluster,
+  agentRoleArn: r.agentRoleArn,
 });
-const audit = (by: Actor, key: q.ProjectKey, entityType: string, entityId: string, action: "CREATE" | "UPDATE" | "DELETE") => ({
-  actor: by.actor, requestId: by.requestId, action, entityType, entityId, scope: key,
+const audit = (
+  by: Actor,
+  key: q.ProjectKey,
+  entityType: string,
+  entityId: string,
+  action: "CREATE" | "UPDATE" | "DELETE",
+) => ({
+  actor: by.actor,
+  requestId: by.requestId,
+  action,
+  entityType,
+  entityId,
+  scope: key,
 });
 
 async function agentColumns(scope: Scope, input: GitopsAgentInput) {
   const connector = await resolveConnectorRef(scope, input.spec.connectorRef);
   if (!connector) {
     throw new AppError("VALIDATION_FAILED", `No connector "${input.spec.connectorRef}" is visible from this project`, {
-      fieldErrors: { "spec.connectorRef": [`No connector "${input.spec.connectorRef}" is visible from this project; create it or pick another`] },
+      fieldErrors: {
+        "spec.connectorRef": [
+          `No connector "${input.spec.connectorRef}" is visible from this project; create it or pick another`,
+        ],
+      },
     });
   }
   return {
@@ -93,29 +113,47 @@ export async function createAgent(opts: { scope: Scope; input: GitopsAgentInput;
   const key = projectOf(opts.scope, "GitOps agents");
   checkBodyScope(key, opts.input, "agent");
   if (await q.findAgent(key, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `A GitOps agent "${opts.input.identifier}" already exists in this project`, { fieldErrors: { identifier: ["Already in use"] } });
+    throw new AppError("ALREADY_EXISTS", `A GitOps agent "${opts.input.identifier}" already exists in this project`, {
+      fieldErrors: { identifier: ["Already in use"] },
+    });
   }
   const columns = await agentColumns(opts.scope, opts.input);
   const row = await q.transaction(async (tx) => {
     const created = await q.insertAgent(tx, { ...key, identifier: opts.input.identifier, ...columns });
-    await recordAudit(tx, { ...audit(opts.by, key, "GitopsAgent", created.identifier, "CREATE"), after: agentAuditable(created) });
+    await recordAudit(tx, {
+      ...audit(opts.by, key, "GitopsAgent", created.identifier, "CREATE"),
+      after: agentAuditable(created),
+    });
     return created;
   });
   return agentDto(row);
 }
 
-export async function updateAgent(opts: { scope: Scope; identifier: string; input: GitopsAgentInput; version: number; by: Actor }): Promise<GitopsAgentDto> {
+export async function updateAgent(opts: {
+  scope: Scope;
+  identifier: string;
+  input: GitopsAgentInput;
+  version: number;
+  by: Actor;
+}): Promise<GitopsAgentDto> {
   const key = projectOf(opts.scope, "GitOps agents");
   if (opts.input.identifier !== opts.identifier) {
-    throw new AppError("VALIDATION_FAILED", "An agent's identifier cannot change", { fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] } });
+    throw new AppError("VALIDATION_FAILED", "An agent's identifier cannot change", {
+      fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] },
+    });
   }
   checkBodyScope(key, opts.input, "agent");
   const before = await getAgentRowOrThrow(key, opts.identifier);
   const columns = await agentColumns(opts.scope, opts.input);
   const after = await q.transaction(async (tx) => {
-    if ((await q.updateAgentRow(tx, before.id, opts.version, columns)) === 0) throw versionConflict((await q.getAgentById(tx, before.id)).version);
+    if ((await q.updateAgentRow(tx, before.id, opts.version, columns)) === 0)
+      throw versionConflict((await q.getAgentById(tx, before.id)).version);
     const updated = await q.getAgentById(tx, before.id);
-    await recordAudit(tx, { ...audit(opts.by, key, "GitopsAgent", updated.identifier, "UPDATE"), before: agentAuditable(before), after: agentAuditable(updated) });
+    await recordAudit(tx, {
+      ...audit(opts.by, key, "GitopsAgent", updated.identifier, "UPDATE"),
+      before: agentAuditable(before),
+      after: agentAuditable(updated),
+    });
     return updated;
   });
   return agentDto(after);
@@ -126,18 +164,28 @@ export async function deleteAgent(opts: { scope: Scope; identifier: string; by: 
   const row = await getAgentRowOrThrow(key, opts.identifier);
   const clusters = await q.clustersOfAgent(row.id);
   if (clusters.length) {
-    throw new AppError("IN_USE", `Clusters still use this agent: ${clusters.map((c) => c.identifier).join(", ")}. Delete them or move them to another agent first.`, {
-      extra: { references: clusters.map((c) => ({ type: "GitopsCluster", identifier: c.identifier, name: c.name })) },
-    });
+    throw new AppError(
+      "IN_USE",
+      `Clusters still use this agent: ${clusters.map((c) => c.identifier).join(", ")}. Delete them or move them to another agent first.`,
+      {
+        extra: { references: clusters.map((c) => ({ type: "GitopsCluster", identifier: c.identifier, name: c.name })) },
+      },
+    );
   }
   await q.transaction(async (tx) => {
     await q.deleteAgentRow(tx, row.id);
-    await recordAudit(tx, { ...audit(opts.by, key, "GitopsAgent", row.identifier, "DELETE"), before: agentAuditable(row) });
+    await recordAudit(tx, {
+      ...audit(opts.by, key, "GitopsAgent", row.identifier, "DELETE"),
+      before: agentAuditable(row),
+    });
   });
 }
 
 // ── Clusters ──────────────────────────────────────────────────────────────────────────────
-type ClusterFields = Pick<q.ClusterRow, "masterUrl" | "authType" | "roleArn" | "awsClusterName" | "region" | "tokenRef" | "caData">;
+type ClusterFields = Pick<
+  q.ClusterRow,
+  "masterUrl" | "authType" | "roleArn" | "awsClusterName" | "region" | "tokenRef" | "caData"
+>;
 
 export function clusterAuthOf(r: ClusterFields): GitopsClusterInput["spec"]["authentication"] {
   return r.authType === "BearerToken"
@@ -171,8 +219,16 @@ function clusterDto(r: q.ClusterRow): GitopsClusterDto {
 }
 
 const clusterAuditable = (r: q.ClusterRow) => ({
-  name: r.name, description: r.description, tags: r.tags, agent: r.agent.identifier, masterUrl: r.masterUrl,
-  authType: r.authType, roleArn: r.roleArn, awsClusterName: r.awsClusterName, region: r.region, tokenRef: r.tokenRef,
+  name: r.name,
+  description: r.description,
+  tags: r.tags,
+  agent: r.agent.identifier,
+  masterUrl: r.masterUrl,
+  authType: r.authType,
+  roleArn: r.roleArn,
+  awsClusterName: r.awsClusterName,
+  region: r.region,
+  tokenRef: r.tokenRef,
   // The CA is public but long: the audit trail records that it changed, not the PEM.
   caDataLength: r.caData.length,
 });
@@ -196,20 +252,25 @@ function clusterColumns(input: GitopsClusterInput, agentId: string) {
 
 /** A new endpoint, CA or identity makes the last test meaningless. */
 const connectionChanged = (before: ClusterFields, after: ClusterFields) =>
-  (["masterUrl", "authType", "roleArn", "awsClusterName", "region", "tokenRef", "caData"] as const).some((k) => before[k] !== after[k]);
+  (["masterUrl", "authType", "roleArn", "awsClusterName", "region", "tokenRef", "caData"] as const).some(
+    (k) => before[k] !== after[k],
+  );
 const UNTESTED = { connectionStatus: "Unknown", statusReason: "", serverVersion: null, testedAt: null };
 
 async function resolveClusterRefs(scope: Scope, key: q.ProjectKey, input: GitopsClusterInput) {
   const fieldErrors: FieldErrors = {};
   const agent = await q.findAgent(key, input.agentIdentifier);
-  if (!agent) fieldErrors.agentIdentifier = [`No GitOps agent "${input.agentIdentifier}" in this project; create it first`];
+  if (!agent)
+    fieldErrors.agentIdentifier = [`No GitOps agent "${input.agentIdentifier}" in this project; create it first`];
   const refs = [];
   for (const r of clusterSecretRefs(input)) {
     const secret = await resolveSecretRef(scope, r.ref);
-    if (!secret) fieldErrors[r.field] = [`No secret "${r.ref}" is visible from this project; create it or pick another`];
+    if (!secret)
+      fieldErrors[r.field] = [`No secret "${r.ref}" is visible from this project; create it or pick another`];
     else refs.push({ field: r.field, secretId: secret.id });
   }
-  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION_FAILED", "Some references do not resolve", { fieldErrors });
+  if (Object.keys(fieldErrors).length)
+    throw new AppError("VALIDATION_FAILED", "Some references do not resolve", { fieldErrors });
   return { agentId: agent!.id, refs };
 }
 
@@ -219,7 +280,10 @@ export async function getClusterRowOrThrow(key: q.ProjectKey, identifier: string
   return row;
 }
 
-export async function listClusters(scope: Scope, query: GitopsClusterListQuery): Promise<{ items: GitopsClusterDto[] }> {
+export async function listClusters(
+  scope: Scope,
+  query: GitopsClusterListQuery,
+): Promise<{ items: GitopsClusterDto[] }> {
   return { items: (await q.listClusterRows(projectOf(scope, "GitOps clusters"), query)).map(clusterDto) };
 }
 
@@ -232,37 +296,64 @@ export async function getClusterYaml(scope: Scope, identifier: string): Promise<
   return { yaml: clusterToYaml(dto.cluster), version: dto.version };
 }
 
-export async function createCluster(opts: { scope: Scope; input: GitopsClusterInput; by: Actor }): Promise<GitopsClusterDto> {
+export async function createCluster(opts: {
+  scope: Scope;
+  input: GitopsClusterInput;
+  by: Actor;
+}): Promise<GitopsClusterDto> {
   const key = projectOf(opts.scope, "GitOps clusters");
   checkBodyScope(key, opts.input, "cluster");
   if (await q.findCluster(key, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `A GitOps cluster "${opts.input.identifier}" already exists in this project`, { fieldErrors: { identifier: ["Already in use"] } });
+    throw new AppError("ALREADY_EXISTS", `A GitOps cluster "${opts.input.identifier}" already exists in this project`, {
+      fieldErrors: { identifier: ["Already in use"] },
+    });
   }
   const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input);
   const row = await q.transaction(async (tx) => {
-    const created = await q.insertCluster(tx, { ...key, identifier: opts.input.identifier, ...clusterColumns(opts.input, agentId) });
+    const created = await q.insertCluster(tx, {
+      ...key,
+      identifier: opts.input.identifier,
+      ...clusterColumns(opts.input, agentId),
+    });
     await q.replaceClusterSecretRefs(tx, created.id, refs);
-    await recordAudit(tx, { ...audit(opts.by, key, "GitopsCluster", created.identifier, "CREATE"), after: clusterAuditable(created) });
+    await recordAudit(tx, {
+      ...audit(opts.by, key, "GitopsCluster", created.identifier, "CREATE"),
+      after: clusterAuditable(created),
+    });
     return created;
   });
   return clusterDto(row);
 }
 
-export async function updateCluster(opts: { scope: Scope; identifier: string; input: GitopsClusterInput; version: number; by: Actor }): Promise<GitopsClusterDto> {
+export async function updateCluster(opts: {
+  scope: Scope;
+  identifier: string;
+  input: GitopsClusterInput;
+  version: number;
+  by: Actor;
+}): Promise<GitopsClusterDto> {
   const key = projectOf(opts.scope, "GitOps clusters");
   if (opts.input.identifier !== opts.identifier) {
-    throw new AppError("VALIDATION_FAILED", "A cluster's identifier cannot change", { fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] } });
+    throw new AppError("VALIDATION_FAILED", "A cluster's identifier cannot change", {
+      fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] },
+    });
   }
   checkBodyScope(key, opts.input, "cluster");
   const before = await getClusterRowOrThrow(key, opts.identifier);
   const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input);
   const columns = clusterColumns(opts.input, agentId);
   const after = await q.transaction(async (tx) => {
-    const data = connectionChanged(before, columns) || agentId !== before.agentId ? { ...columns, ...UNTESTED } : columns;
-    if ((await q.updateClusterRow(tx, before.id, opts.version, data)) === 0) throw versionConflict((await q.getClusterById(tx, before.id)).version);
+    const data =
+      connectionChanged(before, columns) || agentId !== before.agentId ? { ...columns, ...UNTESTED } : columns;
+    if ((await q.updateClusterRow(tx, before.id, opts.version, data)) === 0)
+      throw versionConflict((await q.getClusterById(tx, before.id)).version);
     await q.replaceClusterSecretRefs(tx, before.id, refs);
     const updated = await q.getClusterById(tx, before.id);
-    await recordAudit(tx, { ...audit(opts.by, key, "GitopsCluster", updated.identifier, "UPDATE"), before: clusterAuditable(before), after: clusterAuditable(updated) });
+    await recordAudit(tx, {
+      ...audit(opts.by, key, "GitopsCluster", updated.identifier, "UPDATE"),
+      before: clusterAuditable(before),
+      after: clusterAuditable(updated),
+    });
     return updated;
   });
   return clusterDto(after);
@@ -273,7 +364,10 @@ export async function deleteCluster(opts: { scope: Scope; identifier: string; by
   const row = await getClusterRowOrThrow(key, opts.identifier);
   await q.transaction(async (tx) => {
     await q.deleteClusterRow(tx, row.id);
-    await recordAudit(tx, { ...audit(opts.by, key, "GitopsCluster", row.identifier, "DELETE"), before: clusterAuditable(row) });
+    await recordAudit(tx, {
+      ...audit(opts.by, key, "GitopsCluster", row.identifier, "DELETE"),
+      before: clusterAuditable(row),
+    });
   });
 }
 

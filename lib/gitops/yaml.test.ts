@@ -10,7 +10,11 @@ const agent = gitopsAgentInputSchema.parse({
   orgIdentifier: "default",
   projectIdentifier: "web",
   namespace: "gitops",
-  spec: { connectorRef: "account.aws_mgmt", managementCluster: "us-east-1/management", agentRoleArn: "arn:aws:iam::111122223333:role/ArgoCD" },
+  spec: {
+    connectorRef: "account.aws_mgmt",
+    managementCluster: "us-east-1/management",
+    agentRoleArn: "arn:aws:iam::111122223333:role/ArgoCD",
+  },
 });
 
 const cluster = gitopsClusterInputSchema.parse({
@@ -20,7 +24,10 @@ const cluster = gitopsClusterInputSchema.parse({
   agentIdentifier: "mgmt_agent",
   spec: {
     masterUrl: "https://ABC.gr7.eu-west-1.eks.amazonaws.com",
-    authentication: { type: "IRSA", spec: { roleArn: "arn:aws:iam::444455556666:role/Deployer", clusterName: "testing", region: "eu-west-1" } },
+    authentication: {
+      type: "IRSA",
+      spec: { roleArn: "arn:aws:iam::444455556666:role/Deployer", clusterName: "testing", region: "eu-west-1" },
+    },
     caData: CA,
   },
 });
@@ -28,14 +35,20 @@ const cluster = gitopsClusterInputSchema.parse({
 describe("GitOps YAML", () => {
   it("agents round-trip, keys in a stable order", () => {
     const text = agentToYaml(agent);
-    expect(text.split("\n").slice(0, 3)).toEqual(["gitopsAgent:", "  name: Management agent", "  identifier: mgmt_agent"]);
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      "gitopsAgent:",
+      "  name: Management agent",
+      "  identifier: mgmt_agent",
+    ]);
     expect(text).toContain("    connectorRef: account.aws_mgmt\n    managementCluster: us-east-1/management\n");
     expect(parseAgentYaml(text)).toEqual({ ok: true, value: agent });
   });
 
   it("clusters round-trip", () => {
     const text = clusterToYaml(cluster);
-    expect(text).toContain("  agentIdentifier: mgmt_agent\n  spec:\n    masterUrl: https://ABC.gr7.eu-west-1.eks.amazonaws.com\n    authentication:\n      type: IRSA\n");
+    expect(text).toContain(
+      "  agentIdentifier: mgmt_agent\n  spec:\n    masterUrl: https://ABC.gr7.eu-west-1.eks.amazonaws.com\n    authentication:\n      type: IRSA\n",
+    );
     expect(parseClusterYaml(text)).toEqual({ ok: true, value: cluster });
   });
 
@@ -54,9 +67,16 @@ describe("GitOps YAML", () => {
   });
 
   it("refuses documents that are not a GitOps resource and unknown keys", () => {
-    expect(parseAgentYaml("connector:\n  name: x\n")).toMatchObject({ ok: false, message: "Expected a document starting with gitopsAgent:" });
+    expect(parseAgentYaml("connector:\n  name: x\n")).toMatchObject({
+      ok: false,
+      message: "Expected a document starting with gitopsAgent:",
+    });
     const text = agentToYaml(agent).replace("  namespace: gitops\n", "  namespace: gitops\n  extra: 1\n");
-    expect(parseAgentYaml(text)).toMatchObject({ ok: false, path: "extra", line: text.split("\n").indexOf("  extra: 1") + 1 });
+    expect(parseAgentYaml(text)).toMatchObject({
+      ok: false,
+      path: "extra",
+      line: text.split("\n").indexOf("  extra: 1") + 1,
+    });
   });
 });
 
@@ -70,9 +90,15 @@ describe("GitOps field rules", () => {
   });
 
   it("master URL is https without credentials; bearer token needs a secret reference", () => {
-    const bad = gitopsClusterInputSchema.safeParse({ ...cluster, spec: { ...cluster.spec, masterUrl: "http://x.example.com" } });
+    const bad = gitopsClusterInputSchema.safeParse({
+      ...cluster,
+      spec: { ...cluster.spec, masterUrl: "http://x.example.com" },
+    });
     expect(bad.success).toBe(false);
-    const bearer = gitopsClusterInputSchema.safeParse({ ...cluster, spec: { ...cluster.spec, authentication: { type: "BearerToken", spec: { tokenRef: "org.kube_token" } } } });
+    const bearer = gitopsClusterInputSchema.safeParse({
+      ...cluster,
+      spec: { ...cluster.spec, authentication: { type: "BearerToken", spec: { tokenRef: "org.kube_token" } } },
+    });
     expect(bearer.success).toBe(true);
   });
 

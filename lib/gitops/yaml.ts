@@ -2,7 +2,17 @@
 // Pure (browser and server): the YAML tab and the `application/yaml` API body go through here
 // and validate with the one zod contract in ./schemas; errors name the line of the key.
 import type { z } from "zod";
-import { isRecord, locate, issuePath, ordered, readYaml, toYamlText, valueOr422, type Rec, type YamlResult } from "@/lib/yaml/document";
+import {
+  isRecord,
+  locate,
+  issuePath,
+  ordered,
+  readYaml,
+  toYamlText,
+  valueOr422,
+  type Rec,
+  type YamlResult,
+} from "@/lib/yaml/document";
 import {
   gitopsAgentUpdateSchema,
   gitopsClusterUpdateSchema,
@@ -14,16 +24,25 @@ const HEAD = ["name", "identifier", "description", "orgIdentifier", "projectIden
 const dump = (root: string, body: Rec) => toYamlText({ [root]: body });
 
 export function agentToYaml(a: GitopsAgentInput): string {
-  return dump("gitopsAgent", ordered({ ...a, spec: ordered(a.spec, ["connectorRef", "managementCluster", "agentRoleArn"]) }, [...HEAD, "namespace", "spec"]));
+  return dump(
+    "gitopsAgent",
+    ordered({ ...a, spec: ordered(a.spec, ["connectorRef", "managementCluster", "agentRoleArn"]) }, [
+      ...HEAD,
+      "namespace",
+      "spec",
+    ]),
+  );
 }
 
 export function clusterToYaml(c: GitopsClusterInput): string {
   const auth = c.spec.authentication;
-  const spec = ordered({ ...c.spec, authentication: { type: auth.type, spec: ordered(auth.spec, ["roleArn", "clusterName", "region", "tokenRef"]) } }, [
-    "masterUrl",
-    "authentication",
-    "caData",
-  ]);
+  const spec = ordered(
+    {
+      ...c.spec,
+      authentication: { type: auth.type, spec: ordered(auth.spec, ["roleArn", "clusterName", "region", "tokenRef"]) },
+    },
+    ["masterUrl", "authentication", "caData"],
+  );
   return dump("gitopsCluster", ordered({ ...c, spec }, [...HEAD, "agentIdentifier", "spec"]));
 }
 
@@ -32,7 +51,8 @@ function unwrap(js: Rec, root: string): unknown {
   if (!isRecord(js[root])) return js;
   const { [root]: body, ...others } = js;
   const out: Rec = { ...others, ...(body as Rec) };
-  for (const k of ["description", "tags", "orgIdentifier", "projectIdentifier"]) if (out[k] === null || out[k] === "") delete out[k];
+  for (const k of ["description", "tags", "orgIdentifier", "projectIdentifier"])
+    if (out[k] === null || out[k] === "") delete out[k];
   return out;
 }
 
@@ -40,7 +60,8 @@ function parseWith<T>(text: string, root: string, schema: z.ZodType<T, unknown>)
   const read = readYaml(text);
   if (!read.ok) return { ok: false, ...read.issues[0]! };
   const js = read.js;
-  if (!isRecord(js) || !isRecord(js[root])) return { ok: false, line: 1, column: 1, message: `Expected a document starting with ${root}:`, path: "" };
+  if (!isRecord(js) || !isRecord(js[root]))
+    return { ok: false, line: 1, column: 1, message: `Expected a document starting with ${root}:`, path: "" };
   const result = schema.safeParse(unwrap(js, root));
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0]!;
@@ -53,8 +74,10 @@ function parseWith<T>(text: string, root: string, schema: z.ZodType<T, unknown>)
 export type GitopsAgentUpdate = z.infer<typeof gitopsAgentUpdateSchema>;
 export type GitopsClusterUpdate = z.infer<typeof gitopsClusterUpdateSchema>;
 
-export const parseAgentYaml = (text: string) => parseWith<GitopsAgentUpdate>(text, "gitopsAgent", gitopsAgentUpdateSchema);
-export const parseClusterYaml = (text: string) => parseWith<GitopsClusterUpdate>(text, "gitopsCluster", gitopsClusterUpdateSchema);
+export const parseAgentYaml = (text: string) =>
+  parseWith<GitopsAgentUpdate>(text, "gitopsAgent", gitopsAgentUpdateSchema);
+export const parseClusterYaml = (text: string) =>
+  parseWith<GitopsClusterUpdate>(text, "gitopsCluster", gitopsClusterUpdateSchema);
 
 /** For withRoute's `fromYaml`: the body shape, or a 422 naming the line. */
 export const agentFromYaml = (text: string) => valueOr422(parseAgentYaml(text));

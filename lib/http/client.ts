@@ -26,7 +26,8 @@ export function apiUrl(path: string, opts: Pick<ApiFetchOptions, "scope" | "quer
   const params = new URLSearchParams();
   if (opts.scope?.org) params.set("org", opts.scope.org);
   if (opts.scope?.project) params.set("project", opts.scope.project);
-  for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  for (const [k, v] of Object.entries(opts.query ?? {}))
+    if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
   const qs = params.toString();
   return qs ? `${path}${path.includes("?") ? "&" : "?"}${qs}` : path;
 }
@@ -39,14 +40,23 @@ export async function apiFetch<T>(path: string, opts: ApiFetchOptions = {}): Pro
   const { json, scope, query, headers, ...init } = opts;
   const res = await fetch(apiUrl(path, { scope, query }), {
     ...init,
-    headers: { accept: "application/json", ...(json !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    headers: {
+      accept: "application/json",
+      ...(json !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
     body: json !== undefined ? JSON.stringify(json) : init.body,
   });
   if (res.status === 204) return undefined as T;
   const type = res.headers.get("content-type") ?? "";
   if (!res.ok) {
     if (type.includes("json")) throw new ApiError((await res.json()) as Problem);
-    throw new ApiError({ type: "about:blank", title: res.statusText || "Request failed", status: res.status, code: "INTERNAL" });
+    throw new ApiError({
+      type: "about:blank",
+      title: res.statusText || "Request failed",
+      status: res.status,
+      code: "INTERNAL",
+    });
   }
   return (type.includes("json") ? await res.json() : await res.text()) as T;
 }

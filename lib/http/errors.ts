@@ -65,7 +65,11 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail?: string,
-    readonly options: { fieldErrors?: FieldErrors; extra?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    readonly options: {
+      fieldErrors?: FieldErrors;
+      extra?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail ?? titles[code]);
     this.name = "AppError";
@@ -90,7 +94,8 @@ export function fieldErrorsFromZod(error: z.ZodError, prefix: (string | number)[
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) (out[[...prefix, ...issue.path, k].map(String).join(".")] ??= []).push("Unknown field");
+      for (const k of issue.keys)
+        (out[[...prefix, ...issue.path, k].map(String).join(".")] ??= []).push("Unknown field");
       continue;
     }
     const key = [...prefix, ...issue.path].map(String).join(".") || "(root)";

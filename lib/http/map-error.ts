@@ -4,8 +4,23 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "./errors";
 
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN",
-  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "P1001", "P1002", "P1017",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1017",
 ]);
 
 /** True when the error (or one it wraps) says the database cannot be reached. */
@@ -13,7 +28,12 @@ export function isConnectionError(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== "object" || depth > 5) return false;
   const e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === "string" && CONNECTION_CODES.has(e.code)) return true;
-  if (typeof e.message === "string" && /connection terminated|connect ECONNREFUSED|Can't reach database|terminating connection|timeout exceeded when trying to connect/i.test(e.message)) {
+  if (
+    typeof e.message === "string" &&
+    /connection terminated|connect ECONNREFUSED|Can't reach database|terminating connection|timeout exceeded when trying to connect/i.test(
+      e.message,
+    )
+  ) {
     return true;
   }
   if (Array.isArray(e.errors) && e.errors.some((x) => isConnectionError(x, depth + 1))) return true;
@@ -23,10 +43,12 @@ export function isConnectionError(err: unknown, depth = 0): boolean {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
-    if (err.code === "P2002") return new AppError("ALREADY_EXISTS", "An item with this identifier already exists in this scope");
+    if (err.code === "P2002")
+      return new AppError("ALREADY_EXISTS", "An item with this identifier already exists in this scope");
     if (err.code === "P2025") return new AppError("NOT_FOUND");
     if (err.code === "P2003") return new AppError("IN_USE", "Other items still refer to this one");
   }
-  if (isConnectionError(err)) return new AppError("DATABASE_UNAVAILABLE", "Conduit cannot reach its database; try again shortly");
+  if (isConnectionError(err))
+    return new AppError("DATABASE_UNAVAILABLE", "Conduit cannot reach its database; try again shortly");
   return new AppError("INTERNAL", "An unexpected error occurred; quote the request id when reporting it");
 }

@@ -69,7 +69,11 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
   });
 }
 
-async function readBody(req: NextRequest, limit: number, acceptYaml: boolean): Promise<{ raw: unknown; format: "json" | "yaml" }> {
+async function readBody(
+  req: NextRequest,
+  limit: number,
+  acceptYaml: boolean,
+): Promise<{ raw: unknown; format: "json" | "yaml" }> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${limit / 1024} KB`);
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
@@ -78,7 +82,8 @@ async function readBody(req: NextRequest, limit: number, acceptYaml: boolean): P
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send application/json${acceptYaml ? " or application/yaml" : ""}`);
   }
   const text = await req.text();
-  if (Buffer.byteLength(text) > limit) throw new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${limit / 1024} KB`);
+  if (Buffer.byteLength(text) > limit)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${limit / 1024} KB`);
   if (isYaml) return { raw: text, format: "yaml" };
   try {
     return { raw: JSON.parse(text), format: "json" };
@@ -93,10 +98,11 @@ function parseWith<T extends z.ZodType>(schema: T, input: unknown, prefix: strin
   return result.data;
 }
 
-export function withRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
-  def: RouteDef<P, Q, B>,
-  handler: Handler<z.infer<P>, z.infer<Q>, z.infer<B>>,
-) {
+export function withRoute<
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(def: RouteDef<P, Q, B>, handler: Handler<z.infer<P>, z.infer<Q>, z.infer<B>>) {
   return async (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const incoming = req.headers.get("x-request-id");
     const requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -117,7 +123,18 @@ export function withRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodTyp
         body = parseWith(def.body, format === "yaml" && def.fromYaml ? def.fromYaml(raw as string) : raw);
       }
       const scope = def.scoped ? await resolveScope(scopeQuery) : await resolveScope({});
-      const result = await handler({ req, params, query, body, bodyFormat, scope, actor: LOCAL_ACTOR, by: { actor: LOCAL_ACTOR.id, requestId }, requestId, log });
+      const result = await handler({
+        req,
+        params,
+        query,
+        body,
+        bodyFormat,
+        scope,
+        actor: LOCAL_ACTOR,
+        by: { actor: LOCAL_ACTOR.id, requestId },
+        requestId,
+        log,
+      });
       response = result instanceof Response ? result : json(result);
     } catch (err) {
       const appError = toAppError(err);
@@ -126,7 +143,12 @@ export function withRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodTyp
     }
     response.headers.set("x-request-id", requestId);
     log.info(
-      { method: req.method, path: new URL(req.url).pathname, status: response.status, durationMs: Math.round(performance.now() - started) },
+      {
+        method: req.method,
+        path: new URL(req.url).pathname,
+        status: response.status,
+        durationMs: Math.round(performance.now() - started),
+      },
       "request",
     );
     return response;

@@ -9,9 +9,13 @@ export function expectedVersion(headers: Headers, bodyVersion: number | undefine
     return Number(m[1]);
   }
   if (bodyVersion === undefined) {
-    throw new AppError("PRECONDITION_REQUIRED", "Send the version you edited (If-Match header or `version` in the body)", {
-      fieldErrors: { version: ["Required"] },
-    });
+    throw new AppError(
+      "PRECONDITION_REQUIRED",
+      "Send the version you edited (If-Match header or `version` in the body)",
+      {
+        fieldErrors: { version: ["Required"] },
+      },
+    );
   }
   return bodyVersion;
 }

@@ -24,8 +24,10 @@ export interface ResolvedInfrastructureDto {
 export const infrastructureKeys = {
   all: ["infrastructures"] as const,
   list: (scope: ScopeRef, f: InfrastructureFilters) => [...infrastructureKeys.all, "list", scope, f] as const,
-  detail: (scope: ScopeRef, ref: InfrastructureRef) => [...infrastructureKeys.all, "detail", scope, ref.environment, ref.identifier] as const,
-  yaml: (scope: ScopeRef, ref: InfrastructureRef) => [...infrastructureKeys.all, "yaml", scope, ref.environment, ref.identifier] as const,
+  detail: (scope: ScopeRef, ref: InfrastructureRef) =>
+    [...infrastructureKeys.all, "detail", scope, ref.environment, ref.identifier] as const,
+  yaml: (scope: ScopeRef, ref: InfrastructureRef) =>
+    [...infrastructureKeys.all, "yaml", scope, ref.environment, ref.identifier] as const,
 };
 
 const base = "/api/infrastructures";
@@ -44,7 +46,8 @@ export const useInfrastructures = (scope: ScopeRef, filters: InfrastructureFilte
 export const useInfrastructure = (scope: ScopeRef, ref: InfrastructureRef) =>
   useQuery({
     queryKey: infrastructureKeys.detail(scope, ref),
-    queryFn: ({ signal }) => apiFetch<InfrastructureDto>(one(ref.identifier), { scope, signal, query: { environment: ref.environment } }),
+    queryFn: ({ signal }) =>
+      apiFetch<InfrastructureDto>(one(ref.identifier), { scope, signal, query: { environment: ref.environment } }),
     enabled: Boolean(ref.environment && ref.identifier),
   });
 
@@ -52,20 +55,30 @@ export const useInfrastructureYaml = (scope: ScopeRef, ref: InfrastructureRef) =
   useQuery({
     queryKey: infrastructureKeys.yaml(scope, ref),
     queryFn: ({ signal }) =>
-      apiFetch<string>(one(ref.identifier), { scope, signal, query: { environment: ref.environment, format: "yaml" }, headers: { accept: "application/yaml" } }),
+      apiFetch<string>(one(ref.identifier), {
+        scope,
+        signal,
+        query: { environment: ref.environment, format: "yaml" },
+        headers: { accept: "application/yaml" },
+      }),
     enabled: Boolean(ref.environment && ref.identifier),
   });
 
 function useInvalidate() {
   const qc = useQueryClient();
   // Environments show how many definitions they hold.
-  return () => Promise.all([qc.invalidateQueries({ queryKey: infrastructureKeys.all }), qc.invalidateQueries({ queryKey: environmentKeys.all })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: infrastructureKeys.all }),
+      qc.invalidateQueries({ queryKey: environmentKeys.all }),
+    ]);
 }
 
 export function useCreateInfrastructure(scope: ScopeRef) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: InfrastructureInput) => apiFetch<InfrastructureDto>(base, { method: "POST", scope, json: input }),
+    mutationFn: (input: InfrastructureInput) =>
+      apiFetch<InfrastructureDto>(base, { method: "POST", scope, json: input }),
     onSuccess: invalidate,
   });
 }
@@ -73,7 +86,13 @@ export function useCreateInfrastructure(scope: ScopeRef) {
 export function useCreateInfrastructureYaml(scope: ScopeRef) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (yaml: string) => apiFetch<InfrastructureDto>(base, { method: "POST", scope, body: yaml, headers: { "content-type": "application/yaml" } }),
+    mutationFn: (yaml: string) =>
+      apiFetch<InfrastructureDto>(base, {
+        method: "POST",
+        scope,
+        body: yaml,
+        headers: { "content-type": "application/yaml" },
+      }),
     onSuccess: invalidate,
   });
 }
@@ -84,7 +103,11 @@ export function useUpdateInfrastructure(scope: ScopeRef) {
   return useMutation({
     mutationFn: (v: InfrastructureRef & { input: InfrastructureInput; version: number }) =>
       apiFetch<InfrastructureDto>(one(v.identifier), {
-        method: "PUT", scope, query: { environment: v.environment }, json: v.input, headers: { "if-match": `"${v.version}"` },
+        method: "PUT",
+        scope,
+        query: { environment: v.environment },
+        json: v.input,
+        headers: { "if-match": `"${v.version}"` },
       }),
     onSuccess: invalidate,
   });
@@ -95,7 +118,10 @@ export function useUpdateInfrastructureYaml(scope: ScopeRef) {
   return useMutation({
     mutationFn: (v: InfrastructureRef & { yaml: string; version: number }) =>
       apiFetch<InfrastructureDto>(one(v.identifier), {
-        method: "PUT", scope, query: { environment: v.environment }, body: v.yaml,
+        method: "PUT",
+        scope,
+        query: { environment: v.environment },
+        body: v.yaml,
         headers: { "content-type": "application/yaml", "if-match": `"${v.version}"` },
       }),
     onSuccess: invalidate,
@@ -105,7 +131,8 @@ export function useUpdateInfrastructureYaml(scope: ScopeRef) {
 export function useDeleteInfrastructure(scope: ScopeRef) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (ref: InfrastructureRef) => apiFetch<void>(one(ref.identifier), { method: "DELETE", scope, query: { environment: ref.environment } }),
+    mutationFn: (ref: InfrastructureRef) =>
+      apiFetch<void>(one(ref.identifier), { method: "DELETE", scope, query: { environment: ref.environment } }),
     onSuccess: invalidate,
   });
 }
@@ -115,7 +142,10 @@ export function useResolveInfrastructure(scope: ScopeRef) {
   return useMutation({
     mutationFn: (v: InfrastructureRef & { inputs: Record<string, string> }) =>
       apiFetch<ResolvedInfrastructureDto>(`${one(v.identifier)}/resolve`, {
-        method: "POST", scope, query: { environment: v.environment }, json: { inputs: v.inputs },
+        method: "POST",
+        scope,
+        query: { environment: v.environment },
+        json: { inputs: v.inputs },
       }),
   });
 }

@@ -13,17 +13,29 @@ const include = {
 } as const;
 
 export const findInfrastructure = (environmentId: string, identifier: string) =>
-  db.infrastructureDefinition.findUnique({ where: { environmentId_identifier: { environmentId, identifier } }, include });
+  db.infrastructureDefinition.findUnique({
+    where: { environmentId_identifier: { environmentId, identifier } },
+    include,
+  });
 
 export type InfrastructureRow = NonNullable<Awaited<ReturnType<typeof findInfrastructure>>>;
 
-export async function listInfrastructureRows(key: ProjectKey, environmentId: string | undefined, query: InfrastructureListQuery) {
+export async function listInfrastructureRows(
+  key: ProjectKey,
+  environmentId: string | undefined,
+  query: InfrastructureListQuery,
+) {
   const where: Prisma.InfrastructureDefinitionWhereInput = {
     ...key,
     ...(environmentId ? { environmentId } : {}),
     ...(query.deploymentType ? { deploymentType: query.deploymentType } : {}),
     ...(query.q
-      ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { identifier: { contains: query.q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { name: { contains: query.q, mode: "insensitive" } },
+            { identifier: { contains: query.q, mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const rows = await db.infrastructureDefinition.findMany({
@@ -40,12 +52,21 @@ export async function listInfrastructureRows(key: ProjectKey, environmentId: str
 export const insertInfrastructure = (tx: Tx, data: Prisma.InfrastructureDefinitionUncheckedCreateInput) =>
   tx.infrastructureDefinition.create({ data, include });
 
-export async function updateInfrastructureRow(tx: Tx, id: string, version: number, data: Prisma.InfrastructureDefinitionUncheckedUpdateManyInput) {
-  const r = await tx.infrastructureDefinition.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+export async function updateInfrastructureRow(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.InfrastructureDefinitionUncheckedUpdateManyInput,
+) {
+  const r = await tx.infrastructureDefinition.updateMany({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   return r.count;
 }
 
-export const getInfrastructureById = (tx: Tx, id: string) => tx.infrastructureDefinition.findUniqueOrThrow({ where: { id }, include });
+export const getInfrastructureById = (tx: Tx, id: string) =>
+  tx.infrastructureDefinition.findUniqueOrThrow({ where: { id }, include });
 export const deleteInfrastructureRow = (tx: Tx, id: string) => tx.infrastructureDefinition.delete({ where: { id } });
 export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);
 
@@ -53,7 +74,12 @@ export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn
 export const definitionsUsingConnector = (tx: Tx, connectorId: string) =>
   tx.infrastructureDefinition.findMany({
     where: { connectorId },
-    select: { identifier: true, orgIdentifier: true, projectIdentifier: true, environment: { select: { identifier: true } } },
+    select: {
+      identifier: true,
+      orgIdentifier: true,
+      projectIdentifier: true,
+      environment: { select: { identifier: true } },
+    },
     orderBy: [{ projectIdentifier: "asc" }, { identifier: "asc" }],
     take: 20,
   });

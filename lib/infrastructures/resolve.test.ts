@@ -5,14 +5,30 @@ import { infrastructureInputSchema } from "./schemas";
 type Obj = Record<string, unknown>;
 const def = (spec: Obj, top: Obj = {}) =>
   infrastructureInputSchema.parse({
-    name: "EKS", identifier: "eks", environmentRef: "dev", deploymentType: "Kubernetes", type: "KubernetesAws", ...top,
-    spec: { connectorRef: "aws", cluster: "prod", namespace: "web", releaseName: "release-<+INFRA_KEY_SHORT_ID>", ...spec },
+    name: "EKS",
+    identifier: "eks",
+    environmentRef: "dev",
+    deploymentType: "Kubernetes",
+    type: "KubernetesAws",
+    ...top,
+    spec: {
+      connectorRef: "aws",
+      cluster: "prod",
+      namespace: "web",
+      releaseName: "release-<+INFRA_KEY_SHORT_ID>",
+      ...spec,
+    },
   });
 
 describe("runtimeInputsOf", () => {
   it("lists every runtime input in form order with its parsed options; fixed values and expressions are not asked", () => {
     const d = def(
-      { connectorRef: "<+input>", cluster: "<+env.variables.cluster>", namespace: "<+input>.allowedValues(dev,qa).executionInput()", provisioner: "<+input>.default(tf)" },
+      {
+        connectorRef: "<+input>",
+        cluster: "<+env.variables.cluster>",
+        namespace: "<+input>.allowedValues(dev,qa).executionInput()",
+        provisioner: "<+input>.default(tf)",
+      },
       { allowSimultaneousDeployments: "<+input>.default(false)" },
     );
     expect(runtimeInputsOf(d).map((f) => [f.path, f.input])).toEqual([
@@ -28,23 +44,38 @@ describe("runtimeInputsOf", () => {
 describe("resolveInfrastructure", () => {
   it("fills values and defaults; expressions stay as they are", () => {
     const d = def(
-      { namespace: "<+input>.allowedValues(dev,qa)", releaseName: "<+input>.default(web)", cluster: "<+env.variables.cluster>" },
+      {
+        namespace: "<+input>.allowedValues(dev,qa)",
+        releaseName: "<+input>.default(web)",
+        cluster: "<+env.variables.cluster>",
+      },
       { allowSimultaneousDeployments: "<+input>.default(true)" },
     );
     const r = resolveInfrastructure(d, { "spec.namespace": "qa" });
     expect(r).toEqual({
       ok: true,
-      value: { ...d, allowSimultaneousDeployments: true, spec: { ...d.spec, namespace: "qa", releaseName: "web", cluster: "<+env.variables.cluster>" } },
+      value: {
+        ...d,
+        allowSimultaneousDeployments: true,
+        spec: { ...d.spec, namespace: "qa", releaseName: "web", cluster: "<+env.variables.cluster>" },
+      },
     });
   });
 
   it("reports every missing and refused value at once, at its field path", () => {
-    const d = def({
-      connectorRef: "<+input>",
-      namespace: "<+input>.allowedValues(dev,qa)",
-      releaseName: "<+input>.regex(^rel-[a-z]+$)",
-    }, { allowSimultaneousDeployments: "<+input>" });
-    const r = resolveInfrastructure(d, { "spec.namespace": "prod", "spec.releaseName": "web", allowSimultaneousDeployments: "sometimes" });
+    const d = def(
+      {
+        connectorRef: "<+input>",
+        namespace: "<+input>.allowedValues(dev,qa)",
+        releaseName: "<+input>.regex(^rel-[a-z]+$)",
+      },
+      { allowSimultaneousDeployments: "<+input>" },
+    );
+    const r = resolveInfrastructure(d, {
+      "spec.namespace": "prod",
+      "spec.releaseName": "web",
+      allowSimultaneousDeployments: "sometimes",
+    });
     expect(r).toEqual({
       ok: false,
       unknownInputs: false,
@@ -59,8 +90,14 @@ describe("resolveInfrastructure", () => {
 
   it("an empty value counts as not given: the default fills it, otherwise it is missing", () => {
     const d = def({ namespace: "<+input>.default(dev)", cluster: "<+input>" });
-    expect(resolveInfrastructure(d, { "spec.namespace": "", "spec.cluster": "c1" })).toMatchObject({ ok: true, value: { spec: { namespace: "dev", cluster: "c1" } } });
-    expect(resolveInfrastructure(d, { "spec.cluster": "" })).toMatchObject({ ok: false, fieldErrors: { "spec.cluster": [expect.stringMatching(/required/)] } });
+    expect(resolveInfrastructure(d, { "spec.namespace": "", "spec.cluster": "c1" })).toMatchObject({
+      ok: true,
+      value: { spec: { namespace: "dev", cluster: "c1" } },
+    });
+    expect(resolveInfrastructure(d, { "spec.cluster": "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { "spec.cluster": [expect.stringMatching(/required/)] },
+    });
   });
 
   it("resolved values obey the field's own rules (a namespace is a DNS label, a release name ≤ 53)", () => {
@@ -74,15 +111,20 @@ describe("resolveInfrastructure", () => {
     const d = def({ region: "<+input>", cluster: "ap-south-1/prod" });
     expect(resolveInfrastructure(d, { "spec.region": "ap-south-1" }).ok).toBe(true);
     expect(resolveInfrastructure(d, { "spec.region": "us-east-1" })).toMatchObject({
-      ok: false, fieldErrors: { "spec.cluster": [expect.stringContaining("region is set to us-east-1")] },
+      ok: false,
+      fieldErrors: { "spec.cluster": [expect.stringContaining("region is set to us-east-1")] },
     });
   });
 
   it("a value may be an expression (checked when the pipeline runs), not another runtime input", () => {
     const d = def({ namespace: "<+input>.allowedValues(dev,qa)", cluster: "<+input>" });
-    expect(resolveInfrastructure(d, { "spec.namespace": "<+env.name>", "spec.cluster": "c" })).toMatchObject({ ok: true, value: { spec: { namespace: "<+env.name>" } } });
+    expect(resolveInfrastructure(d, { "spec.namespace": "<+env.name>", "spec.cluster": "c" })).toMatchObject({
+      ok: true,
+      value: { spec: { namespace: "<+env.name>" } },
+    });
     expect(resolveInfrastructure(d, { "spec.namespace": "<+input>", "spec.cluster": "c" })).toMatchObject({
-      ok: false, fieldErrors: { "spec.namespace": ["Give a value here, not another runtime input"] },
+      ok: false,
+      fieldErrors: { "spec.namespace": ["Give a value here, not another runtime input"] },
     });
   });
 
@@ -91,7 +133,10 @@ describe("resolveInfrastructure", () => {
     expect(resolveInfrastructure(d, { "spec.namespace": "dev", "spec.cluster": "x", "spec.colour": "blue" })).toEqual({
       ok: false,
       unknownInputs: true,
-      fieldErrors: { "spec.cluster": ["This field is not a runtime input in this definition"], "spec.colour": ["No such field"] },
+      fieldErrors: {
+        "spec.cluster": ["This field is not a runtime input in this definition"],
+        "spec.colour": ["No such field"],
+      },
     });
   });
 

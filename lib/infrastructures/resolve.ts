@@ -43,7 +43,10 @@ export type ResolveResult =
   /** `unknownInputs`: some values name no runtime input of this definition (a bad request, 400). */
   | { ok: false; fieldErrors: FieldErrors; unknownInputs: boolean };
 
-function resolveOne(field: RuntimeInputField, provided: string | undefined): { ok: true; value: string | boolean } | { ok: false; message: string } {
+function resolveOne(
+  field: RuntimeInputField,
+  provided: string | undefined,
+): { ok: true; value: string | boolean } | { ok: false; message: string } {
   if (provided !== undefined && provided !== "") {
     const kind = kindOf(provided);
     if (kind === "runtime") return { ok: false, message: "Give a value here, not another runtime input" };
@@ -89,6 +92,7 @@ export function resolveInfrastructure(def: Definition, inputs: Record<string, st
   // The field rules and the cross-field rules apply to the resolved values as to fixed ones.
   const checked = infrastructureInputSchema.safeParse({ ...def, spec, allowSimultaneousDeployments: allow });
   if (checked.success) return { ok: true, value: checked.data };
-  for (const issue of checked.error.issues) (fieldErrors[issue.path.map(String).join(".") || "(root)"] ??= []).push(issue.message);
+  for (const issue of checked.error.issues)
+    (fieldErrors[issue.path.map(String).join(".") || "(root)"] ??= []).push(issue.message);
   return { ok: false, fieldErrors, unknownInputs: false };
 }

@@ -11,8 +11,13 @@ type Obj = Record<string, unknown>;
 const SPEC = { connectorRef: "account.aws_prod", cluster: "prod", namespace: "web", releaseName: "release-web" };
 function def(spec: Obj = {}, top: Obj = {}): Obj {
   return {
-    name: "EKS prod", identifier: "eks_prod", environmentRef: "prod", deploymentType: "Kubernetes", type: "KubernetesAws",
-    ...top, spec: { ...SPEC, ...spec },
+    name: "EKS prod",
+    identifier: "eks_prod",
+    environmentRef: "prod",
+    deploymentType: "Kubernetes",
+    type: "KubernetesAws",
+    ...top,
+    spec: { ...SPEC, ...spec },
   };
 }
 function issues(input: unknown) {
@@ -27,7 +32,11 @@ describe("definition fields", () => {
     const { releaseName: _r, ...spec } = SPEC;
     const parsed = infrastructureInputSchema.parse({ ...def(), spec });
     expect(parsed).toMatchObject({
-      storage: "Inline", allowSimultaneousDeployments: false, scopedServices: [], description: "", tags: {},
+      storage: "Inline",
+      allowSimultaneousDeployments: false,
+      scopedServices: [],
+      description: "",
+      tags: {},
       spec: { releaseName: DEFAULT_RELEASE_NAME },
     });
     expect(parsed.spec.region).toBeUndefined();
@@ -38,16 +47,26 @@ describe("definition fields", () => {
       "deploymentType: ServerlessAwsLambda deployments are not available yet; choose Kubernetes or NativeHelm",
     ]);
     ok(def({}, { deploymentType: "NativeHelm" }));
-    expect(issues(def({}, { type: "KubernetesDirect" }))[0]).toMatch(/^type: KubernetesDirect infrastructure is not available yet/);
-    expect(issues(def({}, { storage: "Remote" }))).toEqual(["storage: Remote storage is not available yet; definitions are stored Inline"]);
-    expect(issues(def({}, { storage: "Git" }))).toEqual(["storage: Git storage is not available yet; definitions are stored Inline"]);
+    expect(issues(def({}, { type: "KubernetesDirect" }))[0]).toMatch(
+      /^type: KubernetesDirect infrastructure is not available yet/,
+    );
+    expect(issues(def({}, { storage: "Remote" }))).toEqual([
+      "storage: Remote storage is not available yet; definitions are stored Inline",
+    ]);
+    expect(issues(def({}, { storage: "Git" }))).toEqual([
+      "storage: Git storage is not available yet; definitions are stored Inline",
+    ]);
     expect(paths(def({}, { environmentRef: undefined }))).toEqual(["environmentRef"]);
   });
 
   it("allowSimultaneousDeployments: a boolean, true/false text, a runtime input or an expression", () => {
-    expect(infrastructureInputSchema.parse(def({}, { allowSimultaneousDeployments: "true" })).allowSimultaneousDeployments).toBe(true);
-    expect(infrastructureInputSchema.parse(def({}, { allowSimultaneousDeployments: "<+input>.allowedValues(true,false)" })).allowSimultaneousDeployments)
-      .toBe("<+input>.allowedValues(true,false)");
+    expect(
+      infrastructureInputSchema.parse(def({}, { allowSimultaneousDeployments: "true" })).allowSimultaneousDeployments,
+    ).toBe(true);
+    expect(
+      infrastructureInputSchema.parse(def({}, { allowSimultaneousDeployments: "<+input>.allowedValues(true,false)" }))
+        .allowSimultaneousDeployments,
+    ).toBe("<+input>.allowedValues(true,false)");
     ok(def({}, { allowSimultaneousDeployments: "<+pipeline.variables.parallel>" }));
     expect(paths(def({}, { allowSimultaneousDeployments: "maybe" }))).toEqual(["allowSimultaneousDeployments"]);
   });
@@ -66,26 +85,38 @@ describe("definition fields", () => {
   it("the new-form defaults parse once the user filled the required fields", () => {
     const form = defaultInfrastructureInput("prod");
     expect(paths(form).sort()).toEqual(["identifier", "name", "spec.cluster", "spec.connectorRef", "spec.namespace"]);
-    ok({ ...form, name: "x", identifier: "x", spec: { ...(form.spec as Obj), connectorRef: "aws", cluster: "c", namespace: "n" } });
+    ok({
+      ...form,
+      name: "x",
+      identifier: "x",
+      spec: { ...(form.spec as Obj), connectorRef: "aws", cluster: "c", namespace: "n" },
+    });
   });
 });
 
 describe("fixed spec values", () => {
   it("namespace: a DNS label of at most 63 characters", () => {
     for (const ns of ["default", "web-1", "a", "0", "a".repeat(63)]) ok(def({ namespace: ns }));
-    for (const ns of ["Web", "-web", "web-", "web_1", "a.b", "a".repeat(64), ""]) expect(paths(def({ namespace: ns })), ns).toEqual(["spec.namespace"]);
-    expect(issues(def({ namespace: "a".repeat(64) }))).toEqual(["spec.namespace: A namespace has at most 63 characters"]);
+    for (const ns of ["Web", "-web", "web-", "web_1", "a.b", "a".repeat(64), ""])
+      expect(paths(def({ namespace: ns })), ns).toEqual(["spec.namespace"]);
+    expect(issues(def({ namespace: "a".repeat(64) }))).toEqual([
+      "spec.namespace: A namespace has at most 63 characters",
+    ]);
   });
 
   it("release name: a Helm release name of at most 53 characters", () => {
     for (const name of ["web", "release-1", "my.release", "a".repeat(53)]) ok(def({ releaseName: name }));
-    for (const name of ["Web", "web_", "-web", "a..b", "a".repeat(54)]) expect(paths(def({ releaseName: name })), name).toEqual(["spec.releaseName"]);
-    expect(issues(def({ releaseName: "a".repeat(54) }))).toEqual(["spec.releaseName: A Helm release name has at most 53 characters"]);
+    for (const name of ["Web", "web_", "-web", "a..b", "a".repeat(54)])
+      expect(paths(def({ releaseName: name })), name).toEqual(["spec.releaseName"]);
+    expect(issues(def({ releaseName: "a".repeat(54) }))).toEqual([
+      "spec.releaseName: A Helm release name has at most 53 characters",
+    ]);
   });
 
   it("connector reference: <id>, org.<id> or account.<id>", () => {
     for (const ref of ["aws", "org.aws", "account.aws_prod"]) ok(def({ connectorRef: ref }));
-    for (const ref of ["project.aws", "1aws", "", "a b"]) expect(paths(def({ connectorRef: ref })), ref).toEqual(["spec.connectorRef"]);
+    for (const ref of ["project.aws", "1aws", "", "a b"])
+      expect(paths(def({ connectorRef: ref })), ref).toEqual(["spec.connectorRef"]);
   });
 
   it("region: a known region or empty (no filter)", () => {
@@ -96,7 +127,8 @@ describe("fixed spec values", () => {
 
   it("cluster: an EKS cluster name, optionally region/name with a real region", () => {
     for (const c of ["prod", "Cluster-test", "ap-south-1/Cluster-test", "us-gov-west-1/gov_1"]) ok(def({ cluster: c }));
-    for (const c of ["", "-prod", "a/b/c", "prod cluster", "x".repeat(101)]) expect(paths(def({ cluster: c })), c).toEqual(["spec.cluster"]);
+    for (const c of ["", "-prod", "a/b/c", "prod cluster", "x".repeat(101)])
+      expect(paths(def({ cluster: c })), c).toEqual(["spec.cluster"]);
     expect(issues(def({ cluster: "mars-north-1/prod" }))).toEqual([
       'spec.cluster: "mars-north-1" is not an AWS region; write region/name, like us-east-1/prod',
     ]);
@@ -112,9 +144,23 @@ describe("fixed spec values", () => {
 
 describe("runtime inputs and expressions", () => {
   it("every spec field takes a runtime input or an expression instead of a fixed value", () => {
-    const all = { connectorRef: "<+input>", region: "<+input>", cluster: "<+input>", namespace: "<+input>", releaseName: "<+input>", provisioner: "<+input>" };
+    const all = {
+      connectorRef: "<+input>",
+      region: "<+input>",
+      cluster: "<+input>",
+      namespace: "<+input>",
+      releaseName: "<+input>",
+      provisioner: "<+input>",
+    };
     ok(def(all));
-    ok(def({ connectorRef: "<+pipeline.variables.conn>", cluster: "<+env.variables.cluster>", namespace: "<+env.name>-web", releaseName: "<+service.name>" }));
+    ok(
+      def({
+        connectorRef: "<+pipeline.variables.conn>",
+        cluster: "<+env.variables.cluster>",
+        namespace: "<+env.name>-web",
+        releaseName: "<+service.name>",
+      }),
+    );
     ok(def({ namespace: "<+input>.allowedValues(dev,qa).executionInput()", releaseName: "<+input>.regex(^rel-.*$)" }));
   });
 

@@ -25,7 +25,9 @@ export const fixedConnectorRefSchema = z
   .min(1, { error: "Choose a connector", abort: true })
   .regex(CONNECTOR_REF, "Use a connector identifier, optionally prefixed with account. or org.");
 
-export const fixedRegionSchema = z.string().refine((r) => r === "" || isKnownRegion(r), "Choose a region from the list");
+export const fixedRegionSchema = z
+  .string()
+  .refine((r) => r === "" || isKnownRegion(r), "Choose a region from the list");
 
 export const fixedClusterSchema = z
   .string()
@@ -34,9 +36,15 @@ export const fixedClusterSchema = z
   .superRefine((v, ctx) => {
     const m = CLUSTER.exec(v);
     if (!m) {
-      ctx.addIssue({ code: "custom", message: "A cluster name has 1–100 letters, digits, - or _ (optionally region/name, like us-east-1/prod)" });
+      ctx.addIssue({
+        code: "custom",
+        message: "A cluster name has 1–100 letters, digits, - or _ (optionally region/name, like us-east-1/prod)",
+      });
     } else if (m[1] && !isKnownRegion(m[1])) {
-      ctx.addIssue({ code: "custom", message: `"${m[1]}" is not an AWS region; write region/name, like us-east-1/prod` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${m[1]}" is not an AWS region; write region/name, like us-east-1/prod`,
+      });
     }
   });
 
@@ -44,13 +52,19 @@ export const fixedNamespaceSchema = z
   .string()
   .min(1, { error: "Enter a namespace", abort: true })
   .max(63, "A namespace has at most 63 characters")
-  .regex(DNS_LABEL, "A namespace is a DNS label: lowercase letters, digits and -, starting and ending with a letter or digit");
+  .regex(
+    DNS_LABEL,
+    "A namespace is a DNS label: lowercase letters, digits and -, starting and ending with a letter or digit",
+  );
 
 export const fixedReleaseNameSchema = z
   .string()
   .min(1, { error: "Enter a release name", abort: true })
   .max(53, "A Helm release name has at most 53 characters")
-  .regex(HELM_RELEASE_NAME, "A Helm release name uses lowercase letters, digits, - and ., starting and ending with a letter or digit");
+  .regex(
+    HELM_RELEASE_NAME,
+    "A Helm release name uses lowercase letters, digits, - and ., starting and ending with a letter or digit",
+  );
 
 export const fixedProvisionerSchema = identifierSchema;
 
@@ -62,7 +76,10 @@ export function clusterRegion(cluster: string): string | undefined {
 // ── Choices ───────────────────────────────────────────────────────────────────────────────
 export const DEPLOYMENT_TYPES = ["Kubernetes", "NativeHelm"] as const;
 export type DeploymentType = (typeof DEPLOYMENT_TYPES)[number];
-export const DEPLOYMENT_TYPE_LABELS: Record<DeploymentType, string> = { Kubernetes: "Kubernetes", NativeHelm: "Native Helm" };
+export const DEPLOYMENT_TYPE_LABELS: Record<DeploymentType, string> = {
+  Kubernetes: "Kubernetes",
+  NativeHelm: "Native Helm",
+};
 export const STORAGE_TYPES = ["Inline"] as const;
 
 const deploymentTypeSchema = z.enum(DEPLOYMENT_TYPES, {
@@ -154,7 +171,10 @@ const infrastructureFields = {
 };
 
 export const infrastructureInputSchema = z.strictObject(infrastructureFields);
-export const infrastructureUpdateSchema = z.strictObject({ ...infrastructureFields, version: versionSchema.optional() });
+export const infrastructureUpdateSchema = z.strictObject({
+  ...infrastructureFields,
+  version: versionSchema.optional(),
+});
 
 export type InfrastructureInput = z.infer<typeof infrastructureInputSchema>;
 export type InfrastructureSpec = InfrastructureInput["spec"];

@@ -38,7 +38,11 @@ function toDto(r: Row): InfrastructureDto {
       scopedServices: (r.scopedServices ?? []) as string[],
       spec: { ...spec, ...(r.provisioner !== null ? { provisioner: r.provisioner } : {}) },
     },
-    environment: { identifier: r.environment.identifier, name: r.environment.name, type: r.environment.type as InfrastructureDto["environment"]["type"] },
+    environment: {
+      identifier: r.environment.identifier,
+      name: r.environment.name,
+      type: r.environment.type as InfrastructureDto["environment"]["type"],
+    },
     connector: r.connector
       ? {
           identifier: r.connector.identifier,
@@ -53,12 +57,22 @@ function toDto(r: Row): InfrastructureDto {
 }
 
 const auditable = (r: Row) => ({
-  name: r.name, description: r.description, tags: r.tags, deploymentType: r.deploymentType,
-  allowSimultaneousDeployments: r.allowSimultaneousDeployments, scopedServices: r.scopedServices, provisioner: r.provisioner, spec: r.spec,
+  name: r.name,
+  description: r.description,
+  tags: r.tags,
+  deploymentType: r.deploymentType,
+  allowSimultaneousDeployments: r.allowSimultaneousDeployments,
+  scopedServices: r.scopedServices,
+  provisioner: r.provisioner,
+  spec: r.spec,
 });
 const audit = (by: Actor, key: ProjectKey, r: Row, action: "CREATE" | "UPDATE" | "DELETE") => ({
-  actor: by.actor, requestId: by.requestId, action, entityType: "InfrastructureDefinition",
-  entityId: `${r.environment.identifier}/${r.identifier}`, scope: key,
+  actor: by.actor,
+  requestId: by.requestId,
+  action,
+  entityType: "InfrastructureDefinition",
+  entityId: `${r.environment.identifier}/${r.identifier}`,
+  scope: key,
 });
 
 function columns(input: InfrastructureInput, connectorId: string | null) {
@@ -79,12 +93,18 @@ function columns(input: InfrastructureInput, connectorId: string | null) {
 }
 
 /** The connector id for a fixed connectorRef (400 at spec.connectorRef when it names none); null otherwise. */
-async function connectorIdFor(scope: Scope, connectorRef: string, status: "BAD_REQUEST" | "VALIDATION_FAILED" = "BAD_REQUEST") {
+async function connectorIdFor(
+  scope: Scope,
+  connectorRef: string,
+  status: "BAD_REQUEST" | "VALIDATION_FAILED" = "BAD_REQUEST",
+) {
   if (kindOf(connectorRef) !== "fixed") return null;
   const connector = await resolveConnectorRef(scope, connectorRef);
   if (!connector) {
     throw new AppError(status, `No connector "${connectorRef}" is visible from this project`, {
-      fieldErrors: { "spec.connectorRef": [`No connector "${connectorRef}" is visible from this project; create it or pick another`] },
+      fieldErrors: {
+        "spec.connectorRef": [`No connector "${connectorRef}" is visible from this project; create it or pick another`],
+      },
     });
   }
   return connector.id;
@@ -93,7 +113,11 @@ async function connectorIdFor(scope: Scope, connectorRef: string, status: "BAD_R
 async function findOrThrow(key: ProjectKey, environment: string, identifier: string) {
   const env = await getEnvironmentRowOrThrow(key, environment);
   const row = await q.findInfrastructure(env.id, identifier);
-  if (!row) throw new AppError("NOT_FOUND", `Infrastructure definition "${identifier}" does not exist in environment "${environment}"`);
+  if (!row)
+    throw new AppError(
+      "NOT_FOUND",
+      `Infrastructure definition "${identifier}" does not exist in environment "${environment}"`,
+    );
   return row;
 }
 
@@ -104,18 +128,30 @@ export async function listInfrastructures(scope: Scope, query: InfrastructureLis
   return { items: rows.map(toDto), nextCursor };
 }
 
-export async function getInfrastructure(scope: Scope, environment: string, identifier: string): Promise<InfrastructureDto> {
+export async function getInfrastructure(
+  scope: Scope,
+  environment: string,
+  identifier: string,
+): Promise<InfrastructureDto> {
   return toDto(await findOrThrow(requireProject(scope, WHAT), environment, identifier));
 }
 
 const yamlOf = (d: InfrastructureDto["infrastructureDefinition"]) => infrastructureToYaml(d);
 
-export async function getInfrastructureYaml(scope: Scope, environment: string, identifier: string): Promise<{ yaml: string; version: number }> {
+export async function getInfrastructureYaml(
+  scope: Scope,
+  environment: string,
+  identifier: string,
+): Promise<{ yaml: string; version: number }> {
   const dto = await getInfrastructure(scope, environment, identifier);
   return { yaml: yamlOf(dto.infrastructureDefinition), version: dto.version };
 }
 
-export async function createInfrastructure(opts: { scope: Scope; input: InfrastructureInput; by: Actor }): Promise<InfrastructureDto> {
+export async function createInfrastructure(opts: {
+  scope: Scope;
+  input: InfrastructureInput;
+  by: Actor;
+}): Promise<InfrastructureDto> {
   const { scope, input } = opts;
   const key = requireProject(scope, WHAT);
   checkBodyScope(key, input, "infrastructure definition");
@@ -126,13 +162,22 @@ export async function createInfrastructure(opts: { scope: Scope; input: Infrastr
     });
   }
   if (await q.findInfrastructure(env.id, input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `An infrastructure definition "${input.identifier}" already exists in environment "${env.identifier}"`, {
-      fieldErrors: { identifier: ["Already in use in this environment"] },
-    });
+    throw new AppError(
+      "ALREADY_EXISTS",
+      `An infrastructure definition "${input.identifier}" already exists in environment "${env.identifier}"`,
+      {
+        fieldErrors: { identifier: ["Already in use in this environment"] },
+      },
+    );
   }
   const connectorId = await connectorIdFor(scope, input.spec.connectorRef);
   const row = await q.transaction(async (tx) => {
-    const created = await q.insertInfrastructure(tx, { ...key, environmentId: env.id, identifier: input.identifier, ...columns(input, connectorId) });
+    const created = await q.insertInfrastructure(tx, {
+      ...key,
+      environmentId: env.id,
+      identifier: input.identifier,
+      ...columns(input, connectorId),
+    });
     await recordAudit(tx, { ...audit(opts.by, key, created, "CREATE"), after: auditable(created) });
     return created;
   });
@@ -140,7 +185,12 @@ export async function createInfrastructure(opts: { scope: Scope; input: Infrastr
 }
 
 export async function updateInfrastructure(opts: {
-  scope: Scope; environment: string; identifier: string; input: InfrastructureInput; version: number; by: Actor;
+  scope: Scope;
+  environment: string;
+  identifier: string;
+  input: InfrastructureInput;
+  version: number;
+  by: Actor;
 }): Promise<InfrastructureDto> {
   const { scope, input } = opts;
   const key = requireProject(scope, WHAT);
@@ -151,7 +201,9 @@ export async function updateInfrastructure(opts: {
   }
   if (input.environmentRef !== opts.environment) {
     throw new AppError("VALIDATION_FAILED", "A definition cannot move to another environment", {
-      fieldErrors: { environmentRef: [`It stays in "${opts.environment}"; create a new definition in the other environment`] },
+      fieldErrors: {
+        environmentRef: [`It stays in "${opts.environment}"; create a new definition in the other environment`],
+      },
     });
   }
   checkBodyScope(key, input, "infrastructure definition");
@@ -162,13 +214,22 @@ export async function updateInfrastructure(opts: {
       throw versionConflict((await q.getInfrastructureById(tx, before.id)).version);
     }
     const updated = await q.getInfrastructureById(tx, before.id);
-    await recordAudit(tx, { ...audit(opts.by, key, updated, "UPDATE"), before: auditable(before), after: auditable(updated) });
+    await recordAudit(tx, {
+      ...audit(opts.by, key, updated, "UPDATE"),
+      before: auditable(before),
+      after: auditable(updated),
+    });
     return updated;
   });
   return toDto(after);
 }
 
-export async function deleteInfrastructure(opts: { scope: Scope; environment: string; identifier: string; by: Actor }): Promise<void> {
+export async function deleteInfrastructure(opts: {
+  scope: Scope;
+  environment: string;
+  identifier: string;
+  by: Actor;
+}): Promise<void> {
   const key = requireProject(opts.scope, WHAT);
   const row = await findOrThrow(key, opts.environment, opts.identifier);
   await q.transaction(async (tx) => {
@@ -188,7 +249,10 @@ export interface ResolvedInfrastructure {
 
 /** The definition with the given runtime input values: 400 for inputs it does not have, 422 for bad or missing values. */
 export async function resolveInfrastructureInputs(opts: {
-  scope: Scope; environment: string; identifier: string; inputs: Record<string, string>;
+  scope: Scope;
+  environment: string;
+  identifier: string;
+  inputs: Record<string, string>;
 }): Promise<ResolvedInfrastructure> {
   const def = (await getInfrastructure(opts.scope, opts.environment, opts.identifier)).infrastructureDefinition;
   const r = resolveInfrastructure(def, opts.inputs);
@@ -196,30 +260,44 @@ export async function resolveInfrastructureInputs(opts: {
     const fields = Object.keys(r.fieldErrors);
     throw new AppError(
       r.unknownInputs ? "BAD_REQUEST" : "VALIDATION_FAILED",
-      r.unknownInputs ? `Some values name no runtime input of this definition: ${fields.join(", ")}` : `Check ${fields.join(", ")}`,
+      r.unknownInputs
+        ? `Some values name no runtime input of this definition: ${fields.join(", ")}`
+        : `Check ${fields.join(", ")}`,
       { fieldErrors: r.fieldErrors },
     );
   }
   // A connector given at run time must be as visible as a fixed one.
-  if (kindOf(def.spec.connectorRef) === "runtime") await connectorIdFor(opts.scope, r.value.spec.connectorRef, "VALIDATION_FAILED");
+  if (kindOf(def.spec.connectorRef) === "runtime")
+    await connectorIdFor(opts.scope, r.value.spec.connectorRef, "VALIDATION_FAILED");
   const resolved = { ...r.value, orgIdentifier: def.orgIdentifier, projectIdentifier: def.projectIdentifier };
-  return { infrastructureDefinition: resolved, spec: resolved.spec, yaml: infrastructureToYaml(resolved), inputs: runtimeInputsOf(def) };
+  return {
+    infrastructureDefinition: resolved,
+    spec: resolved.spec,
+    yaml: infrastructureToYaml(resolved),
+    inputs: runtimeInputsOf(def),
+  };
 }
 
 /** Connector deletion guard: 409 naming the definitions that still use the connector. */
 export async function assertConnectorUnused(tx: Tx, connector: { id: string; identifier: string }): Promise<void> {
   const users = await q.definitionsUsingConnector(tx, connector.id);
   if (!users.length) return;
-  const names = users.map((d) => `${d.orgIdentifier}/${d.projectIdentifier}/${d.environment.identifier}/${d.identifier}`);
-  throw new AppError("IN_USE", `Connector "${connector.identifier}" is used by infrastructure definitions ${names.join(", ")}; change or delete them first`, {
-    extra: {
-      references: users.map((d) => ({
-        type: "InfrastructureDefinition",
-        identifier: d.identifier,
-        environment: d.environment.identifier,
-        orgIdentifier: d.orgIdentifier,
-        projectIdentifier: d.projectIdentifier,
-      })),
+  const names = users.map(
+    (d) => `${d.orgIdentifier}/${d.projectIdentifier}/${d.environment.identifier}/${d.identifier}`,
+  );
+  throw new AppError(
+    "IN_USE",
+    `Connector "${connector.identifier}" is used by infrastructure definitions ${names.join(", ")}; change or delete them first`,
+    {
+      extra: {
+        references: users.map((d) => ({
+          type: "InfrastructureDefinition",
+          identifier: d.identifier,
+          environment: d.environment.identifier,
+          orgIdentifier: d.orgIdentifier,
+          projectIdentifier: d.projectIdentifier,
+        })),
+      },
     },
-  });
+  );
 }

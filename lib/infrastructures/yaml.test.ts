@@ -52,7 +52,9 @@ const HARNESS_DOC = `infrastructureDefinition:
 
 describe("infrastructure YAML", () => {
   it("writes the Harness document in Harness's key order", () => {
-    expect(infrastructureToYaml({ ...base, orgIdentifier: "default", projectIdentifier: "default_project" })).toBe(HARNESS_DOC);
+    expect(infrastructureToYaml({ ...base, orgIdentifier: "default", projectIdentifier: "default_project" })).toBe(
+      HARNESS_DOC,
+    );
   });
 
   it("reads the Harness document back to the same input (scope keys kept for the scope check)", () => {
@@ -63,7 +65,10 @@ describe("infrastructure YAML", () => {
   it("treats null and empty optional keys as absent, as Harness writes them", () => {
     const text = HARNESS_DOC.replace("description: Mumbai cluster", "description:")
       .replace("    region: ap-south-1\n", "    region: null\n")
-      .replace('  orgIdentifier: default\n  projectIdentifier: default_project\n', '  orgIdentifier: ""\n  projectIdentifier: ""\n')
+      .replace(
+        "  orgIdentifier: default\n  projectIdentifier: default_project\n",
+        '  orgIdentifier: ""\n  projectIdentifier: ""\n',
+      )
       .replace("  scopedServices:\n    - web\n    - org.api\n", "  scopedServices: null\n");
     const r = parseInfrastructureYaml(text);
     expect(r.ok).toBe(true);
@@ -78,7 +83,12 @@ describe("infrastructure YAML", () => {
   it("round-trips generated definitions: parse(write(d)) = d", () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/);
     const multi = (fixed: fc.Arbitrary<string>) =>
-      fc.oneof(fixed, fc.constant("<+input>"), word.map((w) => `<+input>.default(${w}).executionInput()`), word.map((w) => `<+env.variables.${w}>`));
+      fc.oneof(
+        fixed,
+        fc.constant("<+input>"),
+        word.map((w) => `<+input>.default(${w}).executionInput()`),
+        word.map((w) => `<+env.variables.${w}>`),
+      );
     fc.assert(
       fc.property(
         fc.record({
@@ -93,8 +103,18 @@ describe("infrastructure YAML", () => {
         }),
         (g) => {
           const d: InfrastructureInput = infrastructureInputSchema.parse({
-            ...base, name: g.name, description: g.description, allowSimultaneousDeployments: g.allow, tags: { t: g.tag },
-            spec: { ...base.spec, connectorRef: g.connectorRef, region: g.region, cluster: g.cluster, namespace: g.namespace },
+            ...base,
+            name: g.name,
+            description: g.description,
+            allowSimultaneousDeployments: g.allow,
+            tags: { t: g.tag },
+            spec: {
+              ...base.spec,
+              connectorRef: g.connectorRef,
+              region: g.region,
+              cluster: g.cluster,
+              namespace: g.namespace,
+            },
           });
           const r = parseInfrastructureYaml(infrastructureToYaml(d));
           expect(r).toEqual({ ok: true, value: d });
@@ -105,10 +125,10 @@ describe("infrastructure YAML", () => {
   });
 
   it("points at the offending line for every problem, in the key's own line", () => {
-    const text = HARNESS_DOC.replace("namespace: <+input>.allowedValues(dev,qa).executionInput()", "namespace: Web_NS").replace(
-      "deploymentType: Kubernetes",
-      "deploymentType: Ssh",
-    );
+    const text = HARNESS_DOC.replace(
+      "namespace: <+input>.allowedValues(dev,qa).executionInput()",
+      "namespace: Web_NS",
+    ).replace("deploymentType: Kubernetes", "deploymentType: Ssh");
     const r = parseInfrastructureYaml(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -125,7 +145,9 @@ describe("infrastructure YAML", () => {
   it("a missing key is reported on its parent's line; an unknown key on its own", () => {
     const missing = parseInfrastructureYaml(HARNESS_DOC.replace("    cluster: ap-south-1/Cluster-test\n", ""));
     expect(missing).toMatchObject({ ok: false, path: "infrastructureDefinition.spec.cluster", line: 13 });
-    const unknown = parseInfrastructureYaml(HARNESS_DOC.replace("  type: KubernetesAws\n", "  type: KubernetesAws\n  colour: blue\n"));
+    const unknown = parseInfrastructureYaml(
+      HARNESS_DOC.replace("  type: KubernetesAws\n", "  type: KubernetesAws\n  colour: blue\n"),
+    );
     expect(unknown).toMatchObject({ ok: false, path: "infrastructureDefinition.colour", line: 13 });
   });
 
@@ -133,11 +155,18 @@ describe("infrastructure YAML", () => {
     const r = parseInfrastructureYaml("infrastructureDefinition:\n  name: [unclosed\n");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.line).toBeGreaterThanOrEqual(2);
-    expect(parseInfrastructureYaml("just text")).toMatchObject({ ok: false, line: 1, message: "Expected a document starting with infrastructureDefinition:" });
+    expect(parseInfrastructureYaml("just text")).toMatchObject({
+      ok: false,
+      line: 1,
+      message: "Expected a document starting with infrastructureDefinition:",
+    });
   });
 
   it("quotes YAML 1.1 booleans held as strings so other readers keep them strings", () => {
     const text = infrastructureToYaml({ ...base, tags: { a: "on", b: "true" } });
-    expect(parseDocument(text, { version: "1.1" }).toJS().infrastructureDefinition.tags).toEqual({ a: "on", b: "true" });
+    expect(parseDocument(text, { version: "1.1" }).toJS().infrastructureDefinition.tags).toEqual({
+      a: "on",
+      b: "true",
+    });
   });
 });

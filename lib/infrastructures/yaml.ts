@@ -2,7 +2,15 @@
 // Pure (browser and server): the YAML tab, the `application/yaml` API body and the resolved
 // document of the resolve endpoint all go through here and validate with ./schemas.
 import type { z } from "zod";
-import { isRecord, locateWrappedIssue, ordered, readYaml, toYamlText, withoutNulls, type YamlIssue } from "@/lib/yaml/document";
+import {
+  isRecord,
+  locateWrappedIssue,
+  ordered,
+  readYaml,
+  toYamlText,
+  withoutNulls,
+  type YamlIssue,
+} from "@/lib/yaml/document";
 import { infrastructureInputSchema, type InfrastructureInput } from "./schemas";
 
 // YAML 1.1 readers (Harness's snakeyaml) read these words as booleans; quoting keeps them strings.
@@ -40,7 +48,12 @@ export function yamlToInfrastructureInput(doc: unknown): unknown {
   if (!isRecord(doc) || !isRecord(doc.infrastructureDefinition)) return doc;
   const { infrastructureDefinition, ...others } = doc;
   const out = withoutNulls({ ...others, ...infrastructureDefinition }, [
-    "description", "tags", "orgIdentifier", "projectIdentifier", "scopedServices", "storage",
+    "description",
+    "tags",
+    "orgIdentifier",
+    "projectIdentifier",
+    "scopedServices",
+    "storage",
   ]);
   for (const k of ["orgIdentifier", "projectIdentifier"]) if (out[k] === "") delete out[k];
   if (isRecord(out.spec)) out.spec = withoutNulls(out.spec, ["region", "provisioner"]);
@@ -48,8 +61,7 @@ export function yamlToInfrastructureInput(doc: unknown): unknown {
 }
 
 export type InfrastructureYamlResult =
-  | { ok: true; value: InfrastructureInput }
-  | ({ ok: false; issues: YamlIssue[] } & YamlIssue);
+  { ok: true; value: InfrastructureInput } | ({ ok: false; issues: YamlIssue[] } & YamlIssue);
 
 const fail = (issues: YamlIssue[]): InfrastructureYamlResult => ({ ok: false, ...issues[0]!, issues });
 
@@ -62,11 +74,15 @@ export function parseInfrastructureYaml(
   if (!read.ok) return fail(read.issues);
   const js = read.js;
   if (!isRecord(js)) {
-    return fail([{ line: 1, column: 1, message: "Expected a document starting with infrastructureDefinition:", path: "" }]);
+    return fail([
+      { line: 1, column: 1, message: "Expected a document starting with infrastructureDefinition:", path: "" },
+    ]);
   }
   const result = schema.safeParse(yamlToInfrastructureInput(js));
   if (result.success) return { ok: true, value: result.data };
   // Keys beside `infrastructureDefinition:` were merged into the input: try the wrapped path, then the top.
   const issues = result.error.issues.map((issue) => locateWrappedIssue(read, "infrastructureDefinition", issue));
-  return issues.length ? fail(issues) : fail([{ line: 1, column: 1, message: "Invalid infrastructure definition", path: "" }]);
+  return issues.length
+    ? fail(issues)
+    : fail([{ line: 1, column: 1, message: "Invalid infrastructure definition", path: "" }]);
 }

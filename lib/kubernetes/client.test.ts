@@ -14,7 +14,10 @@ let teapotUrl: string;
 let closeTeapot: () => Promise<void>;
 
 async function kubeError(p: Promise<unknown>): Promise<KubeError> {
-  const e = await p.then(() => expect.fail("expected a KubeError"), (err: unknown) => err);
+  const e = await p.then(
+    () => expect.fail("expected a KubeError"),
+    (err: unknown) => err,
+  );
   expect(e, String(e)).toBeInstanceOf(KubeError);
   return e as KubeError;
 }
@@ -27,16 +30,26 @@ beforeAll(async () => {
   const silent = createTcpServer((s) => sockets.push(s));
   await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
   silentUrl = `https://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-  closeSilent = () => new Promise((r) => { sockets.forEach((s) => s.destroy()); silent.close(() => r()); });
+  closeSilent = () =>
+    new Promise((r) => {
+      sockets.forEach((s) => s.destroy());
+      silent.close(() => r());
+    });
   // A proper HTTPS server under the CA that answers 418 with a Status and 200 with non-JSON.
   const cert = await generateServerCert(ca);
   const teapot = createHttpsServer(cert, (req, res) => {
     if (req.url === "/text") return res.writeHead(200).end("<html>hello</html>");
-    res.writeHead(418, { "content-type": "application/json" }).end(JSON.stringify({ kind: "Status", message: "short and stout", reason: "Teapot", code: 418 }));
+    res
+      .writeHead(418, { "content-type": "application/json" })
+      .end(JSON.stringify({ kind: "Status", message: "short and stout", reason: "Teapot", code: 418 }));
   });
   await new Promise<void>((r) => teapot.listen(0, "127.0.0.1", r));
   teapotUrl = `https://127.0.0.1:${(teapot.address() as AddressInfo).port}`;
-  closeTeapot = () => new Promise((r) => { teapot.close(() => r()); teapot.closeAllConnections(); });
+  closeTeapot = () =>
+    new Promise((r) => {
+      teapot.close(() => r());
+      teapot.closeAllConnections();
+    });
 });
 afterAll(async () => {
   await closeSilent();

@@ -8,7 +8,12 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 3600;
 /** Relying parties accept some clock skew; keep retired keys published that much longer. */
 export const CLOCK_SKEW_SECONDS = 300;
 
-export const OIDC_CONTEXTS = ["CONNECTOR_VALIDATION", "PIPELINE_CONFIGURATION", "PIPELINE_EXECUTION", "PERPETUAL_TASK"] as const;
+export const OIDC_CONTEXTS = [
+  "CONNECTOR_VALIDATION",
+  "PIPELINE_CONFIGURATION",
+  "PIPELINE_EXECUTION",
+  "PERPETUAL_TASK",
+] as const;
 export type OidcContext = (typeof OIDC_CONTEXTS)[number];
 
 /** Claim that AWS STS turns into session tags (needs sts:TagSession in the trust policy). */
@@ -57,7 +62,8 @@ export class ClaimsError extends Error {}
  */
 export function oidcSubject(s: TokenScope & { pipelineIdentifier?: string }): string {
   if (s.projectIdentifier && !s.orgIdentifier) throw new ClaimsError("A project scope needs its organization");
-  if (s.pipelineIdentifier && !s.projectIdentifier) throw new ClaimsError("A pipeline-scoped subject needs a project scope");
+  if (s.pipelineIdentifier && !s.projectIdentifier)
+    throw new ClaimsError("A pipeline-scoped subject needs a project scope");
   const sub = `account/${s.accountId}:org/${s.orgIdentifier ?? ""}:project/${s.projectIdentifier ?? ""}`;
   return s.pipelineIdentifier ? `${sub}:pipeline/${s.pipelineIdentifier}` : sub;
 }

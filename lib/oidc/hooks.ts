@@ -12,7 +12,10 @@ export const oidcKeys = {
 };
 
 export const useOidcKeys = () =>
-  useQuery({ queryKey: oidcKeys.keys(), queryFn: () => apiFetch<{ items: OidcKeyDto[] }>("/api/oidc/keys").then((r) => r.items) });
+  useQuery({
+    queryKey: oidcKeys.keys(),
+    queryFn: () => apiFetch<{ items: OidcKeyDto[] }>("/api/oidc/keys").then((r) => r.items),
+  });
 
 export function useRotateOidcKey() {
   const qc = useQueryClient();

@@ -19,8 +19,17 @@ export function issuerUrl(accountId: string, requestOrigin?: string): string {
 }
 
 export const CLAIMS_SUPPORTED = [
-  "iss", "sub", "aud", "iat", "exp",
-  "account_id", "organization_id", "project_id", "connector_id", "connector_name", "context",
+  "iss",
+  "sub",
+  "aud",
+  "iat",
+  "exp",
+  "account_id",
+  "organization_id",
+  "project_id",
+  "connector_id",
+  "connector_name",
+  "context",
 ] as const;
 
 export interface DiscoveryDocument {
@@ -57,14 +66,24 @@ export interface IssuerReachability {
 export function issuerReachability(): IssuerReachability {
   const { CONDUIT_PUBLIC_URL } = env();
   if (!CONDUIT_PUBLIC_URL) {
-    return { publiclyReachable: false, reason: "CONDUIT_PUBLIC_URL is not set, so tokens name a localhost issuer that AWS cannot reach. Set it to Conduit's public HTTPS URL." };
+    return {
+      publiclyReachable: false,
+      reason:
+        "CONDUIT_PUBLIC_URL is not set, so tokens name a localhost issuer that AWS cannot reach. Set it to Conduit's public HTTPS URL.",
+    };
   }
   const url = new URL(CONDUIT_PUBLIC_URL);
   if (NOT_PUBLIC_HOST.test(url.hostname)) {
-    return { publiclyReachable: false, reason: `${url.hostname} is a local or private address; AWS fetches the issuer's keys from the internet.` };
+    return {
+      publiclyReachable: false,
+      reason: `${url.hostname} is a local or private address; AWS fetches the issuer's keys from the internet.`,
+    };
   }
   if (url.protocol !== "https:") {
-    return { publiclyReachable: false, reason: "AWS only accepts OIDC issuers served over HTTPS; CONDUIT_PUBLIC_URL uses http." };
+    return {
+      publiclyReachable: false,
+      reason: "AWS only accepts OIDC issuers served over HTTPS; CONDUIT_PUBLIC_URL uses http.",
+    };
   }
   return { publiclyReachable: true };
 }

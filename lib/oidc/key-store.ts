@@ -57,7 +57,10 @@ async function lockAccount(tx: Tx, accountId: string) {
 
 const activeWhere = (accountId: string) => ({ accountId, retiredAt: null });
 // The active key first, then the most recently retired.
-const newestFirst: Prisma.OidcSigningKeyOrderByWithRelationInput[] = [{ retiredAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }];
+const newestFirst: Prisma.OidcSigningKeyOrderByWithRelationInput[] = [
+  { retiredAt: { sort: "desc", nulls: "first" } },
+  { createdAt: "desc" },
+];
 
 /** The account's active key; the first call per account generates it (once, even when racing). */
 export async function ensureActiveKey(s: KeyStore, accountId: string): Promise<SigningKeyRow> {
@@ -73,12 +76,19 @@ export async function ensureActiveKey(s: KeyStore, accountId: string): Promise<S
 }
 
 /** Adds a new active key, retires the current one (still published for its tokens), audits it. */
-export async function rotateKey(s: KeyStore, accountId: string, by: { actor: string; requestId?: string }): Promise<Rotation> {
+export async function rotateKey(
+  s: KeyStore,
+  accountId: string,
+  by: { actor: string; requestId?: string },
+): Promise<Rotation> {
   const fresh = await generateKey(s.keyring());
   const now = nowOf(s);
   return s.db.$transaction(async (tx) => {
     await lockAccount(tx, accountId);
-    const previous = await tx.oidcSigningKey.findFirst({ where: activeWhere(accountId), orderBy: { createdAt: "desc" } });
+    const previous = await tx.oidcSigningKey.findFirst({
+      where: activeWhere(accountId),
+      orderBy: { createdAt: "desc" },
+    });
     await tx.oidcSigningKey.updateMany({
       where: activeWhere(accountId),
       data: { retiredAt: now, publishedUntil: new Date(now.getTime() + RETIRED_KEY_PUBLISHED_MS) },
@@ -87,8 +97,13 @@ export async function rotateKey(s: KeyStore, accountId: string, by: { actor: str
     const pruned = await tx.oidcSigningKey.deleteMany({ where: { accountId, publishedUntil: { lte: now } } });
     await tx.auditEvent.create({
       data: {
-        actor: by.actor, action: "ROTATE", entityType: "OidcSigningKey", entityId: created.kid, accountId,
-        requestId: by.requestId ?? null, diff: { activeKid: { from: previous?.kid ?? null, to: created.kid } },
+        actor: by.actor,
+        action: "ROTATE",
+        entityType: "OidcSigningKey",
+        entityId: created.kid,
+        accountId,
+        requestId: by.requestId ?? null,
+        diff: { activeKid: { from: previous?.kid ?? null, to: created.kid } },
       },
     });
     return { kid: created.kid, previousKid: previous?.kid ?? null, pruned: pruned.count };

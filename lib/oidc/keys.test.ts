@@ -17,7 +17,9 @@ describe("OIDC signing keys", () => {
     const keys = await Promise.all(Array.from({ length: 6 }, () => activeSigningKey(acc)));
     expect(new Set(keys.map((k) => k.kid)).size).toBe(1);
     expect(await db.oidcSigningKey.count({ where: { accountId: acc } })).toBe(1);
-    const { keys: [jwk] } = await jwks(acc);
+    const {
+      keys: [jwk],
+    } = await jwks(acc);
     expect(jwk).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig", e: "AQAB", kid: keys[0]!.kid });
     expect(Buffer.from(jwk!.n!, "base64url").length * 8).toBe(2048);
     expect(jwk).not.toHaveProperty("d");
@@ -36,10 +38,23 @@ describe("OIDC signing keys", () => {
 
   it("signs tokens (RS256, typ JWT, kid) that verify against the published JWKS", async () => {
     const acc = account();
-    const minted = await mintOidcToken({ accountId: acc, orgIdentifier: "o", context: "CONNECTOR_VALIDATION", connectorIdentifier: "c1", connectorName: "C 1" });
+    const minted = await mintOidcToken({
+      accountId: acc,
+      orgIdentifier: "o",
+      context: "CONNECTOR_VALIDATION",
+      connectorIdentifier: "c1",
+      connectorName: "C 1",
+    });
     expect(decodeProtectedHeader(minted.token)).toEqual({ alg: "RS256", typ: "JWT", kid: minted.header.kid });
-    const { payload } = await jwtVerify(minted.token, createLocalJWKSet(await jwks(acc)), { audience: "sts.amazonaws.com" });
-    expect(payload).toMatchObject({ sub: `account/${acc}:org/o:project/`, connector_id: "c1", connector_name: "C 1", account_id: acc });
+    const { payload } = await jwtVerify(minted.token, createLocalJWKSet(await jwks(acc)), {
+      audience: "sts.amazonaws.com",
+    });
+    expect(payload).toMatchObject({
+      sub: `account/${acc}:org/o:project/`,
+      connector_id: "c1",
+      connector_name: "C 1",
+      account_id: acc,
+    });
     expect(payload.exp! - payload.iat!).toBe(3600);
     expect(payload.iss).toMatch(new RegExp(`/api/oidc/account/${acc}$`));
   });
@@ -55,10 +70,17 @@ describe("OIDC signing keys", () => {
     expect(set.keys.map((k) => k.kid)).toEqual([r.kid, old.header.kid]);
     for (const t of [old, fresh]) await expect(jwtVerify(t.token, createLocalJWKSet(set))).resolves.toBeTruthy();
     const listed = await listKeys({ db, keyring }, acc);
-    expect(listed.map((k) => [k.kid, k.active])).toEqual([[r.kid, true], [old.header.kid, false]]);
+    expect(listed.map((k) => [k.kid, k.active])).toEqual([
+      [r.kid, true],
+      [old.header.kid, false],
+    ]);
     expect(listed[1]!.retiredAt).not.toBeNull();
     const audit = await db.auditEvent.findFirst({ where: { accountId: acc, action: "ROTATE" } });
-    expect(audit).toMatchObject({ entityType: "OidcSigningKey", entityId: r.kid, diff: { activeKid: { from: old.header.kid, to: r.kid } } });
+    expect(audit).toMatchObject({
+      entityType: "OidcSigningKey",
+      entityId: r.kid,
+      diff: { activeKid: { from: old.header.kid, to: r.kid } },
+    });
   });
 
   it("drops a retired key once every token it signed has expired, and deletes it on the next rotation", async () => {

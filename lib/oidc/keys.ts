@@ -34,7 +34,10 @@ export async function activeKid(accountId: string): Promise<string> {
 }
 
 /** New active key; the old one stays in the JWKS until every token it signed has expired. */
-export function rotateSigningKey(accountId: string, by: { actor: string; requestId?: string } = { actor: "system" }): Promise<store.Rotation> {
+export function rotateSigningKey(
+  accountId: string,
+  by: { actor: string; requestId?: string } = { actor: "system" },
+): Promise<store.Rotation> {
   return store.rotateKey(s, accountId, by);
 }
 

@@ -38,7 +38,9 @@ export function oidcTrustPolicy(i: TrustPolicyInput): Record<string, unknown> {
 }
 
 /** Partition, account, name and path of an IAM role ARN (null when it is not one). */
-export function roleOfArn(arn: string): { partition: Partition; accountId: string; roleName: string; path: string } | null {
+export function roleOfArn(
+  arn: string,
+): { partition: Partition; accountId: string; roleName: string; path: string } | null {
   const p = parseArn(arn);
   const m = p && p.service === "iam" ? /^role(\/(?:.*\/)?)([^/]+)$/.exec(p.resource) : null;
   if (!p || !m) return null;
@@ -61,7 +63,11 @@ export interface SetupCommands {
   notes: string[];
 }
 
-const PARTITION_REGION: Record<Partition, string> = { aws: "us-east-1", "aws-us-gov": "us-gov-west-1", "aws-cn": "cn-north-1" };
+const PARTITION_REGION: Record<Partition, string> = {
+  aws: "us-east-1",
+  "aws-us-gov": "us-gov-west-1",
+  "aws-cn": "cn-north-1",
+};
 
 export function oidcSetupCommands(i: SetupInput): SetupCommands {
   const trustPolicy = oidcTrustPolicy(i);

@@ -19,13 +19,23 @@ const noParams = { params: Promise.resolve({}) };
 const get = (handler: typeof jwksRoute.GET, url: string, accountId = ACC) =>
   handler(new NextRequest(url), { params: Promise.resolve({ accountId }) });
 const post = (handler: typeof previewRoute.POST, url: string, body?: unknown) =>
-  handler(new NextRequest(url, { method: "POST", ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}) }), noParams);
+  handler(
+    new NextRequest(url, {
+      method: "POST",
+      ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+    }),
+    noParams,
+  );
 
 beforeAll(async () => {
   process.env.CONDUIT_ACCOUNT_ID = ACC;
   resetEnvCache();
   await createOrganization({ input: { identifier: "eng", name: "Eng", description: "" }, by: { actor: "test" } });
-  await createProject({ orgIdentifier: "eng", input: { identifier: "web", name: "Web", description: "" }, by: { actor: "test" } });
+  await createProject({
+    orgIdentifier: "eng",
+    input: { identifier: "web", name: "Web", description: "" },
+    by: { actor: "test" },
+  });
 });
 afterEach(() => {
   delete process.env.CONDUIT_PUBLIC_URL;
@@ -34,20 +44,29 @@ afterEach(() => {
 
 describe("OIDC routes", () => {
   it("serve discovery under the request origin when CONDUIT_PUBLIC_URL is unset, cacheable", async () => {
-    const res = await get(discoveryRoute.GET, `http://conduit.local:3000/api/oidc/account/${ACC}/.well-known/openid-configuration`);
+    const res = await get(
+      discoveryRoute.GET,
+      `http://conduit.local:3000/api/oidc/account/${ACC}/.well-known/openid-configuration`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=300");
     const issuer = `http://conduit.local:3000/api/oidc/account/${ACC}`;
     expect(await res.json()).toEqual({
-      issuer, jwks_uri: `${issuer}/jwks`, response_types_supported: ["id_token"], subject_types_supported: ["public"],
-      id_token_signing_alg_values_supported: ["RS256"], claims_supported: expect.arrayContaining(["sub", "aud", "account_id", "connector_id", "context"]),
+      issuer,
+      jwks_uri: `${issuer}/jwks`,
+      response_types_supported: ["id_token"],
+      subject_types_supported: ["public"],
+      id_token_signing_alg_values_supported: ["RS256"],
+      claims_supported: expect.arrayContaining(["sub", "aud", "account_id", "connector_id", "context"]),
     });
   });
 
   it("use CONDUIT_PUBLIC_URL for the issuer when set", async () => {
     process.env.CONDUIT_PUBLIC_URL = "https://conduit.example.com/";
     resetEnvCache();
-    const doc = await (await get(discoveryRoute.GET, `http://10.0.0.5:3000/api/oidc/account/${ACC}/.well-known/openid-configuration`)).json();
+    const doc = await (
+      await get(discoveryRoute.GET, `http://10.0.0.5:3000/api/oidc/account/${ACC}/.well-known/openid-configuration`)
+    ).json();
     expect(doc.issuer).toBe(`https://conduit.example.com/api/oidc/account/${ACC}`);
   });
 
@@ -72,26 +91,50 @@ describe("OIDC routes", () => {
     expect(set.keys.map((k: { kid: string }) => k.kid)).toEqual([kid, previousKid]);
     await expect(jwtVerify(token.token, createLocalJWKSet(set))).resolves.toBeTruthy();
     const list = await (await keysRoute.GET(new NextRequest("http://x/api/oidc/keys"), noParams)).json();
-    expect(list.items.slice(0, 2)).toMatchObject([{ kid, active: true, retiredAt: null }, { kid: previousKid, active: false }]);
+    expect(list.items.slice(0, 2)).toMatchObject([
+      { kid, active: true, retiredAt: null },
+      { kid: previousKid, active: false },
+    ]);
     expect(JSON.stringify(list)).not.toMatch(/ciphertext|authTag|PRIVATE|"d":/);
   });
 
   it("preview: decoded header and claims for the scope, the provider ARN and trust policy, a reachability warning", async () => {
     const res = await post(previewRoute.POST, "http://x/api/oidc/preview?org=eng&project=web", {
-      connectorIdentifier: "aws_oidc", connectorName: "AWS OIDC", iamRoleArn: "arn:aws-us-gov:iam::111122223333:role/ci/conduit", region: "us-gov-west-1",
+      connectorIdentifier: "aws_oidc",
+      connectorName: "AWS OIDC",
+      iamRoleArn: "arn:aws-us-gov:iam::111122223333:role/ci/conduit",
+      region: "us-gov-west-1",
     });
     expect(res.status).toBe(200);
     const p = (await res.json()) as OidcPreview;
     const issuer = `http://localhost:3000/api/oidc/account/${ACC}`;
     const sub = `account/${ACC}:org/eng:project/web`;
     expect(p).toMatchObject({
-      issuer, audience: "sts.amazonaws.com", subject: sub, header: { alg: "RS256", typ: "JWT" },
-      claims: { iss: issuer, sub, account_id: ACC, organization_id: "eng", project_id: "web", connector_id: "aws_oidc", connector_name: "AWS OIDC", context: "CONNECTOR_VALIDATION" },
-      provider: { hostPath: `localhost:3000/api/oidc/account/${ACC}`, partition: "aws-us-gov", arn: `arn:aws-us-gov:iam::111122223333:oidc-provider/localhost:3000/api/oidc/account/${ACC}` },
+      issuer,
+      audience: "sts.amazonaws.com",
+      subject: sub,
+      header: { alg: "RS256", typ: "JWT" },
+      claims: {
+        iss: issuer,
+        sub,
+        account_id: ACC,
+        organization_id: "eng",
+        project_id: "web",
+        connector_id: "aws_oidc",
+        connector_name: "AWS OIDC",
+        context: "CONNECTOR_VALIDATION",
+      },
+      provider: {
+        hostPath: `localhost:3000/api/oidc/account/${ACC}`,
+        partition: "aws-us-gov",
+        arn: `arn:aws-us-gov:iam::111122223333:oidc-provider/localhost:3000/api/oidc/account/${ACC}`,
+      },
       publiclyReachable: false,
     });
     expect(p.reachabilityWarning).toMatch(/CONDUIT_PUBLIC_URL is not set/);
-    expect(p.trustPolicy).toMatchObject({ Statement: [{ Condition: { StringEquals: { [`localhost:3000/api/oidc/account/${ACC}:sub`]: sub } } }] });
+    expect(p.trustPolicy).toMatchObject({
+      Statement: [{ Condition: { StringEquals: { [`localhost:3000/api/oidc/account/${ACC}:sub`]: sub } } }],
+    });
     expect(p.setup?.commands[1]).toMatch(/create-role --role-name conduit --path \/ci\/ .* --region us-gov-west-1$/);
     expect(JSON.stringify(p)).not.toMatch(/eyJ/); // never a signed token
   });
@@ -99,9 +142,18 @@ describe("OIDC routes", () => {
   it("preview: body scope works too and must not contradict the query; without a role no policy yet", async () => {
     process.env.CONDUIT_PUBLIC_URL = "https://conduit.example.com";
     resetEnvCache();
-    const p = (await (await post(previewRoute.POST, "http://x/api/oidc/preview", { org: "eng" })).json()) as OidcPreview;
-    expect(p).toMatchObject({ subject: `account/${ACC}:org/eng:project/`, trustPolicy: null, setup: null, publiclyReachable: true });
-    expect(p.provider.arnPattern).toBe(`arn:aws:iam::<aws-account-id>:oidc-provider/conduit.example.com/api/oidc/account/${ACC}`);
+    const p = (await (
+      await post(previewRoute.POST, "http://x/api/oidc/preview", { org: "eng" })
+    ).json()) as OidcPreview;
+    expect(p).toMatchObject({
+      subject: `account/${ACC}:org/eng:project/`,
+      trustPolicy: null,
+      setup: null,
+      publiclyReachable: true,
+    });
+    expect(p.provider.arnPattern).toBe(
+      `arn:aws:iam::<aws-account-id>:oidc-provider/conduit.example.com/api/oidc/account/${ACC}`,
+    );
     const bad = await post(previewRoute.POST, "http://x/api/oidc/preview?org=eng&project=web", { org: "eng" });
     expect(bad.status).toBe(422);
     expect((await post(previewRoute.POST, "http://x/api/oidc/preview?org=nope", {})).status).toBe(404);

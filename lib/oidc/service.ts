@@ -34,8 +34,13 @@ export const rotateOidcKey = (by: Actor): Promise<OidcRotationDto> => rotateSign
 async function previewScope(scope: Scope, body: OidcPreviewRequest): Promise<Scope> {
   if (!body.org && !body.project) return scope;
   const fromBody = await resolveScope({ org: body.org, project: body.project });
-  if (scope.level !== "account" && (fromBody.orgIdentifier !== scope.orgIdentifier || fromBody.projectIdentifier !== scope.projectIdentifier)) {
-    throw new AppError("VALIDATION_FAILED", "The body's org/project differ from the query's scope", { fieldErrors: { org: ["Differs from ?org="] } });
+  if (
+    scope.level !== "account" &&
+    (fromBody.orgIdentifier !== scope.orgIdentifier || fromBody.projectIdentifier !== scope.projectIdentifier)
+  ) {
+    throw new AppError("VALIDATION_FAILED", "The body's org/project differ from the query's scope", {
+      fieldErrors: { org: ["Differs from ?org="] },
+    });
   }
   return fromBody;
 }
@@ -46,9 +51,13 @@ export async function previewOidcToken(opts: { scope: Scope; body: OidcPreviewRe
   let described;
   try {
     described = await describeOidcToken({
-      accountId: scope.accountId, orgIdentifier: scope.orgIdentifier, projectIdentifier: scope.projectIdentifier,
-      connectorIdentifier: b.connectorIdentifier, connectorName: b.connectorName ?? b.connectorIdentifier,
-      context: "CONNECTOR_VALIDATION", sessionTagKeys: b.oidcSessionTagKeys,
+      accountId: scope.accountId,
+      orgIdentifier: scope.orgIdentifier,
+      projectIdentifier: scope.projectIdentifier,
+      connectorIdentifier: b.connectorIdentifier,
+      connectorName: b.connectorName ?? b.connectorIdentifier,
+      context: "CONNECTOR_VALIDATION",
+      sessionTagKeys: b.oidcSessionTagKeys,
     });
   } catch (err) {
     if (err instanceof ClaimsError) throw new AppError("VALIDATION_FAILED", err.message);
@@ -58,7 +67,14 @@ export async function previewOidcToken(opts: { scope: Scope; body: OidcPreviewRe
   const role = b.iamRoleArn ? roleOfArn(b.iamRoleArn) : null;
   const partition = role?.partition ?? partitionOf(b.region ?? "us-east-1");
   const policyInput = role
-    ? { partition, accountId: role.accountId, issuer: claims.iss, audience: claims.aud, subject: claims.sub, sessionTags: AWS_TAGS_CLAIM in claims }
+    ? {
+        partition,
+        accountId: role.accountId,
+        issuer: claims.iss,
+        audience: claims.aud,
+        subject: claims.sub,
+        sessionTags: AWS_TAGS_CLAIM in claims,
+      }
     : null;
   const reach = issuerReachability();
   return {
@@ -76,7 +92,10 @@ export async function previewOidcToken(opts: { scope: Scope; body: OidcPreviewRe
       arnPattern: `arn:${partition}:iam::<aws-account-id>:oidc-provider/${issuerHostPath(claims.iss)}`,
     },
     trustPolicy: policyInput ? oidcTrustPolicy(policyInput) : null,
-    setup: policyInput && role ? oidcSetupCommands({ ...policyInput, roleName: role.roleName, rolePath: role.path, region: b.region }) : null,
+    setup:
+      policyInput && role
+        ? oidcSetupCommands({ ...policyInput, roleName: role.roleName, rolePath: role.path, region: b.region })
+        : null,
     publiclyReachable: reach.publiclyReachable,
     ...(reach.reason ? { reachabilityWarning: reach.reason } : {}),
   };

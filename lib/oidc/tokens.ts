@@ -26,7 +26,10 @@ export interface MintedToken {
 }
 
 const claimsOf = (input: MintInput) =>
-  oidcClaims({ ...input, issuer: input.issuer ?? issuerUrl(input.accountId) }, Math.floor((input.now?.() ?? Date.now()) / 1000));
+  oidcClaims(
+    { ...input, issuer: input.issuer ?? issuerUrl(input.accountId) },
+    Math.floor((input.now?.() ?? Date.now()) / 1000),
+  );
 
 export async function mintOidcToken(input: MintInput): Promise<MintedToken> {
   const claims = claimsOf(input);

@@ -1,25 +1,49 @@
 // Property tests: the string form and the parsed form convert both ways without loss.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fieldValueProblem, formatFieldValue, kindOf, matchesWhole, parseFieldValue, runtimeInputProblem, type FieldValue, type RuntimeInput } from "./index";
+import {
+  fieldValueProblem,
+  formatFieldValue,
+  kindOf,
+  matchesWhole,
+  parseFieldValue,
+  runtimeInputProblem,
+  type FieldValue,
+  type RuntimeInput,
+} from "./index";
 
 const RUNS = { numRuns: 500 };
 const Q = "\\'";
 
 /** Text full of the grammar's special characters (quotes, commas, parentheses, spaces, <+ >). */
-const trickyText = fc.string({ unit: fc.constantFrom("a", "Z", "0", "-", ".", ",", "(", ")", " ", "\\", "'", "<", "+", ">", "é", "\n", "$"), maxLength: 10 });
+const trickyText = fc.string({
+  unit: fc.constantFrom("a", "Z", "0", "-", ".", ",", "(", ")", " ", "\\", "'", "<", "+", ">", "é", "\n", "$"),
+  maxLength: 10,
+});
 const text = fc.oneof(trickyText, fc.string({ maxLength: 10 }));
 
 const regexSource = fc.oneof(
-  fc.constantFrom("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "(dev|qa)-[0-9]{1,3}", "a\\)b", "[)(,]+", " x ", "a,b", "\\d+", "(?:x|y)*", "[\\]]"),
-  fc.string({ unit: fc.constantFrom("a", "b", "(", ")", "[", "]", "|", "*", "\\", ",", " ", "'"), maxLength: 8 }).filter((s) => {
-    try {
-      new RegExp(s);
-      return s !== "";
-    } catch {
-      return false;
-    }
-  }),
+  fc.constantFrom(
+    "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+    "(dev|qa)-[0-9]{1,3}",
+    "a\\)b",
+    "[)(,]+",
+    " x ",
+    "a,b",
+    "\\d+",
+    "(?:x|y)*",
+    "[\\]]",
+  ),
+  fc
+    .string({ unit: fc.constantFrom("a", "b", "(", ")", "[", "]", "|", "*", "\\", ",", " ", "'"), maxLength: 8 })
+    .filter((s) => {
+      try {
+        new RegExp(s);
+        return s !== "";
+      } catch {
+        return false;
+      }
+    }),
 );
 
 /** Strings the regex matches whole (none when fast-check cannot read the regex). */
@@ -56,7 +80,17 @@ const runtimeInput: fc.Arbitrary<RuntimeInput> = fc
     });
   });
 
-const ident = fc.constantFrom("pipeline", "variables", "env", "name", "stage", "INFRA_KEY_SHORT_ID", "inputs", "input2", "get(\"x\")");
+const ident = fc.constantFrom(
+  "pipeline",
+  "variables",
+  "env",
+  "name",
+  "stage",
+  "INFRA_KEY_SHORT_ID",
+  "inputs",
+  "input2",
+  'get("x")',
+);
 const expressionBody: fc.Arbitrary<string> = fc.letrec<{ body: string }>((tie) => ({
   body: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -72,13 +106,39 @@ const expression = fc
 
 const fieldValue: fc.Arbitrary<FieldValue> = fc.oneof(
   text.filter((s) => !s.includes("<+")).map((value) => ({ kind: "fixed" as const, value })),
-  runtimeInput.filter((i) => runtimeInputProblem(i) === undefined).map((input) => ({ kind: "runtime" as const, input })),
+  runtimeInput
+    .filter((i) => runtimeInputProblem(i) === undefined)
+    .map((input) => ({ kind: "runtime" as const, input })),
   expression.map((e) => ({ kind: "expression" as const, expression: e })),
 );
 
 /** Texts near the grammar: tokens glued together at random, often almost right. */
 const grammarish = fc
-  .array(fc.constantFrom("<+input>", ".default(", ".allowedValues(", ".regex(", ".executionInput()", ")", "(", ",", Q, "a", "b,c", " ", "<+", ">", "x.y", "[", "]", "\\", "'", '"'), { maxLength: 10 })
+  .array(
+    fc.constantFrom(
+      "<+input>",
+      ".default(",
+      ".allowedValues(",
+      ".regex(",
+      ".executionInput()",
+      ")",
+      "(",
+      ",",
+      Q,
+      "a",
+      "b,c",
+      " ",
+      "<+",
+      ">",
+      "x.y",
+      "[",
+      "]",
+      "\\",
+      "'",
+      '"',
+    ),
+    { maxLength: 10 },
+  )
   .map((xs) => xs.join(""));
 
 describe("format and parse", () => {
@@ -97,12 +157,18 @@ describe("format and parse", () => {
     const any = fc.oneof(
       text.map((value) => ({ kind: "fixed" as const, value })),
       runtimeInput.map((input) => ({ kind: "runtime" as const, input })),
-      fc.record({ default: fc.option(trickyText, { nil: undefined }), allowedValues: fc.option(fc.array(trickyText, { maxLength: 3 }), { nil: undefined }), executionInput: fc.boolean() }).map((r) => {
-        const input: RuntimeInput = { executionInput: r.executionInput };
-        if (r.default !== undefined) input.default = r.default;
-        if (r.allowedValues !== undefined) input.allowedValues = r.allowedValues;
-        return { kind: "runtime" as const, input };
-      }),
+      fc
+        .record({
+          default: fc.option(trickyText, { nil: undefined }),
+          allowedValues: fc.option(fc.array(trickyText, { maxLength: 3 }), { nil: undefined }),
+          executionInput: fc.boolean(),
+        })
+        .map((r) => {
+          const input: RuntimeInput = { executionInput: r.executionInput };
+          if (r.default !== undefined) input.default = r.default;
+          if (r.allowedValues !== undefined) input.allowedValues = r.allowedValues;
+          return { kind: "runtime" as const, input };
+        }),
       text.map((expression) => ({ kind: "expression" as const, expression })),
     );
     fc.assert(
@@ -137,7 +203,11 @@ describe("format and parse", () => {
   });
 
   it("a valid runtime input with one character inserted or removed parses or fails with an index inside it", () => {
-    const edit = fc.tuple(runtimeInput.filter((i) => runtimeInputProblem(i) === undefined), fc.nat(), fc.option(fc.constantFrom(",", "(", ")", "\\", "'", ".", "x", " "), { nil: undefined }));
+    const edit = fc.tuple(
+      runtimeInput.filter((i) => runtimeInputProblem(i) === undefined),
+      fc.nat(),
+      fc.option(fc.constantFrom(",", "(", ")", "\\", "'", ".", "x", " "), { nil: undefined }),
+    );
     fc.assert(
       fc.property(edit, ([input, n, ch]) => {
         const s = formatFieldValue({ kind: "runtime", input });
@@ -153,12 +223,16 @@ describe("format and parse", () => {
 
   it("quotes only when needed", () => {
     const f = (input: RuntimeInput) => formatFieldValue({ kind: "runtime", input });
-    expect(f({ allowedValues: ["dev", "a,b", " x", "f(x)", ""], executionInput: false })).toBe(`<+input>.allowedValues(dev,${Q}a,b${Q},${Q} x${Q},${Q}f(x)${Q},${Q}${Q})`);
+    expect(f({ allowedValues: ["dev", "a,b", " x", "f(x)", ""], executionInput: false })).toBe(
+      `<+input>.allowedValues(dev,${Q}a,b${Q},${Q} x${Q},${Q}f(x)${Q},${Q}${Q})`,
+    );
     expect(f({ default: "it\\'s", executionInput: true })).toBe("<+input>.default(it\\'s).executionInput()");
     expect(f({ regex: "^(a|b)$", executionInput: false })).toBe("<+input>.regex(^(a|b)$)");
     expect(f({ regex: "a\\(", executionInput: false })).toBe("<+input>.regex(a\\()");
     expect(f({ regex: " a", executionInput: false })).toBe(`<+input>.regex(${Q} a${Q})`);
     expect(() => f({ default: "a,\\'b", executionInput: false })).toThrow(/cannot be written/);
-    expect(() => f({ allowedValues: [], executionInput: false })).toThrow("`.allowedValues()` needs at least one value");
+    expect(() => f({ allowedValues: [], executionInput: false })).toThrow(
+      "`.allowedValues()` needs at least one value",
+    );
   });
 });

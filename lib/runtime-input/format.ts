@@ -5,7 +5,8 @@ import { kindOf, parseFieldValue, scanPattern } from "./parse";
 import { findInputProblem } from "./rules";
 import { QUOTE, type FieldValue, type RuntimeInput } from "./types";
 
-const UNQUOTABLE = "cannot be written: it holds \\' and also needs quoting (commas, parentheses, outer spaces or empty)";
+const UNQUOTABLE =
+  "cannot be written: it holds \\' and also needs quoting (commas, parentheses, outer spaces or empty)";
 
 function bareValueOk(v: string): boolean {
   return v !== "" && v === v.trim() && !/[,()]/.test(v) && !v.startsWith(QUOTE);

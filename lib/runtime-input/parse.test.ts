@@ -28,33 +28,56 @@ describe("parseFieldValue: well-formed", () => {
   });
 
   it("reads expressions whole, nested and mixed with text", () => {
-    for (const e of ["<+pipeline.variables.namespace>", "release-<+INFRA_KEY_SHORT_ID>", "<+env.name>-<+service.name>", "<+pipeline.stages.<+stage.identifier>.name>", '<+<+stage.name> == "a>b" ? "x" : "y">']) {
+    for (const e of [
+      "<+pipeline.variables.namespace>",
+      "release-<+INFRA_KEY_SHORT_ID>",
+      "<+env.name>-<+service.name>",
+      "<+pipeline.stages.<+stage.identifier>.name>",
+      '<+<+stage.name> == "a>b" ? "x" : "y">',
+    ]) {
       expect(parseFieldValue(e)).toStrictEqual({ ok: true, value: { kind: "expression", expression: e } });
     }
   });
 
   it("reads every runtime input option, in any order", () => {
     const r = parseFieldValue("<+input>.executionInput().regex(^(dev|qa)-[0-9]{1,3}$).default(dev-1)");
-    expect(r).toStrictEqual({ ok: true, value: { kind: "runtime", input: { default: "dev-1", regex: "^(dev|qa)-[0-9]{1,3}$", executionInput: true } } });
+    expect(r).toStrictEqual({
+      ok: true,
+      value: { kind: "runtime", input: { default: "dev-1", regex: "^(dev|qa)-[0-9]{1,3}$", executionInput: true } },
+    });
   });
 
   it("trims bare values and keeps quoted ones exactly, commas and parentheses included", () => {
     const r = parseFieldValue(`<+input>.allowedValues( dev , ${Q}a,b${Q}, ${Q} (c) ${Q},${Q}${Q})`);
-    expect(r).toStrictEqual({ ok: true, value: { kind: "runtime", input: { allowedValues: ["dev", "a,b", " (c) ", ""], executionInput: false } } });
+    expect(r).toStrictEqual({
+      ok: true,
+      value: { kind: "runtime", input: { allowedValues: ["dev", "a,b", " (c) ", ""], executionInput: false } },
+    });
   });
 
   it("reads a quoted regex and an expression as a default", () => {
-    expect(parseFieldValue(`<+input>.regex(${Q}^[a-z]+\\)$${Q})`)).toMatchObject({ ok: true, value: { input: { regex: "^[a-z]+\\)$" } } });
-    expect(parseFieldValue("<+input>.default(release-<+INFRA_KEY_SHORT_ID>)")).toMatchObject({ ok: true, value: { input: { default: "release-<+INFRA_KEY_SHORT_ID>" } } });
+    expect(parseFieldValue(`<+input>.regex(${Q}^[a-z]+\\)$${Q})`)).toMatchObject({
+      ok: true,
+      value: { input: { regex: "^[a-z]+\\)$" } },
+    });
+    expect(parseFieldValue("<+input>.default(release-<+INFRA_KEY_SHORT_ID>)")).toMatchObject({
+      ok: true,
+      value: { input: { default: "release-<+INFRA_KEY_SHORT_ID>" } },
+    });
   });
 
   it("balances a bare regex's parentheses, skipping escapes and character classes", () => {
-    expect(parseFieldValue("<+input>.regex(a\\)[)(]b(c|d))")).toMatchObject({ ok: true, value: { input: { regex: "a\\)[)(]b(c|d)" } } });
+    expect(parseFieldValue("<+input>.regex(a\\)[)(]b(c|d))")).toMatchObject({
+      ok: true,
+      value: { input: { regex: "a\\)[)(]b(c|d)" } },
+    });
   });
 
   it("formats to the canonical order and quoting", () => {
     const r = parseFieldValue(`<+input>.executionInput().allowedValues( qa,${Q}dev${Q}, ${Q}a,b${Q}).default(qa)`);
-    expect(r.ok && formatFieldValue(r.value)).toBe(`<+input>.default(qa).allowedValues(qa,dev,${Q}a,b${Q}).executionInput()`);
+    expect(r.ok && formatFieldValue(r.value)).toBe(
+      `<+input>.default(qa).allowedValues(qa,dev,${Q}a,b${Q}).executionInput()`,
+    );
   });
 });
 
@@ -62,7 +85,11 @@ describe("parseFieldValue: well-formed", () => {
 const MALFORMED: Array<[text: string, message: string, index: number]> = [
   ["<+input", "expected > after <+input at 7", 7],
   ["<+input>x", 'unexpected "x" at 8; expected .default, .allowedValues, .regex or .executionInput', 8],
-  ["<+input>.defualt(x)", "unknown method .defualt at 8; expected .default, .allowedValues, .regex or .executionInput", 8],
+  [
+    "<+input>.defualt(x)",
+    "unknown method .defualt at 8; expected .default, .allowedValues, .regex or .executionInput",
+    8,
+  ],
   ["<+input>.(x)", "missing method name at 9; expected .default, .allowedValues, .regex or .executionInput", 9],
   ["<+input>.default", "expected ( after .default at 16", 16],
   ["<+input>.default(a).default(b)", ".default() is given twice at 19", 19],
@@ -82,8 +109,12 @@ const MALFORMED: Array<[text: string, message: string, index: number]> = [
   ["<+input>.regex(a{2,1})", "invalid regex at 15: numbers out of order in {} quantifier", 15],
   ["<+input>.regex()", "`.regex()` needs a pattern at 15", 15],
   ["<+input>.default()", "`.default()` needs a value at 17; write \\'\\' for an empty one", 17],
-  ["<+input>.default(a,b)", "second value in `.default()` at 19; it takes one; quote a value with commas as \\'a,b\\'", 19],
-  ["<+input>.default(f(x))", 'unquoted "(" at 18; quote a value with parentheses as \\\'a(b)\\\'', 18],
+  [
+    "<+input>.default(a,b)",
+    "second value in `.default()` at 19; it takes one; quote a value with commas as \\'a,b\\'",
+    19,
+  ],
+  ["<+input>.default(f(x))", "unquoted \"(\" at 18; quote a value with parentheses as \\'a(b)\\'", 18],
   ["<+input>.allowedValues(a,,b)", "empty value at 25; write \\'\\' for an empty one", 25],
   ["<+input>.allowedValues(a,b,a)", 'duplicate allowed value "a" at 27', 27],
   ["<+input>.allowedValues(a,b", ".allowedValues( never closed at 8; expected )", 8],

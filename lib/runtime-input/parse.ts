@@ -8,7 +8,15 @@
 //                 inside are skipped), e.g. "<+env.name>-<+service.name>" or "release-<+x>"
 //   fixed      := any text without "<+"
 import { findInputProblem } from "./rules";
-import { INPUT_TOKEN, QUOTE, RUNTIME_METHODS, type FieldKind, type ParseResult, type RuntimeInput, type RuntimeMethod } from "./types";
+import {
+  INPUT_TOKEN,
+  QUOTE,
+  RUNTIME_METHODS,
+  type FieldKind,
+  type ParseResult,
+  type RuntimeInput,
+  type RuntimeMethod,
+} from "./types";
 
 class ParseError extends Error {
   constructor(
@@ -99,7 +107,10 @@ function parseRuntime(text: string): RuntimeInput {
     }
     const method = name as RuntimeMethod;
     if (at[method] !== undefined) fail(`.${method}() is given twice`, dot);
-    if ((method === "regex" && at.allowedValues !== undefined) || (method === "allowedValues" && at.regex !== undefined)) {
+    if (
+      (method === "regex" && at.allowedValues !== undefined) ||
+      (method === "allowedValues" && at.regex !== undefined)
+    ) {
       fail("allowedValues and regex cannot be combined", dot);
     }
     at[method] = dot;
@@ -118,7 +129,8 @@ function parseRuntime(text: string): RuntimeInput {
       const list = readValues(text, j, dot, method);
       if (method === "default") {
         if (list.values.length === 0) fail("`.default()` needs a value", j, "write \\'\\' for an empty one");
-        if (list.values.length > 1) fail("second value in `.default()`", list.starts[1]!, "it takes one; quote a value with commas as \\'a,b\\'");
+        if (list.values.length > 1)
+          fail("second value in `.default()`", list.starts[1]!, "it takes one; quote a value with commas as \\'a,b\\'");
         input.default = list.values[0]!;
         defaultAt = list.starts[0]!;
       } else {
@@ -131,7 +143,12 @@ function parseRuntime(text: string): RuntimeInput {
   }
   const problem = findInputProblem(input);
   if (problem) {
-    const index = problem.field === "default" ? defaultAt : problem.field === "regex" ? regexAt : (allowedAt[problem.item ?? 0] ?? at.allowedValues!);
+    const index =
+      problem.field === "default"
+        ? defaultAt
+        : problem.field === "regex"
+          ? regexAt
+          : (allowedAt[problem.item ?? 0] ?? at.allowedValues!);
     fail(problem.message, index, problem.detail, ": ");
   }
   return input;
@@ -150,7 +167,12 @@ function skipSpace(text: string, i: number): number {
 }
 
 /** Comma-separated values from just after "(" up to and including ")". */
-function readValues(text: string, i: number, dot: number, method: string): { values: string[]; starts: number[]; end: number } {
+function readValues(
+  text: string,
+  i: number,
+  dot: number,
+  method: string,
+): { values: string[]; starts: number[]; end: number } {
   const values: string[] = [];
   const starts: number[] = [];
   for (;;) {
@@ -163,7 +185,8 @@ function readValues(text: string, i: number, dot: number, method: string): { val
       i = skipSpace(text, q.end);
     } else {
       while (i < text.length && !",()".includes(text.charAt(i))) i++;
-      if (text.charAt(i) === "(") fail(`unquoted "${text.charAt(i)}"`, i, "quote a value with parentheses as \\'a(b)\\'");
+      if (text.charAt(i) === "(")
+        fail(`unquoted "${text.charAt(i)}"`, i, "quote a value with parentheses as \\'a(b)\\'");
       value = text.slice(start, i).trimEnd();
       if (value === "") {
         if (text.charAt(i) === ")" && values.length === 0) return { values, starts, end: i + 1 };

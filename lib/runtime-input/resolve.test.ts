@@ -18,13 +18,19 @@ describe("resolveRuntimeInput", () => {
 
   it("refuses a missing value without a default", () => {
     for (const provided of [undefined, ""]) {
-      expect(resolveRuntimeInput(input("<+input>"), provided)).toEqual({ ok: false, message: "A value is required: this runtime input has no default" });
+      expect(resolveRuntimeInput(input("<+input>"), provided)).toEqual({
+        ok: false,
+        message: "A value is required: this runtime input has no default",
+      });
     }
   });
 
   it("refuses a value outside the allowed values and lists them", () => {
     const i = input("<+input>.allowedValues(dev,qa,\\'a,b\\')");
-    expect(resolveRuntimeInput(i, "prod")).toEqual({ ok: false, message: '"prod" is not allowed; choose one of: dev, qa, a,b' });
+    expect(resolveRuntimeInput(i, "prod")).toEqual({
+      ok: false,
+      message: '"prod" is not allowed; choose one of: dev, qa, a,b',
+    });
     expect(resolveRuntimeInput(i, "a,b")).toEqual({ ok: true, value: "a,b" });
     expect(resolveRuntimeInput(i, undefined).ok).toBe(false);
   });
@@ -40,19 +46,29 @@ describe("resolveRuntimeInput", () => {
 
   it("accepts exactly the allowed values (property)", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 5 }), fc.string(), (allowed, provided) => {
-        const r = resolveRuntimeInput({ allowedValues: allowed, executionInput: false }, provided);
-        expect(r.ok).toBe(provided === "" ? false : allowed.includes(provided));
-        if (r.ok) expect(r.value).toBe(provided);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 5 }),
+        fc.string(),
+        (allowed, provided) => {
+          const r = resolveRuntimeInput({ allowedValues: allowed, executionInput: false }, provided);
+          expect(r.ok).toBe(provided === "" ? false : allowed.includes(provided));
+          if (r.ok) expect(r.value).toBe(provided);
+        },
+      ),
     );
   });
 
   it("accepts exactly the whole-regex matches (property)", () => {
     fc.assert(
-      fc.property(fc.constantFrom("[a-c]+", "x|y", "(ab)*", "\\d{2}"), fc.string({ unit: fc.constantFrom("a", "b", "c", "x", "1", "2"), minLength: 1, maxLength: 4 }), (re, provided) => {
-        expect(resolveRuntimeInput({ regex: re, executionInput: false }, provided).ok).toBe(matchesWhole(re, provided));
-      }),
+      fc.property(
+        fc.constantFrom("[a-c]+", "x|y", "(ab)*", "\\d{2}"),
+        fc.string({ unit: fc.constantFrom("a", "b", "c", "x", "1", "2"), minLength: 1, maxLength: 4 }),
+        (re, provided) => {
+          expect(resolveRuntimeInput({ regex: re, executionInput: false }, provided).ok).toBe(
+            matchesWhole(re, provided),
+          );
+        },
+      ),
     );
   });
 });
@@ -60,7 +76,11 @@ describe("resolveRuntimeInput", () => {
 describe("describeRuntimeInput", () => {
   it("says when it is asked for and what is allowed", () => {
     expect(describeRuntimeInput(input("<+input>"))).toBe("Asked for when the pipeline runs");
-    expect(describeRuntimeInput(input("<+input>.allowedValues(dev,qa).default(qa).executionInput()"))).toBe("Asked for during the execution · one of dev, qa · default qa");
-    expect(describeRuntimeInput(input("<+input>.regex(^[a-z]+$)"))).toBe("Asked for when the pipeline runs · must match ^[a-z]+$");
+    expect(describeRuntimeInput(input("<+input>.allowedValues(dev,qa).default(qa).executionInput()"))).toBe(
+      "Asked for during the execution · one of dev, qa · default qa",
+    );
+    expect(describeRuntimeInput(input("<+input>.regex(^[a-z]+$)"))).toBe(
+      "Asked for when the pipeline runs · must match ^[a-z]+$",
+    );
   });
 });

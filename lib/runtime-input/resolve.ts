@@ -10,7 +10,8 @@ export type ResolveResult = { ok: true; value: string } | { ok: false; message: 
  */
 export function resolveRuntimeInput(input: RuntimeInput, provided: string | undefined): ResolveResult {
   const given = provided !== undefined && provided !== "";
-  if (!given && input.default === undefined) return { ok: false, message: "A value is required: this runtime input has no default" };
+  if (!given && input.default === undefined)
+    return { ok: false, message: "A value is required: this runtime input has no default" };
   const value = given ? provided : input.default!;
   if (input.allowedValues && !input.allowedValues.includes(value)) {
     return { ok: false, message: `"${value}" is not allowed; choose one of: ${input.allowedValues.join(", ")}` };

@@ -40,7 +40,8 @@ export function findInputProblem(input: RuntimeInput): InputProblem | undefined 
     return { field: "regex", message: "allowedValues and regex cannot be combined" };
   }
   if (allowedValues !== undefined) {
-    if (allowedValues.length === 0) return { field: "allowedValues", message: "`.allowedValues()` needs at least one value" };
+    if (allowedValues.length === 0)
+      return { field: "allowedValues", message: "`.allowedValues()` needs at least one value" };
     const seen = new Set<string>();
     for (const [item, v] of allowedValues.entries()) {
       if (seen.has(v)) return { field: "allowedValues", item, message: `duplicate allowed value "${v}"` };

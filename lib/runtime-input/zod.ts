@@ -8,7 +8,8 @@ const KIND_LABEL = { runtime: "Runtime input", expression: "Expression" } as con
 type Ctx = z.core.$RefinementCtx<unknown>;
 
 function copyIssues(ctx: Ctx, issues: readonly z.core.$ZodIssue[], prefix = "") {
-  for (const issue of issues) ctx.addIssue({ code: "custom", message: `${prefix}${issue.message}`, path: [...issue.path] });
+  for (const issue of issues)
+    ctx.addIssue({ code: "custom", message: `${prefix}${issue.message}`, path: [...issue.path] });
 }
 
 /**
@@ -22,7 +23,10 @@ export function multiType(fixed: z.ZodType<string>): z.ZodType<string> {
     .transform((text, ctx) => {
       const parsed = parseFieldValue(text);
       if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: `${KIND_LABEL[kindOf(text) as keyof typeof KIND_LABEL]}: ${parsed.message}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${KIND_LABEL[kindOf(text) as keyof typeof KIND_LABEL]}: ${parsed.message}`,
+        });
         return z.NEVER;
       }
       const v = parsed.value;
@@ -49,17 +53,21 @@ export function multiType(fixed: z.ZodType<string>): z.ZodType<string> {
     });
 }
 
-const booleanText = multiType(z.string().refine((s) => s === "true" || s === "false", "Use true or false, a runtime input or an expression"));
+const booleanText = multiType(
+  z.string().refine((s) => s === "true" || s === "false", "Use true or false, a runtime input or an expression"),
+);
 
 /** true/false (also as the strings a form holds), or a runtime input / expression string. */
 export function multiTypeBoolean(): z.ZodType<boolean | string> {
-  return z.union([z.boolean(), z.string()], { error: "Use true or false, a runtime input or an expression" }).transform((v, ctx) => {
-    if (typeof v === "boolean") return v;
-    const r = booleanText.safeParse(v);
-    if (!r.success) {
-      copyIssues(ctx, r.error.issues);
-      return z.NEVER;
-    }
-    return r.data === "true" ? true : r.data === "false" ? false : r.data;
-  });
+  return z
+    .union([z.boolean(), z.string()], { error: "Use true or false, a runtime input or an expression" })
+    .transform((v, ctx) => {
+      if (typeof v === "boolean") return v;
+      const r = booleanText.safeParse(v);
+      if (!r.success) {
+        copyIssues(ctx, r.error.issues);
+        return z.NEVER;
+      }
+      return r.data === "true" ? true : r.data === "false" ? false : r.data;
+    });
 }

@@ -39,12 +39,18 @@ export function useCurrentPath() {
 }
 
 export const useOrganizations = () =>
-  useQuery({ queryKey: scopeKeys.orgs(), queryFn: ({ signal }) => apiFetch<{ items: OrganizationDto[] }>("/api/orgs", { signal }).then((r) => r.items) });
+  useQuery({
+    queryKey: scopeKeys.orgs(),
+    queryFn: ({ signal }) => apiFetch<{ items: OrganizationDto[] }>("/api/orgs", { signal }).then((r) => r.items),
+  });
 
 export const useProjects = (org: string | undefined) =>
   useQuery({
     queryKey: scopeKeys.projects(org ?? ""),
-    queryFn: ({ signal }) => apiFetch<{ items: ProjectDto[] }>(`/api/orgs/${encodeURIComponent(org!)}/projects`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: ProjectDto[] }>(`/api/orgs/${encodeURIComponent(org!)}/projects`, { signal }).then(
+        (r) => r.items,
+      ),
     enabled: Boolean(org),
   });
 
@@ -70,7 +76,8 @@ export function useSaveOrganization() {
 export function useDeleteOrganization() {
   const invalidate = useInvalidateScopes();
   return useMutation({
-    mutationFn: (identifier: string) => apiFetch<void>(`/api/orgs/${encodeURIComponent(identifier)}`, { method: "DELETE" }),
+    mutationFn: (identifier: string) =>
+      apiFetch<void>(`/api/orgs/${encodeURIComponent(identifier)}`, { method: "DELETE" }),
     onSuccess: invalidate,
   });
 }
@@ -94,7 +101,9 @@ export function useDeleteProject(org: string) {
   const invalidate = useInvalidateScopes();
   return useMutation({
     mutationFn: (identifier: string) =>
-      apiFetch<void>(`/api/orgs/${encodeURIComponent(org)}/projects/${encodeURIComponent(identifier)}`, { method: "DELETE" }),
+      apiFetch<void>(`/api/orgs/${encodeURIComponent(org)}/projects/${encodeURIComponent(identifier)}`, {
+        method: "DELETE",
+      }),
     onSuccess: invalidate,
   });
 }

@@ -5,7 +5,14 @@ import { recordAudit } from "@/lib/audit/service";
 import { AppError } from "@/lib/http/errors";
 import { versionConflict } from "@/lib/http/version";
 import * as q from "./queries";
-import type { OrganizationCreate, OrganizationDto, OrganizationUpdate, ProjectDto, ScopeLevel, ScopeRef } from "./schemas";
+import type {
+  OrganizationCreate,
+  OrganizationDto,
+  OrganizationUpdate,
+  ProjectDto,
+  ScopeLevel,
+  ScopeRef,
+} from "./schemas";
 
 export interface Scope {
   level: ScopeLevel;
@@ -26,7 +33,10 @@ export const accountId = () => env().CONDUIT_ACCOUNT_ID;
 export async function resolveScope(ref: ScopeRef): Promise<Scope> {
   const account = accountId();
   if (!ref.org) {
-    if (ref.project) throw new AppError("VALIDATION_FAILED", "A project scope also needs its org", { fieldErrors: { org: ["Required with project"] } });
+    if (ref.project)
+      throw new AppError("VALIDATION_FAILED", "A project scope also needs its org", {
+        fieldErrors: { org: ["Required with project"] },
+      });
     return { level: "account", accountId: account };
   }
   const org = await q.findOrganization(account, ref.org);
@@ -99,10 +109,14 @@ async function getOrgOrThrow(identifier: string): Promise<OrgRow> {
   return org;
 }
 
-async function getProjectOrThrow(orgIdentifier: string, identifier: string): Promise<{ org: OrgRow; project: ProjectRow }> {
+async function getProjectOrThrow(
+  orgIdentifier: string,
+  identifier: string,
+): Promise<{ org: OrgRow; project: ProjectRow }> {
   const org = await getOrgOrThrow(orgIdentifier);
   const project = await q.findProject(org.id, identifier);
-  if (!project) throw new AppError("NOT_FOUND", `Project "${identifier}" does not exist in organization "${orgIdentifier}"`);
+  if (!project)
+    throw new AppError("NOT_FOUND", `Project "${identifier}" does not exist in organization "${orgIdentifier}"`);
   return { org, project };
 }
 
@@ -119,20 +133,32 @@ export async function getOrganization(identifier: string): Promise<OrganizationD
 export async function createOrganization(opts: { input: OrganizationCreate; by: Actor }): Promise<OrganizationDto> {
   const account = accountId();
   if (await q.findOrganization(account, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `Organization "${opts.input.identifier}" already exists`, { fieldErrors: { identifier: ["Already in use"] } });
+    throw new AppError("ALREADY_EXISTS", `Organization "${opts.input.identifier}" already exists`, {
+      fieldErrors: { identifier: ["Already in use"] },
+    });
   }
   const org = await q.transaction(async (tx) => {
     const created = await q.insertOrganization(tx, account, opts.input);
     await recordAudit(tx, {
-      actor: opts.by.actor, requestId: opts.by.requestId, action: "CREATE", entityType: "Organization",
-      entityId: created.identifier, scope: { accountId: account, orgIdentifier: created.identifier }, after: auditable(created),
+      actor: opts.by.actor,
+      requestId: opts.by.requestId,
+      action: "CREATE",
+      entityType: "Organization",
+      entityId: created.identifier,
+      scope: { accountId: account, orgIdentifier: created.identifier },
+      after: auditable(created),
     });
     return created;
   });
   return toOrgDto(org, 0);
 }
 
-export async function updateOrganization(opts: { identifier: string; input: OrganizationUpdate; version: number; by: Actor }): Promise<OrganizationDto> {
+export async function updateOrganization(opts: {
+  identifier: string;
+  input: OrganizationUpdate;
+  version: number;
+  by: Actor;
+}): Promise<OrganizationDto> {
   const before = await getOrgOrThrow(opts.identifier);
   const updated = await q.transaction(async (tx) => {
     if ((await q.updateOrganizationRow(tx, before.id, opts.version, opts.input)) === 0) {
@@ -140,9 +166,14 @@ export async function updateOrganization(opts: { identifier: string; input: Orga
     }
     const after = await q.getOrganizationById(tx, before.id);
     await recordAudit(tx, {
-      actor: opts.by.actor, requestId: opts.by.requestId, action: "UPDATE", entityType: "Organization",
-      entityId: after.identifier, scope: { accountId: before.accountId, orgIdentifier: after.identifier },
-      before: auditable(before), after: auditable(after),
+      actor: opts.by.actor,
+      requestId: opts.by.requestId,
+      action: "UPDATE",
+      entityType: "Organization",
+      entityId: after.identifier,
+      scope: { accountId: before.accountId, orgIdentifier: after.identifier },
+      before: auditable(before),
+      after: auditable(after),
     });
     return after;
   });
@@ -153,16 +184,25 @@ export async function deleteOrganization(opts: { identifier: string; by: Actor }
   const org = await getOrgOrThrow(opts.identifier);
   const projects = await q.listProjectRows(org.id);
   if (projects.length) {
-    throw new AppError("IN_USE", `Delete its ${projects.length} project(s) first: ${projects.map((p) => p.identifier).join(", ")}`, {
-      extra: { references: projects.map((p) => ({ type: "Project", identifier: p.identifier })) },
-    });
+    throw new AppError(
+      "IN_USE",
+      `Delete its ${projects.length} project(s) first: ${projects.map((p) => p.identifier).join(", ")}`,
+      {
+        extra: { references: projects.map((p) => ({ type: "Project", identifier: p.identifier })) },
+      },
+    );
   }
   await assertScopeEmpty(`Organization "${org.identifier}"`, org.identifier);
   await q.transaction(async (tx) => {
     await q.deleteOrganizationRow(tx, org.id);
     await recordAudit(tx, {
-      actor: opts.by.actor, requestId: opts.by.requestId, action: "DELETE", entityType: "Organization",
-      entityId: org.identifier, scope: { accountId: org.accountId, orgIdentifier: org.identifier }, before: auditable(org),
+      actor: opts.by.actor,
+      requestId: opts.by.requestId,
+      action: "DELETE",
+      entityType: "Organization",
+      entityId: org.identifier,
+      scope: { accountId: org.accountId, orgIdentifier: org.identifier },
+      before: auditable(org),
     });
   });
 }
@@ -177,23 +217,40 @@ export async function getProject(orgIdentifier: string, identifier: string): Pro
   return toProjectDto(project, org.identifier);
 }
 
-export async function createProject(opts: { orgIdentifier: string; input: OrganizationCreate; by: Actor }): Promise<ProjectDto> {
+export async function createProject(opts: {
+  orgIdentifier: string;
+  input: OrganizationCreate;
+  by: Actor;
+}): Promise<ProjectDto> {
   const org = await getOrgOrThrow(opts.orgIdentifier);
   if (await q.findProject(org.id, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `Project "${opts.input.identifier}" already exists in "${org.identifier}"`, { fieldErrors: { identifier: ["Already in use"] } });
+    throw new AppError("ALREADY_EXISTS", `Project "${opts.input.identifier}" already exists in "${org.identifier}"`, {
+      fieldErrors: { identifier: ["Already in use"] },
+    });
   }
   const project = await q.transaction(async (tx) => {
     const created = await q.insertProject(tx, org.id, opts.input);
     await recordAudit(tx, {
-      actor: opts.by.actor, requestId: opts.by.requestId, action: "CREATE", entityType: "Project", entityId: created.identifier,
-      scope: { accountId: org.accountId, orgIdentifier: org.identifier, projectIdentifier: created.identifier }, after: auditable(created),
+      actor: opts.by.actor,
+      requestId: opts.by.requestId,
+      action: "CREATE",
+      entityType: "Project",
+      entityId: created.identifier,
+      scope: { accountId: org.accountId, orgIdentifier: org.identifier, projectIdentifier: created.identifier },
+      after: auditable(created),
     });
     return created;
   });
   return toProjectDto(project, org.identifier);
 }
 
-export async function updateProject(opts: { orgIdentifier: string; identifier: string; input: OrganizationUpdate; version: number; by: Actor }): Promise<ProjectDto> {
+export async function updateProject(opts: {
+  orgIdentifier: string;
+  identifier: string;
+  input: OrganizationUpdate;
+  version: number;
+  by: Actor;
+}): Promise<ProjectDto> {
   const { org, project } = await getProjectOrThrow(opts.orgIdentifier, opts.identifier);
   const after = await q.transaction(async (tx) => {
     if ((await q.updateProjectRow(tx, project.id, opts.version, opts.input)) === 0) {
@@ -201,9 +258,14 @@ export async function updateProject(opts: { orgIdentifier: string; identifier: s
     }
     const updated = await q.getProjectById(tx, project.id);
     await recordAudit(tx, {
-      actor: opts.by.actor, requestId: opts.by.requestId, action: "UPDATE", entityType: "Project", entityId: updated.identifier,
+      actor: opts.by.actor,
+      requestId: opts.by.requestId,
+      action: "UPDATE",
+      entityType: "Project",
+      entityId: updated.identifier,
       scope: { accountId: org.accountId, orgIdentifier: org.identifier, projectIdentifier: updated.identifier },
-      before: auditable(project), after: auditable(updated),
+      before: auditable(project),
+      after: auditable(updated),
     });
     return updated;
   });
@@ -216,8 +278,13 @@ export async function deleteProject(opts: { orgIdentifier: string; identifier: s
   await q.transaction(async (tx) => {
     await q.deleteProjectRow(tx, project.id);
     await recordAudit(tx, {
-      actor: opts.by.actor, requestId: opts.by.requestId, action: "DELETE", entityType: "Project", entityId: project.identifier,
-      scope: { accountId: org.accountId, orgIdentifier: org.identifier, projectIdentifier: project.identifier }, before: auditable(project),
+      actor: opts.by.actor,
+      requestId: opts.by.requestId,
+      action: "DELETE",
+      entityType: "Project",
+      entityId: project.identifier,
+      scope: { accountId: org.accountId, orgIdentifier: org.identifier, projectIdentifier: project.identifier },
+      before: auditable(project),
     });
   });
 }

@@ -19,12 +19,16 @@ export class KeyError extends Error {}
 
 export function parseKey(base64: string, name: string): Buffer {
   const key = Buffer.from(base64.trim(), "base64");
-  if (key.length !== 32) throw new KeyError(`${name} must be 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`); it decodes to ${key.length} bytes`);
+  if (key.length !== 32)
+    throw new KeyError(
+      `${name} must be 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`); it decodes to ${key.length} bytes`,
+    );
   return key;
 }
 
 /** A short, stable id for a key that reveals nothing about it. */
-export const keyIdOf = (key: Buffer) => createHash("sha256").update("conduit-secret-key:").update(key).digest("hex").slice(0, 16);
+export const keyIdOf = (key: Buffer) =>
+  createHash("sha256").update("conduit-secret-key:").update(key).digest("hex").slice(0, 16);
 
 export function buildKeyring(current: string, previous: string[] = []): Keyring {
   const key = parseKey(current, "CONDUIT_SECRET_KEY");
@@ -51,7 +55,10 @@ export function seal(plaintext: string, ring: Keyring, aad: string): Sealed {
 
 export function open(sealed: Sealed, ring: Keyring, aad: string): string {
   const key = ring.byId.get(sealed.keyId);
-  if (!key) throw new KeyError(`The key ${sealed.keyId} that encrypted this secret is not configured (add it to CONDUIT_SECRET_KEYS_PREVIOUS)`);
+  if (!key)
+    throw new KeyError(
+      `The key ${sealed.keyId} that encrypted this secret is not configured (add it to CONDUIT_SECRET_KEYS_PREVIOUS)`,
+    );
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64"));
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(Buffer.from(sealed.authTag, "base64"));

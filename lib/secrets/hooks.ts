@@ -6,7 +6,8 @@ import type { SecretCreate, SecretDto, SecretUpdate } from "./schemas";
 
 export const secretKeys = {
   all: ["secrets"] as const,
-  list: (scope: ScopeRef, opts: { q?: string; includeParents?: boolean } = {}) => [...secretKeys.all, "list", scope, opts] as const,
+  list: (scope: ScopeRef, opts: { q?: string; includeParents?: boolean } = {}) =>
+    [...secretKeys.all, "list", scope, opts] as const,
 };
 
 const base = "/api/secrets";
@@ -16,7 +17,11 @@ export const useSecrets = (scope: ScopeRef, opts: { q?: string; includeParents?:
   useQuery({
     queryKey: secretKeys.list(scope, opts),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: SecretDto[] }>(base, { scope, signal, query: { q: opts.q, includeParents: opts.includeParents ? "true" : undefined } }).then((r) => r.items),
+      apiFetch<{ items: SecretDto[] }>(base, {
+        scope,
+        signal,
+        query: { q: opts.q, includeParents: opts.includeParents ? "true" : undefined },
+      }).then((r) => r.items),
   });
 
 function useInvalidate() {
@@ -26,18 +31,25 @@ function useInvalidate() {
 
 export function useCreateSecret(scope: ScopeRef) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (input: SecretCreate) => apiFetch<SecretDto>(base, { method: "POST", scope, json: input }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: SecretCreate) => apiFetch<SecretDto>(base, { method: "POST", scope, json: input }),
+    onSuccess: invalidate,
+  });
 }
 
 export function useUpdateSecret(scope: ScopeRef) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { identifier: string; input: SecretUpdate }) => apiFetch<SecretDto>(one(v.identifier), { method: "PUT", scope, json: v.input }),
+    mutationFn: (v: { identifier: string; input: SecretUpdate }) =>
+      apiFetch<SecretDto>(one(v.identifier), { method: "PUT", scope, json: v.input }),
     onSuccess: invalidate,
   });
 }
 
 export function useDeleteSecret(scope: ScopeRef) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (identifier: string) => apiFetch<void>(one(identifier), { method: "DELETE", scope }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (identifier: string) => apiFetch<void>(one(identifier), { method: "DELETE", scope }),
+    onSuccess: invalidate,
+  });
 }

@@ -10,7 +10,9 @@ export function keyring(): Keyring {
   if (!ring) {
     const { CONDUIT_SECRET_KEY, CONDUIT_SECRET_KEYS_PREVIOUS } = env();
     if (!CONDUIT_SECRET_KEY) {
-      throw new KeyError("CONDUIT_SECRET_KEY is not set: secrets cannot be encrypted. Start Conduit with `npm start`, or set the variable (`openssl rand -base64 32`).");
+      throw new KeyError(
+        "CONDUIT_SECRET_KEY is not set: secrets cannot be encrypted. Start Conduit with `npm start`, or set the variable (`openssl rand -base64 32`).",
+      );
     }
     ring = buildKeyring(CONDUIT_SECRET_KEY, (CONDUIT_SECRET_KEYS_PREVIOUS ?? "").split(",").filter(Boolean));
   }

@@ -16,7 +16,18 @@ export const listSecretRows = (scopes: ScopeKey[], q?: string) =>
   db.secret.findMany({
     where: {
       OR: scopes,
-      ...(q ? { AND: [{ OR: [{ name: { contains: q, mode: "insensitive" } }, { identifier: { contains: q, mode: "insensitive" } }] }] } : {}),
+      ...(q
+        ? {
+            AND: [
+              {
+                OR: [
+                  { name: { contains: q, mode: "insensitive" } },
+                  { identifier: { contains: q, mode: "insensitive" } },
+                ],
+              },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ projectIdentifier: "desc" }, { orgIdentifier: "desc" }, { name: "asc" }],
     take: 500,
@@ -24,7 +35,12 @@ export const listSecretRows = (scopes: ScopeKey[], q?: string) =>
 
 export const insertSecret = (tx: Tx, data: Prisma.SecretUncheckedCreateInput) => tx.secret.create({ data });
 
-export async function updateSecretRow(tx: Tx, id: string, version: number, data: Prisma.SecretUncheckedUpdateManyInput) {
+export async function updateSecretRow(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.SecretUncheckedUpdateManyInput,
+) {
   const r = await tx.secret.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   return r.count;
 }

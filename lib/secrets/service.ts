@@ -23,7 +23,8 @@ export const scopeKey = (s: Pick<Scope, "accountId" | "orgIdentifier" | "project
 /** The scope itself and the scopes above it, nearest first. */
 export function scopeChain(s: Scope): q.ScopeKey[] {
   const chain = [scopeKey(s)];
-  if (s.projectIdentifier) chain.push({ accountId: s.accountId, orgIdentifier: s.orgIdentifier ?? "", projectIdentifier: "" });
+  if (s.projectIdentifier)
+    chain.push({ accountId: s.accountId, orgIdentifier: s.orgIdentifier ?? "", projectIdentifier: "" });
   if (s.orgIdentifier) chain.push({ accountId: s.accountId, orgIdentifier: "", projectIdentifier: "" });
   return chain;
 }
@@ -83,12 +84,19 @@ export async function getSecret(scope: Scope, identifier: string): Promise<Secre
 export async function createSecret(opts: { scope: Scope; input: SecretCreate; by: Actor }): Promise<SecretDto> {
   const key = scopeKey(opts.scope);
   if (await q.findSecret(key, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `A secret "${opts.input.identifier}" already exists in this scope`, { fieldErrors: { identifier: ["Already in use"] } });
+    throw new AppError("ALREADY_EXISTS", `A secret "${opts.input.identifier}" already exists in this scope`, {
+      fieldErrors: { identifier: ["Already in use"] },
+    });
   }
   const id = randomUUID();
   const { value, ...meta } = opts.input;
   const row = await q.transaction(async (tx) => {
-    const created = await q.insertSecret(tx, { id, ...key, ...meta, ...seal(value, keyring(), aad({ id, accountId: key.accountId })) });
+    const created = await q.insertSecret(tx, {
+      id,
+      ...key,
+      ...meta,
+      ...seal(value, keyring(), aad({ id, accountId: key.accountId })),
+    });
     await recordAudit(tx, { ...audit(opts.by, opts.scope, created.identifier, "CREATE"), after: auditable(created) });
     return created;
   });
@@ -104,7 +112,13 @@ const audit = (by: Actor, scope: Scope, entityId: string, action: "CREATE" | "UP
   scope,
 });
 
-export async function updateSecret(opts: { scope: Scope; identifier: string; input: SecretUpdate; version: number; by: Actor }): Promise<SecretDto> {
+export async function updateSecret(opts: {
+  scope: Scope;
+  identifier: string;
+  input: SecretUpdate;
+  version: number;
+  by: Actor;
+}): Promise<SecretDto> {
   const before = await getRowOrThrow(opts.scope, opts.identifier);
   const { value, version: _v, ...meta } = opts.input;
   const sealed = value === undefined ? {} : { ...seal(value, keyring(), aad(before)), valueUpdatedAt: new Date() };
@@ -113,7 +127,11 @@ export async function updateSecret(opts: { scope: Scope; identifier: string; inp
       throw versionConflict((await q.getSecretById(tx, before.id)).version);
     }
     const updated = await q.getSecretById(tx, before.id);
-    await recordAudit(tx, { ...audit(opts.by, opts.scope, updated.identifier, "UPDATE"), before: auditable(before), after: auditable(updated, value !== undefined) });
+    await recordAudit(tx, {
+      ...audit(opts.by, opts.scope, updated.identifier, "UPDATE"),
+      before: auditable(before),
+      after: auditable(updated, value !== undefined),
+    });
     return updated;
   });
   return toSecretDto(opts.scope, after);
@@ -124,33 +142,41 @@ export async function deleteSecret(opts: { scope: Scope; identifier: string; by:
   const refs = await q.referencesOf(row.id);
   if (refs.length) {
     const names = [...new Set(refs.map((r) => r.connector.identifier))];
-    throw new AppError("IN_USE", `Connectors still use this secret: ${names.join(", ")}. Point them at another secret first.`, {
-      extra: {
-        references: refs.map((r) => ({
-          type: "Connector",
-          identifier: r.connector.identifier,
-          name: r.connector.name,
-          orgIdentifier: r.connector.orgIdentifier || null,
-          projectIdentifier: r.connector.projectIdentifier || null,
-          field: r.field,
-        })),
+    throw new AppError(
+      "IN_USE",
+      `Connectors still use this secret: ${names.join(", ")}. Point them at another secret first.`,
+      {
+        extra: {
+          references: refs.map((r) => ({
+            type: "Connector",
+            identifier: r.connector.identifier,
+            name: r.connector.name,
+            orgIdentifier: r.connector.orgIdentifier || null,
+            projectIdentifier: r.connector.projectIdentifier || null,
+            field: r.field,
+          })),
+        },
       },
-    });
+    );
   }
   const gitops = await q.gitopsReferencesOf(row.id);
   if (gitops.length) {
-    throw new AppError("IN_USE", `GitOps clusters still use this secret: ${gitops.map((r) => r.cluster.identifier).join(", ")}. Point them at another secret first.`, {
-      extra: {
-        references: gitops.map((r) => ({
-          type: "GitopsCluster",
-          identifier: r.cluster.identifier,
-          name: r.cluster.name,
-          orgIdentifier: r.cluster.orgIdentifier,
-          projectIdentifier: r.cluster.projectIdentifier,
-          field: r.field,
-        })),
+    throw new AppError(
+      "IN_USE",
+      `GitOps clusters still use this secret: ${gitops.map((r) => r.cluster.identifier).join(", ")}. Point them at another secret first.`,
+      {
+        extra: {
+          references: gitops.map((r) => ({
+            type: "GitopsCluster",
+            identifier: r.cluster.identifier,
+            name: r.cluster.name,
+            orgIdentifier: r.cluster.orgIdentifier,
+            projectIdentifier: r.cluster.projectIdentifier,
+            field: r.field,
+          })),
+        },
       },
-    });
+    );
   }
   await q.transaction(async (tx) => {
     await q.deleteSecretRow(tx, row.id);
@@ -162,10 +188,14 @@ export async function deleteSecret(opts: { scope: Scope; identifier: string; by:
 export async function resolveSecretRef(scope: Scope, ref: string): Promise<SecretRow | null> {
   const parsed = parseSecretRef(ref);
   if (!parsed) return null;
-  if (parsed.scope === "account") return q.findSecret({ accountId: scope.accountId, orgIdentifier: "", projectIdentifier: "" }, parsed.identifier);
+  if (parsed.scope === "account")
+    return q.findSecret({ accountId: scope.accountId, orgIdentifier: "", projectIdentifier: "" }, parsed.identifier);
   if (parsed.scope === "org") {
     if (!scope.orgIdentifier) return null;
-    return q.findSecret({ accountId: scope.accountId, orgIdentifier: scope.orgIdentifier, projectIdentifier: "" }, parsed.identifier);
+    return q.findSecret(
+      { accountId: scope.accountId, orgIdentifier: scope.orgIdentifier, projectIdentifier: "" },
+      parsed.identifier,
+    );
   }
   return q.findSecret(scopeKey(scope), parsed.identifier);
 }

@@ -74,7 +74,10 @@ export function readYaml(text: string): ReadYaml | { ok: false; issues: YamlIssu
   try {
     return { ok: true, doc, lc, js: doc.toJS({ maxAliasCount: 100 }) };
   } catch (e) {
-    return { ok: false, issues: [{ line: 1, column: 1, message: e instanceof Error ? e.message : String(e), path: "" }] };
+    return {
+      ok: false,
+      issues: [{ line: 1, column: 1, message: e instanceof Error ? e.message : String(e), path: "" }],
+    };
   }
 }
 
@@ -120,7 +123,8 @@ export function locateWrappedIssue(read: ReadYaml, root: string, issue: z.core.$
   const rel = issuePath(issue);
   const wrappedRoot = isRecord(js) && isRecord(js[root]);
   const wrapped = wrappedRoot ? [root, ...rel] : rel;
-  const path = keyOffset(doc, wrapped) !== undefined || !wrappedRoot ? wrapped : keyOffset(doc, rel) !== undefined ? rel : wrapped;
+  const path =
+    keyOffset(doc, wrapped) !== undefined || !wrappedRoot ? wrapped : keyOffset(doc, rel) !== undefined ? rel : wrapped;
   const { line, col } = locate(doc, lc, path);
   return { line, column: col, message: issue.message, path: path.join(".") };
 }

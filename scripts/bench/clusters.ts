@@ -5,7 +5,12 @@
 import { startAwsEmulator } from "../../e2e/fixtures/aws-emulator";
 import { connectorCallOptions } from "../../lib/aws/connector";
 import type { ConnectorInput } from "../../lib/connectors/schemas";
-import { clearLookupCache, listConnectorClusters, listConnectorRegions, type LookupSession } from "../../lib/eks/clusters";
+import {
+  clearLookupCache,
+  listConnectorClusters,
+  listConnectorRegions,
+  type LookupSession,
+} from "../../lib/eks/clusters";
 import { printTable, summarize } from "./lib";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -18,16 +23,22 @@ async function main() {
   const user = emu.addUser({ name: "bench", accountId: ACCOUNT, allow: ["ec2:DescribeRegions", "eks:ListClusters"] });
   try {
     // The session a stored connector with access keys gets (lib/aws/session.ts builds the same call options).
-    const spec = { credential: { type: "ManualConfig", region: "us-east-1" }, delegateSelectors: [], executeOnDelegate: true } as unknown as ConnectorInput["spec"];
+    const spec = {
+      credential: { type: "ManualConfig", region: "us-east-1" },
+      delegateSelectors: [],
+      executeOnDelegate: true,
+    } as unknown as ConnectorInput["spec"];
     const credentials = { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey };
     const session: LookupSession = {
       connector: { id: "bench", version: 1 },
       partition: "aws",
       defaultRegion: "us-east-1",
-      callOptions: (region, o = {}) => connectorCallOptions(spec, { region, credentials, callTimeoutMs: o.callTimeoutMs ?? 10_000, signal: o.signal }),
+      callOptions: (region, o = {}) =>
+        connectorCallOptions(spec, { region, credentials, callTimeoutMs: o.callTimeoutMs ?? 10_000, signal: o.signal }),
     };
     const regions = (await listConnectorRegions(session, { cache: false })).regions.map((r) => r.name);
-    for (const [i, region] of regions.entries()) for (let c = 0; c < 3; c++) emu.addCluster({ region, name: `bench-${i}-${c}`, accountId: ACCOUNT });
+    for (const [i, region] of regions.entries())
+      for (let c = 0; c < 3; c++) emu.addCluster({ region, name: `bench-${i}-${c}`, accountId: ACCOUNT });
 
     const time = async (fn: () => Promise<{ clusters: unknown[] }>, expected: number) => {
       const t0 = performance.now();
@@ -53,15 +64,23 @@ async function main() {
     const sequential = () =>
       time(async () => {
         const clusters: unknown[] = [];
-        for (const region of regions) clusters.push(...(await listConnectorClusters(session, { region, cache: false })).clusters);
+        for (const region of regions)
+          clusters.push(...(await listConnectorClusters(session, { region, cache: false })).clusters);
         return { clusters };
       }, total);
 
     const runs = { allWarm, allCold, allBound8, one, sequential };
     for (let i = 0; i < 3; i++) for (const fn of Object.values(runs)) await fn(); // warm-up, untimed
     emu.faults.latency(LATENCY_MS);
-    const samples: Record<keyof typeof runs, number[]> = { allWarm: [], allCold: [], allBound8: [], one: [], sequential: [] };
-    for (let i = 0; i < RUNS; i++) for (const [k, fn] of Object.entries(runs)) samples[k as keyof typeof runs].push(await fn()); // interleaved
+    const samples: Record<keyof typeof runs, number[]> = {
+      allWarm: [],
+      allCold: [],
+      allBound8: [],
+      one: [],
+      sequential: [],
+    };
+    for (let i = 0; i < RUNS; i++)
+      for (const [k, fn] of Object.entries(runs)) samples[k as keyof typeof runs].push(await fn()); // interleaved
 
     const rows = {
       allWarm: summarize(`all ${regions.length} regions (regions list cached)`, samples.allWarm),
@@ -70,13 +89,21 @@ async function main() {
       one: summarize("one region (eu-west-1)", samples.one),
       sequential: summarize("region by region, sequential", samples.sequential),
     };
-    console.log(`\nEKS cluster discovery, ${RUNS} runs each, emulator latency ${LATENCY_MS} ms per call, ${regions.length} enabled regions, ${total} clusters\n`);
+    console.log(
+      `\nEKS cluster discovery, ${RUNS} runs each, emulator latency ${LATENCY_MS} ms per call, ${regions.length} enabled regions, ${total} clusters\n`,
+    );
     printTable(Object.values(rows));
     const ratio = (a: { p50: number }, b: { p50: number }) => (a.p50 / b.p50).toFixed(2);
     const target = rows.allWarm.p50 / rows.one.p50;
-    console.log(`\nall-region / one region:   p50 ${ratio(rows.allWarm, rows.one)} (cold: ${ratio(rows.allCold, rows.one)}, concurrency 8: ${ratio(rows.allBound8, rows.one)})`);
-    console.log(`sequential / all-region:   p50 ${ratio(rows.sequential, rows.allWarm)} (sequential / one region: ${ratio(rows.sequential, rows.one)})`);
-    console.log(`target all-region ≤ 2 × one region (p50, regions list cached as in the form) → ${target <= 2 ? "MET" : "NOT MET"}`);
+    console.log(
+      `\nall-region / one region:   p50 ${ratio(rows.allWarm, rows.one)} (cold: ${ratio(rows.allCold, rows.one)}, concurrency 8: ${ratio(rows.allBound8, rows.one)})`,
+    );
+    console.log(
+      `sequential / all-region:   p50 ${ratio(rows.sequential, rows.allWarm)} (sequential / one region: ${ratio(rows.sequential, rows.one)})`,
+    );
+    console.log(
+      `target all-region ≤ 2 × one region (p50, regions list cached as in the form) → ${target <= 2 ? "MET" : "NOT MET"}`,
+    );
   } finally {
     await emu.close();
   }

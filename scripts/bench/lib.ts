@@ -12,6 +12,9 @@ export function summarize(name: string, samples: number[]) {
 
 export function printTable(rows: ReturnType<typeof summarize>[]) {
   const f = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
-  console.log(`${"measurement".padEnd(44)} ${"n".padStart(4)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"min".padStart(10)} ${"max".padStart(10)}`);
-  for (const r of rows) console.log(`${r.name.padEnd(44)} ${String(r.n).padStart(4)} ${f(r.p50)} ${f(r.p95)} ${f(r.min)} ${f(r.max)}`);
+  console.log(
+    `${"measurement".padEnd(44)} ${"n".padStart(4)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"min".padStart(10)} ${"max".padStart(10)}`,
+  );
+  for (const r of rows)
+    console.log(`${r.name.padEnd(44)} ${String(r.n).padStart(4)} ${f(r.p50)} ${f(r.p95)} ${f(r.min)} ${f(r.max)}`);
 }

@@ -22,6 +22,9 @@ export function ensureBuild(log: (msg: string) => void): void {
   const sources = Math.max(...SOURCES.filter((s) => existsSync(s)).map(newestMtime));
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
   log("building the console (next build)…");
-  const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const r = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (r.status !== 0) throw new Error(`next build failed with exit code ${r.status}`);
 }

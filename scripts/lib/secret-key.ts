@@ -22,9 +22,13 @@ export function ensureSecretKey(log: (msg: string) => void): string {
   if (!existsSync(file)) {
     mkdirSync(config.CONDUIT_DATA_DIR, { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64") + "\n", { mode: 0o600 });
-    log(`WARNING: CONDUIT_SECRET_KEY is not set; generated a local key in ${file}. Set CONDUIT_SECRET_KEY in production.`);
+    log(
+      `WARNING: CONDUIT_SECRET_KEY is not set; generated a local key in ${file}. Set CONDUIT_SECRET_KEY in production.`,
+    );
   } else {
-    log(`WARNING: CONDUIT_SECRET_KEY is not set; using the local key in ${file}. Set CONDUIT_SECRET_KEY in production.`);
+    log(
+      `WARNING: CONDUIT_SECRET_KEY is not set; using the local key in ${file}. Set CONDUIT_SECRET_KEY in production.`,
+    );
   }
   const key = readFileSync(file, "utf8").trim();
   parseKey(key, file);

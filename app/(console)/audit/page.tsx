@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "Audit log" };
 export default function AuditPage() {
   return (
     <>
-      <PageHeader title="Audit log" description="Every change to organizations, projects, connectors and secrets: who made it, when, and what changed. Secret values never appear here." />
+      <PageHeader
+        title="Audit log"
+        description="Every change to organizations, projects, connectors and secrets: who made it, when, and what changed. Secret values never appear here."
+      />
       <AuditLog />
     </>
   );

@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "Secrets" };
 export default function SecretsPage() {
   return (
     <>
-      <PageHeader title="Secrets" description="Encrypted values that connectors reference, such as AWS secret keys. Values are write-only: they can be replaced, never read back." />
+      <PageHeader
+        title="Secrets"
+        description="Encrypted values that connectors reference, such as AWS secret keys. Values are write-only: they can be replaced, never read back."
+      />
       <SecretsView />
     </>
   );

@@ -3,7 +3,9 @@ import { environmentInputSchema, environmentListQuerySchema } from "@/lib/enviro
 import { createEnvironment, listEnvironments } from "@/lib/environments/service";
 import { json, withRoute } from "@/lib/http/route";
 
-export const GET = withRoute({ query: environmentListQuerySchema, scoped: true }, async ({ query, scope }) => listEnvironments(scope, query));
+export const GET = withRoute({ query: environmentListQuerySchema, scoped: true }, async ({ query, scope }) =>
+  listEnvironments(scope, query),
+);
 
 export const POST = withRoute({ body: environmentInputSchema, scoped: true }, async ({ body, scope, by }) =>
   json(await createEnvironment({ scope, input: body, by }), { status: 201 }),

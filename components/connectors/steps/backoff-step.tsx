@@ -3,7 +3,12 @@ import { useWatch } from "react-hook-form";
 import { Field, Input } from "@/components/ui/field";
 import { Card } from "@/components/ui/misc";
 import { BACKOFF_STRATEGY_TYPES, type BackoffStrategy, type BackoffStrategyType } from "@/lib/aws/backoff";
-import { BACKOFF_STRATEGY_INFO, SDK_DEFAULT_BACKOFF_INFO, backoffOverrideSchema, type BackoffOverride } from "@/lib/connectors/schemas";
+import {
+  BACKOFF_STRATEGY_INFO,
+  SDK_DEFAULT_BACKOFF_INFO,
+  backoffOverrideSchema,
+  type BackoffOverride,
+} from "@/lib/connectors/schemas";
 import { DelayTable } from "../backoff-preview";
 import { RadioCards } from "../radio-cards";
 import { errorAt, numberOrUndefined, useStash, useWizardForm } from "../wizard-model";
@@ -14,8 +19,14 @@ type Choice = BackoffStrategyType | typeof SDK;
 
 const DEFAULTS: Record<BackoffStrategyType, BackoffOverride> = {
   FixedDelayBackoffStrategy: { type: "FixedDelayBackoffStrategy", spec: { fixedBackoff: 1000, retryCount: 3 } },
-  EqualJitterBackoffStrategy: { type: "EqualJitterBackoffStrategy", spec: { baseDelay: 500, maxBackoffTime: 20000, retryCount: 3 } },
-  FullJitterBackoffStrategy: { type: "FullJitterBackoffStrategy", spec: { baseDelay: 100, maxBackoffTime: 20000, retryCount: 3 } },
+  EqualJitterBackoffStrategy: {
+    type: "EqualJitterBackoffStrategy",
+    spec: { baseDelay: 500, maxBackoffTime: 20000, retryCount: 3 },
+  },
+  FullJitterBackoffStrategy: {
+    type: "FullJitterBackoffStrategy",
+    spec: { baseDelay: 100, maxBackoffTime: 20000, retryCount: 3 },
+  },
 };
 
 const FIELDS = {
@@ -66,7 +77,11 @@ export function BackoffStep() {
   };
 
   const fields: FieldKey[] =
-    choice === SDK ? [] : choice === "FixedDelayBackoffStrategy" ? ["fixedBackoff", "retryCount"] : ["baseDelay", "maxBackoffTime", "retryCount"];
+    choice === SDK
+      ? []
+      : choice === "FixedDelayBackoffStrategy"
+        ? ["fixedBackoff", "retryCount"]
+        : ["baseDelay", "maxBackoffTime", "retryCount"];
 
   return (
     <div className="flex flex-col gap-6">
@@ -78,13 +93,20 @@ export function BackoffStep() {
         columns={2}
         options={[
           { value: SDK, label: SDK_DEFAULT_BACKOFF_INFO.label, description: SDK_DEFAULT_BACKOFF_INFO.description },
-          ...BACKOFF_STRATEGY_TYPES.map((t) => ({ value: t, label: BACKOFF_STRATEGY_INFO[t].label, description: BACKOFF_STRATEGY_INFO[t].description })),
+          ...BACKOFF_STRATEGY_TYPES.map((t) => ({
+            value: t,
+            label: BACKOFF_STRATEGY_INFO[t].label,
+            description: BACKOFF_STRATEGY_INFO[t].description,
+          })),
         ]}
       />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
         {fields.length > 0 && (
-          <section aria-label={`${BACKOFF_STRATEGY_INFO[choice as BackoffStrategyType].label} settings`} className="flex flex-col gap-4">
+          <section
+            aria-label={`${BACKOFF_STRATEGY_INFO[choice as BackoffStrategyType].label} settings`}
+            className="flex flex-col gap-4"
+          >
             {fields.map((f) => (
               <NumberField key={`${choice}.${f}`} name={f} />
             ))}
@@ -94,11 +116,18 @@ export function BackoffStep() {
           <h3 className="mb-3 text-sm font-semibold">Delays between attempts</h3>
           {choice === SDK ? (
             <div className="grid gap-6 md:grid-cols-2">
-              <DelayTable strategy={null} errorClass="transient" caption="Transient errors (timeouts, 5xx): full jitter, 100 ms base" />
+              <DelayTable
+                strategy={null}
+                errorClass="transient"
+                caption="Transient errors (timeouts, 5xx): full jitter, 100 ms base"
+              />
               <DelayTable strategy={null} errorClass="throttling" caption="Throttling: equal jitter, 500 ms base" />
             </div>
           ) : parsed?.success ? (
-            <DelayTable strategy={parsed.data as BackoffStrategy} caption={`${BACKOFF_STRATEGY_INFO[parsed.data.type].label}, ${parsed.data.spec.retryCount} retries`} />
+            <DelayTable
+              strategy={parsed.data as BackoffStrategy}
+              caption={`${BACKOFF_STRATEGY_INFO[parsed.data.type].label}, ${parsed.data.spec.retryCount} retries`}
+            />
           ) : (
             <p className="text-sm text-muted">Enter valid values to see the delays.</p>
           )}

@@ -3,7 +3,12 @@ import type { ReactNode } from "react";
 import { useWatch } from "react-hook-form";
 import { Field, Input } from "@/components/ui/field";
 import { partitionOf } from "@/lib/aws/partitions";
-import { CREDENTIAL_TYPES, CREDENTIAL_TYPE_INFO, type ConnectorFormValues, type CredentialType } from "@/lib/connectors/schemas";
+import {
+  CREDENTIAL_TYPES,
+  CREDENTIAL_TYPE_INFO,
+  type ConnectorFormValues,
+  type CredentialType,
+} from "@/lib/connectors/schemas";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 import { RadioCards } from "../radio-cards";
 import { errorAt, useStash, useWizardForm } from "../wizard-model";
@@ -33,7 +38,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function Explainer({ children }: { children: ReactNode }) {
-  return <div className="rounded-md border border-border bg-surface-2 p-4 text-sm leading-relaxed text-muted">{children}</div>;
+  return (
+    <div className="rounded-md border border-border bg-surface-2 p-4 text-sm leading-relaxed text-muted">
+      {children}
+    </div>
+  );
 }
 
 /** Credential type, its fields, the test region and optional cross-account access. */
@@ -49,7 +58,12 @@ export function CredentialsStep({ scope }: { scope: ScopeRef }) {
     stash.set(`credential.${current.type}`, current.spec);
     const spec = stash.get<CredentialValues["spec"]>(`credential.${next}`) ?? structuredClone(EMPTY_SPEC[next]);
     const { crossAccountAccess, region: r } = current;
-    setValue("spec.credential", { type: next, spec, region: r, ...(crossAccountAccess ? { crossAccountAccess } : {}) } as CredentialValues);
+    setValue("spec.credential", {
+      type: next,
+      spec,
+      region: r,
+      ...(crossAccountAccess ? { crossAccountAccess } : {}),
+    } as CredentialValues);
     clearErrors("spec.credential.spec");
   };
 
@@ -61,22 +75,27 @@ export function CredentialsStep({ scope }: { scope: ScopeRef }) {
         value={type}
         onChange={changeType}
         error={errorAt(formState.errors, "spec.credential.type")}
-        options={CREDENTIAL_TYPES.map((t) => ({ value: t, label: CREDENTIAL_TYPE_INFO[t].label, description: CREDENTIAL_TYPE_INFO[t].description }))}
+        options={CREDENTIAL_TYPES.map((t) => ({
+          value: t,
+          label: CREDENTIAL_TYPE_INFO[t].label,
+          description: CREDENTIAL_TYPE_INFO[t].description,
+        }))}
       />
 
       <Section title={type ? `${CREDENTIAL_TYPE_INFO[type].label} settings` : "Settings"}>
         {type === "ManualConfig" && <ManualConfigFields scope={scope} />}
         {type === "InheritFromDelegate" && (
           <Explainer>
-            Nothing is stored in the connector. Conduit&apos;s server signs in with its own default AWS credential chain: environment variables,
-            the shared config and credentials files, then the ECS task role or the EC2 instance profile of the machine it runs on.
+            Nothing is stored in the connector. Conduit&apos;s server signs in with its own default AWS credential
+            chain: environment variables, the shared config and credentials files, then the ECS task role or the EC2
+            instance profile of the machine it runs on.
           </Explainer>
         )}
         {type === "Irsa" && (
           <Explainer>
-            Nothing is stored in the connector. Conduit&apos;s server runs under a Kubernetes service account annotated with an IAM role
-            (<code className="font-mono">eks.amazonaws.com/role-arn</code>); EKS mounts a web identity token into the pod, and Conduit exchanges
-            it with STS for that role&apos;s credentials.
+            Nothing is stored in the connector. Conduit&apos;s server runs under a Kubernetes service account annotated
+            with an IAM role (<code className="font-mono">eks.amazonaws.com/role-arn</code>); EKS mounts a web identity
+            token into the pod, and Conduit exchanges it with STS for that role&apos;s credentials.
           </Explainer>
         )}
         {type === "OidcAuthentication" && (

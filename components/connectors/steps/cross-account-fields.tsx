@@ -46,13 +46,19 @@ export function CrossAccountFields() {
             Enable cross-account access (STS role)
           </label>
           <p id={`${checkboxId}-hint`} className="text-xs text-muted">
-            After signing in, Conduit calls STS AssumeRole for a role in another account and uses that role&apos;s temporary credentials.
+            After signing in, Conduit calls STS AssumeRole for a role in another account and uses that role&apos;s
+            temporary credentials.
           </p>
         </div>
       </div>
       {enabled && (
         <div className="grid gap-4 border-l-2 border-border pl-4 lg:grid-cols-2">
-          <Field label="Cross-account role ARN" required error={errorAt(errors, `${P}.crossAccountRoleArn`)} className="lg:col-span-2">
+          <Field
+            label="Cross-account role ARN"
+            required
+            error={errorAt(errors, `${P}.crossAccountRoleArn`)}
+            className="lg:col-span-2"
+          >
             {(a) => (
               <Input
                 {...a}
@@ -73,7 +79,15 @@ export function CrossAccountFields() {
             error={errorAt(errors, `${P}.externalId`)}
             hint="Only if the role's trust policy requires sts:ExternalId."
           >
-            {(a) => <Input {...a} {...register(`${P}.externalId`, { setValueAs: textOrUndefined })} autoComplete="off" spellCheck={false} className="font-mono" />}
+            {(a) => (
+              <Input
+                {...a}
+                {...register(`${P}.externalId`, { setValueAs: textOrUndefined })}
+                autoComplete="off"
+                spellCheck={false}
+                className="font-mono"
+              />
+            )}
           </Field>
           <Field
             label={

@@ -11,7 +11,13 @@ export type DelegateMode = "any" | "tags";
  * Which delegates may run the connector's calls. "Any" stores an empty selector list; the
  * connector always executes on a delegate (`executeOnDelegate` stays true).
  */
-export function DelegatesStep({ mode, onModeChange }: { mode: DelegateMode; onModeChange: (mode: DelegateMode) => void }) {
+export function DelegatesStep({
+  mode,
+  onModeChange,
+}: {
+  mode: DelegateMode;
+  onModeChange: (mode: DelegateMode) => void;
+}) {
   const { control, getValues, setValue, clearErrors, formState } = useWizardForm();
   const stash = useStash();
 
@@ -35,7 +41,11 @@ export function DelegatesStep({ mode, onModeChange }: { mode: DelegateMode; onMo
         value={mode}
         onChange={changeMode}
         options={[
-          { value: "any", label: "Connect through any available delegate", description: "Conduit picks whichever delegate is free." },
+          {
+            value: "any",
+            label: "Connect through any available delegate",
+            description: "Conduit picks whichever delegate is free.",
+          },
           {
             value: "tags",
             label: "Only delegates with all of these tags",

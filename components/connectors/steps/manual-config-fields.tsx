@@ -72,9 +72,17 @@ export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
     <div className="flex flex-col gap-5">
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 text-sm font-medium">
-          Access key ID<span className="text-danger" aria-hidden> *</span>
+          Access key ID
+          <span className="text-danger" aria-hidden>
+            {" "}
+            *
+          </span>
         </legend>
-        <div className="inline-flex w-fit rounded-md border border-border bg-surface-2 p-0.5" role="radiogroup" aria-label="Access key ID given as">
+        <div
+          className="inline-flex w-fit rounded-md border border-border bg-surface-2 p-0.5"
+          role="radiogroup"
+          aria-label="Access key ID given as"
+        >
           {(
             [
               ["plain", "Plain text"],
@@ -88,28 +96,53 @@ export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
                 mode === value ? "bg-surface font-medium text-fg shadow-sm" : "text-muted hover:text-fg",
               )}
             >
-              <input type="radio" name="accessKeyMode" value={value} checked={mode === value} onChange={() => switchMode(value)} className="sr-only" />
+              <input
+                type="radio"
+                name="accessKeyMode"
+                value={value}
+                checked={mode === value}
+                onChange={() => switchMode(value)}
+                className="sr-only"
+              />
               {label}
             </label>
           ))}
         </div>
         {mode === "plain" ? (
-          <Field label={<span className="sr-only">Access key ID</span>} error={errorAt(errors, `${P}.accessKey`)} hint="Not secret on its own; kept in the connector as text, like AKIAIOSFODNN7EXAMPLE.">
-            {(a) => <Input {...a} {...register(`${P}.accessKey`)} autoComplete="off" spellCheck={false} className="font-mono" placeholder="AKIA…" />}
+          <Field
+            label={<span className="sr-only">Access key ID</span>}
+            error={errorAt(errors, `${P}.accessKey`)}
+            hint="Not secret on its own; kept in the connector as text, like AKIAIOSFODNN7EXAMPLE."
+          >
+            {(a) => (
+              <Input
+                {...a}
+                {...register(`${P}.accessKey`)}
+                autoComplete="off"
+                spellCheck={false}
+                className="font-mono"
+                placeholder="AKIA…"
+              />
+            )}
           </Field>
         ) : (
-          <Field label={<span className="sr-only">Secret holding the access key ID</span>} error={errorAt(errors, `${P}.accessKeyRef`)} hint="The secret that holds the access key ID.">
-            {(a) => (
-              <SecretRefPicker name="accessKeyRef" label="Access key ID" scope={scope} field={a} />
-            )}
+          <Field
+            label={<span className="sr-only">Secret holding the access key ID</span>}
+            error={errorAt(errors, `${P}.accessKeyRef`)}
+            hint="The secret that holds the access key ID."
+          >
+            {(a) => <SecretRefPicker name="accessKeyRef" label="Access key ID" scope={scope} field={a} />}
           </Field>
         )}
       </fieldset>
 
-      <Field label="Secret access key" required error={errorAt(errors, `${P}.secretKeyRef`)} hint="The secret that holds the secret access key. Conduit never shows its value.">
-        {(a) => (
-          <SecretRefPicker name="secretKeyRef" label="Secret access key" scope={scope} field={a} />
-        )}
+      <Field
+        label="Secret access key"
+        required
+        error={errorAt(errors, `${P}.secretKeyRef`)}
+        hint="The secret that holds the secret access key. Conduit never shows its value."
+      >
+        {(a) => <SecretRefPicker name="secretKeyRef" label="Secret access key" scope={scope} field={a} />}
       </Field>
 
       <Field
@@ -121,9 +154,7 @@ export function ManualConfigFields({ scope }: { scope: ScopeRef }) {
         error={errorAt(errors, `${P}.sessionTokenRef`)}
         hint="Only for temporary credentials: access keys starting with ASIA need the session token issued with them."
       >
-        {(a) => (
-          <SecretRefPicker name="sessionTokenRef" label="Session token" scope={scope} field={a} optional />
-        )}
+        {(a) => <SecretRefPicker name="sessionTokenRef" label="Session token" scope={scope} field={a} optional />}
       </Field>
     </div>
   );

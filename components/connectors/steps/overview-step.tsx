@@ -37,7 +37,14 @@ export function OverviewStep({
         }
       />
       <Field label="Description" error={errorAt(errors, "description")} className="lg:col-span-2">
-        {(a) => <Textarea {...a} {...register("description")} rows={2} placeholder="What this connector is for and who owns it" />}
+        {(a) => (
+          <Textarea
+            {...a}
+            {...register("description")}
+            rows={2}
+            placeholder="What this connector is for and who owns it"
+          />
+        )}
       </Field>
       <Field
         label="Tags"
@@ -45,7 +52,15 @@ export function OverviewStep({
         hint="Type key:value (or just a key) and press Enter. Backspace in the empty box removes the last tag."
         className="lg:col-span-2"
       >
-        {(a) => <Controller control={control} name="tags" render={({ field }) => <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />}
+        {(a) => (
+          <Controller
+            control={control}
+            name="tags"
+            render={({ field }) => (
+              <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
+          />
+        )}
       </Field>
     </div>
   );

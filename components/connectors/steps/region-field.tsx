@@ -5,8 +5,15 @@ import { Alert } from "@/components/ui/misc";
 import { PARTITIONS, REGIONS, partitionOf, type Partition } from "@/lib/aws/partitions";
 import { errorAt, useWizardForm } from "../wizard-model";
 
-const GROUP_LABELS: Record<Partition, string> = { aws: "Commercial", "aws-us-gov": "AWS GovCloud (US)", "aws-cn": "China" };
-const ROLE_PATHS = ["spec.credential.crossAccountAccess.crossAccountRoleArn", "spec.credential.spec.iamRoleArn"] as const;
+const GROUP_LABELS: Record<Partition, string> = {
+  aws: "Commercial",
+  "aws-us-gov": "AWS GovCloud (US)",
+  "aws-cn": "China",
+};
+const ROLE_PATHS = [
+  "spec.credential.crossAccountAccess.crossAccountRoleArn",
+  "spec.credential.spec.iamRoleArn",
+] as const;
 
 /** The region the connection test calls, grouped by partition; other partitions get a note. */
 export function RegionField() {
@@ -45,13 +52,15 @@ export function RegionField() {
       </Field>
       {partition === "aws-us-gov" && (
         <Alert tone="warning" title="GovCloud is a separate partition">
-          Use access keys from a GovCloud account and roles whose ARNs start with <code className="whitespace-nowrap font-mono">arn:aws-us-gov:</code>. Commercial keys
-          and <code className="font-mono">arn:aws:</code> roles are refused there.
+          Use access keys from a GovCloud account and roles whose ARNs start with{" "}
+          <code className="whitespace-nowrap font-mono">arn:aws-us-gov:</code>. Commercial keys and{" "}
+          <code className="font-mono">arn:aws:</code> roles are refused there.
         </Alert>
       )}
       {partition === "aws-cn" && (
         <Alert tone="warning" title="China is a separate partition">
-          Use credentials from an AWS China account and roles whose ARNs start with <code className="whitespace-nowrap font-mono">arn:aws-cn:</code>.
+          Use credentials from an AWS China account and roles whose ARNs start with{" "}
+          <code className="whitespace-nowrap font-mono">arn:aws-cn:</code>.
         </Alert>
       )}
     </div>

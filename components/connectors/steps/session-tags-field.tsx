@@ -26,8 +26,9 @@ export function SessionTagsField() {
     <fieldset className="flex flex-col gap-2" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
       <legend className="text-sm font-medium">Session tags (optional)</legend>
       <p id={`${id}-hint`} className="text-xs text-muted">
-        The token also carries the chosen claims as AWS session tags, so IAM policies can use them (<code className="font-mono">aws:PrincipalTag/…</code>).
-        The role&apos;s trust policy must then allow <code className="font-mono">sts:TagSession</code>; the policy below includes it.
+        The token also carries the chosen claims as AWS session tags, so IAM policies can use them (
+        <code className="font-mono">aws:PrincipalTag/…</code>). The role&apos;s trust policy must then allow{" "}
+        <code className="font-mono">sts:TagSession</code>; the policy below includes it.
       </p>
       <div className="flex flex-wrap gap-x-5 gap-y-2">
         {OIDC_SESSION_TAG_KEYS.map((key) => (

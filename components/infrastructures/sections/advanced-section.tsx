@@ -17,7 +17,11 @@ export function AdvancedSection() {
   const [mapped, setMapped] = useState(provisioner !== undefined);
 
   return (
-    <FormSection id="advanced" title="Advanced" description="Optional settings for how pipelines use this infrastructure.">
+    <FormSection
+      id="advanced"
+      title="Advanced"
+      description="Optional settings for how pipelines use this infrastructure."
+    >
       <SpecField
         name="allowSimultaneousDeployments"
         label="Simultaneous deployments"
@@ -54,7 +58,11 @@ export function AdvancedSection() {
                 onBlur={field.onBlur}
                 itemLabel="service"
                 placeholder="Add a service identifier and press Enter"
-                validate={(s) => (SERVICE_REF.test(s) ? undefined : "Use a service identifier, optionally prefixed with account. or org.")}
+                validate={(s) =>
+                  SERVICE_REF.test(s)
+                    ? undefined
+                    : "Use a service identifier, optionally prefixed with account. or org."
+                }
               />
             )}
           />
@@ -74,10 +82,19 @@ export function AdvancedSection() {
           />
           <span>
             <span className="font-medium">Map dynamically provisioned infrastructure</span>
-            <span className="block text-xs text-muted">The cluster comes from a provisioning step (Terraform, CloudFormation…) of the pipeline.</span>
+            <span className="block text-xs text-muted">
+              The cluster comes from a provisioning step (Terraform, CloudFormation…) of the pipeline.
+            </span>
           </span>
         </label>
-        {mapped && <SpecField name="spec.provisioner" label="Provisioner" required hint="The identifier of the provisioning step whose outputs describe the cluster." />}
+        {mapped && (
+          <SpecField
+            name="spec.provisioner"
+            label="Provisioner"
+            required
+            hint="The identifier of the provisioning step whose outputs describe the cluster."
+          />
+        )}
       </div>
     </FormSection>
   );

@@ -17,12 +17,18 @@ const fixed = (v: unknown): v is string => typeof v === "string" && v.trim() !==
 /** Connector → region → cluster → namespace → release name, each fixed, a runtime input or an expression. */
 export function ClusterSection({ scope }: { scope: ScopeRef }) {
   const { control, getValues, setValue, formState } = useInfraForm();
-  const [connectorRef, region, cluster] = useWatch({ control, name: ["spec.connectorRef", "spec.region", "spec.cluster"] });
+  const [connectorRef, region, cluster] = useWatch({
+    control,
+    name: ["spec.connectorRef", "spec.region", "spec.cluster"],
+  });
   const connector = fixed(connectorRef) ? connectorRef.trim() : null;
   const regionOk = region === undefined || region === "" || fixed(region);
   const clusterLookup = connector && regionOk ? { connectorRef: connector, region: region ?? "" } : null;
   // A bare cluster name needs the region to find it; region/cluster carries its own.
-  const namespaceLookup = connector && fixed(cluster) && regionOk ? { connectorRef: connector, cluster: cluster.trim(), region: region ?? "" } : null;
+  const namespaceLookup =
+    connector && fixed(cluster) && regionOk
+      ? { connectorRef: connector, cluster: cluster.trim(), region: region ?? "" }
+      : null;
 
   // Changing the connector clears a fixed cluster: it was chosen from the old connector's list.
   // A reset (reloading the saved copy) changes both to their new defaults: that is not a change.
@@ -74,7 +80,15 @@ export function ClusterSection({ scope }: { scope: ScopeRef }) {
         label="Release name"
         required
         hint="Names the Helm release (at most 53 characters). The default gives each infrastructure its own release."
-        renderFixed={(p) => <Input {...p} onChange={(e) => p.onChange(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" />}
+        renderFixed={(p) => (
+          <Input
+            {...p}
+            onChange={(e) => p.onChange(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+          />
+        )}
       />
       {namespaceLookup && <KubeconfigLink scope={scope} {...namespaceLookup} />}
     </FormSection>

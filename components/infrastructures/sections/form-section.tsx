@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** One titled card of the definition form; the heading labels the region for screen readers. */
-export function FormSection({ id, title, description, children }: { id: string; title: string; description?: ReactNode; children: ReactNode }) {
+export function FormSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-border bg-surface">
       <div className="border-b border-border px-6 py-4">

@@ -27,7 +27,11 @@ export function OverviewSection({
   const environments = useEnvironments(scope);
 
   return (
-    <FormSection id="overview" title="Overview" description="How people and pipelines find this infrastructure definition.">
+    <FormSection
+      id="overview"
+      title="Overview"
+      description="How people and pipelines find this infrastructure definition."
+    >
       <div className="grid gap-5 lg:grid-cols-2">
         <NameIdentifierFields
           form={form}
@@ -35,7 +39,11 @@ export function OverviewSection({
           touched={identifierTouched}
           onTouched={onIdentifierTouched}
           namePlaceholder="EKS staging"
-          identifierHint={editing ? "The identifier cannot change once the definition exists." : "Derived from the name; unique within the environment."}
+          identifierHint={
+            editing
+              ? "The identifier cannot change once the definition exists."
+              : "Derived from the name; unique within the environment."
+          }
         />
         <Field
           label="Environment"
@@ -62,10 +70,30 @@ export function OverviewSection({
           )}
         </Field>
         <Field label="Description" error={errorAt(errors, "description")} className="lg:col-span-2">
-          {(a) => <Textarea {...a} {...register("description")} rows={2} placeholder="Which cluster and namespace this is, and who owns it" />}
+          {(a) => (
+            <Textarea
+              {...a}
+              {...register("description")}
+              rows={2}
+              placeholder="Which cluster and namespace this is, and who owns it"
+            />
+          )}
         </Field>
-        <Field label="Tags" error={errorAt(errors, "tags")} hint="Type key:value (or just a key) and press Enter." className="lg:col-span-2">
-          {(a) => <Controller control={control} name="tags" render={({ field }) => <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />}
+        <Field
+          label="Tags"
+          error={errorAt(errors, "tags")}
+          hint="Type key:value (or just a key) and press Enter."
+          className="lg:col-span-2"
+        >
+          {(a) => (
+            <Controller
+              control={control}
+              name="tags"
+              render={({ field }) => (
+                <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+              )}
+            />
+          )}
         </Field>
       </div>
     </FormSection>

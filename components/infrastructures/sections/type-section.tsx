@@ -17,7 +17,11 @@ export function TypeSection() {
   const { control, formState } = useInfraForm();
   const { errors } = formState;
   return (
-    <FormSection id="infrastructure-type" title="Infrastructure type" description="What deploys here, and on which kind of infrastructure.">
+    <FormSection
+      id="infrastructure-type"
+      title="Infrastructure type"
+      description="What deploys here, and on which kind of infrastructure."
+    >
       <Controller
         control={control}
         name="deploymentType"
@@ -28,7 +32,11 @@ export function TypeSection() {
             value={field.value}
             onChange={field.onChange}
             error={errorAt(errors, "deploymentType")}
-            options={DEPLOYMENT_TYPES.map((t) => ({ value: t, label: DEPLOYMENT_TYPE_LABELS[t], description: DEPLOYMENT_TEXT[t] }))}
+            options={DEPLOYMENT_TYPES.map((t) => ({
+              value: t,
+              label: DEPLOYMENT_TYPE_LABELS[t],
+              description: DEPLOYMENT_TEXT[t],
+            }))}
           />
         )}
       />
@@ -43,8 +51,18 @@ export function TypeSection() {
             onChange={field.onChange}
             error={errorAt(errors, "type")}
             options={[
-              { value: "KubernetesAws", label: "Elastic Kubernetes Service", description: "An Amazon EKS cluster, reached through an AWS connector." },
-              { value: "KubernetesDirect", label: "Kubernetes cluster", description: "Any cluster, through a Kubernetes connector.", badge: soon, disabled: true },
+              {
+                value: "KubernetesAws",
+                label: "Elastic Kubernetes Service",
+                description: "An Amazon EKS cluster, reached through an AWS connector.",
+              },
+              {
+                value: "KubernetesDirect",
+                label: "Kubernetes cluster",
+                description: "Any cluster, through a Kubernetes connector.",
+                badge: soon,
+                disabled: true,
+              },
             ]}
           />
         )}
@@ -61,7 +79,13 @@ export function TypeSection() {
             error={errorAt(errors, "storage")}
             options={[
               { value: "Inline", label: "Inline", description: "Stored in Conduit, edited here or as YAML." },
-              { value: "Remote", label: "Remote (Git)", description: "Stored as a YAML file in a Git repository.", badge: soon, disabled: true },
+              {
+                value: "Remote",
+                label: "Remote (Git)",
+                description: "Stored as a YAML file in a Git repository.",
+                badge: soon,
+                disabled: true,
+              },
             ]}
           />
         )}

@@ -47,19 +47,28 @@ export function AuditLog() {
 
   return (
     <div className="flex flex-col gap-4">
-      <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter audit events" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="flex flex-wrap items-end gap-3"
+        role="search"
+        aria-label="Filter audit events"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <label className="flex flex-col gap-1 text-sm">
           Entity type
           <Select value={entityType} onChange={(e) => setEntityType(e.target.value)} className="w-44">
             <option value="">All types</option>
-            {ENTITY_TYPES.map((t) => <option key={t}>{t}</option>)}
+            {ENTITY_TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
           </Select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Action
           <Select value={action} onChange={(e) => setAction(e.target.value)} className="w-36">
             <option value="">All actions</option>
-            {auditActions.map((a) => <option key={a}>{a}</option>)}
+            {auditActions.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
           </Select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
@@ -81,18 +90,32 @@ export function AuditLog() {
             <caption className="sr-only">Audit events, newest first</caption>
             <thead className="border-b border-border bg-surface-2 text-xs uppercase text-muted">
               <tr>
-                <th scope="col" className="px-4 py-2">When</th>
-                <th scope="col" className="px-4 py-2">Actor</th>
-                <th scope="col" className="px-4 py-2">Action</th>
-                <th scope="col" className="px-4 py-2">Entity</th>
-                <th scope="col" className="px-4 py-2">Scope</th>
-                <th scope="col" className="px-4 py-2">Changes</th>
+                <th scope="col" className="px-4 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Actor
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Action
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Entity
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Scope
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Changes
+                </th>
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-border last:border-0 align-top">
-                  <td className="whitespace-nowrap px-4 py-2"><Time iso={e.at} /></td>
+                  <td className="whitespace-nowrap px-4 py-2">
+                    <Time iso={e.at} />
+                  </td>
                   <td className="whitespace-nowrap px-4 py-2">{e.actor}</td>
                   <td className="px-4 py-2">
                     <Badge tone={actionTone[e.action as keyof typeof actionTone] ?? "neutral"}>{e.action}</Badge>
@@ -101,7 +124,9 @@ export function AuditLog() {
                     <span className="text-muted">{e.entityType}</span> <span className="font-mono">{e.entityId}</span>
                   </td>
                   <td className="px-4 py-2">{scopeLabel(e)}</td>
-                  <td className="px-4 py-2"><Changes diff={e.diff} /></td>
+                  <td className="px-4 py-2">
+                    <Changes diff={e.diff} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -75,11 +75,21 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
           <ConnectorSummary dto={dto} />
         </TabsContent>
         <TabsContent value="yaml">
-          <ConnectorYamlTab scope={scope} identifier={c.identifier} version={dto.version} onReloadLatest={() => query.refetch()} />
+          <ConnectorYamlTab
+            scope={scope}
+            identifier={c.identifier}
+            version={dto.version}
+            onReloadLatest={() => query.refetch()}
+          />
         </TabsContent>
         <TabsContent value="tests">
           <div className="flex flex-col gap-6">
-            <ConnectionTestRunner scope={scope} identifier={c.identifier} autoStart={runNow} onStarted={() => setRunNow(false)} />
+            <ConnectionTestRunner
+              scope={scope}
+              identifier={c.identifier}
+              autoStart={runNow}
+              onStarted={() => setRunNow(false)}
+            />
             <div>
               <h2 className="mb-2 text-sm font-semibold text-muted">History</h2>
               <TestHistoryTable scope={scope} identifier={c.identifier} />
@@ -94,7 +104,8 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
         title={`Delete connector ${c.name}?`}
         description={
           <>
-            <span className="font-mono">{c.identifier}</span> is removed for everyone, with its test history. The secrets it references stay.
+            <span className="font-mono">{c.identifier}</span> is removed for everyone, with its test history. The
+            secrets it references stay.
           </>
         }
         confirmLabel="Delete connector"

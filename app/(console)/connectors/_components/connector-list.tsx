@@ -14,7 +14,12 @@ import { useScope } from "@/lib/scopes/hooks";
 import { ConnectorTable, type Sort } from "./connector-table";
 import { useDebouncedValue } from "./use-debounced-value";
 
-const STATUS_LABELS: Record<TestStatus, string> = { SUCCESS: "Success", FAILURE: "Failure", PARTIAL: "Partial", UNKNOWN: "Not tested" };
+const STATUS_LABELS: Record<TestStatus, string> = {
+  SUCCESS: "Success",
+  FAILURE: "Failure",
+  PARTIAL: "Partial",
+  UNKNOWN: "Not tested",
+};
 
 function scopeText(org?: string, project?: string) {
   if (project) return `project ${project}`;
@@ -75,7 +80,12 @@ export function ConnectorList() {
         <label htmlFor="connector-type-filter" className="sr-only">
           Credential type
         </label>
-        <Select id="connector-type-filter" value={credentialType} onChange={(e) => setCredentialType(e.target.value as CredentialType | "")} className="w-52 shrink-0">
+        <Select
+          id="connector-type-filter"
+          value={credentialType}
+          onChange={(e) => setCredentialType(e.target.value as CredentialType | "")}
+          className="w-52 shrink-0"
+        >
           <option value="">All credential types</option>
           {CREDENTIAL_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -86,7 +96,12 @@ export function ConnectorList() {
         <label htmlFor="connector-status-filter" className="sr-only">
           Last test status
         </label>
-        <Select id="connector-status-filter" value={status} onChange={(e) => setStatus(e.target.value as TestStatus | "")} className="w-44 shrink-0">
+        <Select
+          id="connector-status-filter"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as TestStatus | "")}
+          className="w-44 shrink-0"
+        >
           <option value="">Any test result</option>
           {TEST_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -99,7 +114,9 @@ export function ConnectorList() {
             Clear filters
           </Button>
         )}
-        {list.isFetching && !list.isFetchingNextPage && !list.isPending && <Spinner label="Updating results" className="size-4 text-muted" />}
+        {list.isFetching && !list.isFetchingNextPage && !list.isPending && (
+          <Spinner label="Updating results" className="size-4 text-muted" />
+        )}
       </div>
 
       {list.isPending && (
@@ -118,12 +135,16 @@ export function ConnectorList() {
             </Button>
           }
         >
-          A connector holds how Conduit signs in to one AWS account: access keys kept as write-only secrets, the server&apos;s own role, IRSA or
-          OIDC federation, plus the test region and retry settings.
+          A connector holds how Conduit signs in to one AWS account: access keys kept as write-only secrets, the
+          server&apos;s own role, IRSA or OIDC federation, plus the test region and retry settings.
         </EmptyState>
       )}
       {list.isSuccess && items.length === 0 && filtered && (
-        <EmptyState title="No connectors match" icon="connectors" action={<Button onClick={clear}>Clear filters</Button>}>
+        <EmptyState
+          title="No connectors match"
+          icon="connectors"
+          action={<Button onClick={clear}>Clear filters</Button>}
+        >
           Nothing in {scopeText(org, project)} matches these filters.
         </EmptyState>
       )}
@@ -153,14 +174,16 @@ export function ConnectorList() {
         title={`Delete connector ${deleting?.connector.name ?? ""}?`}
         description={
           <>
-            <span className="font-mono">{deleting?.connector.identifier}</span> is removed for everyone, with its test history. The secrets it
-            references stay.
+            <span className="font-mono">{deleting?.connector.identifier}</span> is removed for everyone, with its test
+            history. The secrets it references stay.
           </>
         }
         confirmLabel="Delete connector"
         pending={remove.isPending}
         error={remove.error ? errorMessage(remove.error) : undefined}
-        onConfirm={() => deleting && remove.mutate(deleting.connector.identifier, { onSuccess: () => setDeleting(null) })}
+        onConfirm={() =>
+          deleting && remove.mutate(deleting.connector.identifier, { onSuccess: () => setDeleting(null) })
+        }
       />
     </>
   );

@@ -6,7 +6,15 @@ import { Spinner } from "@/components/ui/spinner";
 import { ApiError, errorMessage } from "@/lib/http/client";
 
 /** Loading, not-found and error states for pages that show one connector. */
-export function ConnectorLoadState({ error, identifier, listHref }: { error: unknown; identifier: string; listHref: string }) {
+export function ConnectorLoadState({
+  error,
+  identifier,
+  listHref,
+}: {
+  error: unknown;
+  identifier: string;
+  listHref: string;
+}) {
   if (!error) {
     return (
       <div className="flex items-center gap-2 py-10 text-sm text-muted">
@@ -25,8 +33,8 @@ export function ConnectorLoadState({ error, identifier, listHref }: { error: unk
           </Button>
         }
       >
-        There is no connector <span className="font-mono">{identifier}</span> in this scope. It may have been deleted, or it lives in another
-        organization or project.
+        There is no connector <span className="font-mono">{identifier}</span> in this scope. It may have been deleted,
+        or it lives in another organization or project.
       </EmptyState>
     );
   }

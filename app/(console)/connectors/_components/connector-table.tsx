@@ -23,13 +23,29 @@ export interface Sort {
   order: "asc" | "desc";
 }
 
-function SortHeader({ field, label, sort, onSort, className }: { field: SortField; label: string; sort: Sort; onSort: (s: Sort) => void; className?: string }) {
+function SortHeader({
+  field,
+  label,
+  sort,
+  onSort,
+  className,
+}: {
+  field: SortField;
+  label: string;
+  sort: Sort;
+  onSort: (s: Sort) => void;
+  className?: string;
+}) {
   const active = sort.field === field;
   // Names read best A→Z first, times newest first.
   const first = field === "name" ? "asc" : "desc";
   const next: Sort = { field, order: active ? (sort.order === "asc" ? "desc" : "asc") : first };
   return (
-    <th scope="col" aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : undefined} className={className}>
+    <th
+      scope="col"
+      aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : undefined}
+      className={className}
+    >
       <button
         type="button"
         onClick={() => onSort(next)}
@@ -66,10 +82,18 @@ export function ConnectorTable({
         <thead className="border-b border-border bg-surface-2/60">
           <tr>
             <SortHeader field="name" label="Name" sort={sort} onSort={onSort} className={cn(th, "pl-4")} />
-            <th scope="col" className={th}>Credentials</th>
-            <th scope="col" className={th}>Test region</th>
-            <th scope="col" className={th}>Last test</th>
-            <th scope="col" className={cn(th, "hidden xl:table-cell")}>Scope</th>
+            <th scope="col" className={th}>
+              Credentials
+            </th>
+            <th scope="col" className={th}>
+              Test region
+            </th>
+            <th scope="col" className={th}>
+              Last test
+            </th>
+            <th scope="col" className={cn(th, "hidden xl:table-cell")}>
+              Scope
+            </th>
             <SortHeader field="updatedAt" label="Updated" sort={sort} onSort={onSort} className={th} />
             <th scope="col" className={cn(th, "pr-4 text-right")}>
               <span className="sr-only">Actions</span>
@@ -101,7 +125,13 @@ export function ConnectorTable({
                   <ShortDate iso={dto.updatedAt} />
                 </td>
                 <td className="py-2.5 pl-3 pr-4 text-right align-top">
-                  <Button size="sm" variant="ghost" onClick={() => onDelete(dto)} aria-label={`Delete connector ${c.name}`} className="text-danger">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => onDelete(dto)}
+                    aria-label={`Delete connector ${c.name}`}
+                    className="text-danger"
+                  >
                     Delete
                   </Button>
                 </td>

@@ -10,6 +10,7 @@ export function EditConnector({ identifier }: { identifier: string }) {
   const scope = useMemo(() => ({ org, project }), [org, project]);
   const query = useConnector(scope, identifier);
   // The wizard takes the connector once: later background refetches must not reset the form.
-  if (!query.data) return <ConnectorLoadState error={query.error} identifier={identifier} listHref={href("/connectors")} />;
+  if (!query.data)
+    return <ConnectorLoadState error={query.error} identifier={identifier} listHref={href("/connectors")} />;
   return <ConnectorWizard connector={query.data} />;
 }

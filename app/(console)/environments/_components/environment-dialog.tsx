@@ -50,7 +50,15 @@ export function EnvironmentDialog({
       title={environment ? `Edit ${environment.environment.name}` : "New environment"}
       description="An environment groups the infrastructure definitions a stage of your delivery deploys to."
     >
-      {open && <EnvironmentForm key={environment?.environment.identifier ?? "new"} environment={environment} scope={scope} onClose={onClose} onSaved={onSaved} />}
+      {open && (
+        <EnvironmentForm
+          key={environment?.environment.identifier ?? "new"}
+          environment={environment}
+          scope={scope}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      )}
     </Dialog>
   );
 }
@@ -123,7 +131,11 @@ function EnvironmentForm({
         onTouched={() => setIdentifierTouched(true)}
         autoFocus
         namePlaceholder="Staging"
-        identifierHint={editing ? "The identifier cannot change once the environment exists." : "Derived from the name. Pipelines refer to the environment by it."}
+        identifierHint={
+          editing
+            ? "The identifier cannot change once the environment exists."
+            : "Derived from the name. Pipelines refer to the environment by it."
+        }
       />
       <Controller
         control={control}
@@ -135,15 +147,29 @@ function EnvironmentForm({
             value={field.value}
             onChange={field.onChange}
             error={errors.type?.message}
-            options={ENVIRONMENT_TYPES.map((t) => ({ value: t, label: ENVIRONMENT_TYPE_LABELS[t], description: TYPE_TEXT[t] }))}
+            options={ENVIRONMENT_TYPES.map((t) => ({
+              value: t,
+              label: ENVIRONMENT_TYPE_LABELS[t],
+              description: TYPE_TEXT[t],
+            }))}
           />
         )}
       />
       <Field label="Description" error={errors.description?.message}>
-        {(a) => <Textarea {...a} {...register("description")} rows={2} placeholder="What deploys here and who owns it" />}
+        {(a) => (
+          <Textarea {...a} {...register("description")} rows={2} placeholder="What deploys here and who owns it" />
+        )}
       </Field>
       <Field label="Tags" error={firstMessage(errors.tags)} hint="Type key:value (or just a key) and press Enter.">
-        {(a) => <Controller control={control} name="tags" render={({ field }) => <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />}
+        {(a) => (
+          <Controller
+            control={control}
+            name="tags"
+            render={({ field }) => (
+              <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
+          />
+        )}
       </Field>
       <div className="flex justify-end gap-2 pt-1">
         <Button onClick={onClose}>Cancel</Button>

@@ -7,7 +7,12 @@ import { Input, Select } from "@/components/ui/field";
 import { Alert, EmptyState, PageHeader } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import { useDeleteEnvironment, useEnvironments } from "@/lib/environments/hooks";
-import { ENVIRONMENT_TYPES, ENVIRONMENT_TYPE_LABELS, type EnvironmentDto, type EnvironmentType } from "@/lib/environments/schemas";
+import {
+  ENVIRONMENT_TYPES,
+  ENVIRONMENT_TYPE_LABELS,
+  type EnvironmentDto,
+  type EnvironmentType,
+} from "@/lib/environments/schemas";
 import { errorMessage } from "@/lib/http/client";
 import { useScope } from "@/lib/scopes/hooks";
 import { useDebouncedValue } from "../../connectors/_components/use-debounced-value";
@@ -47,7 +52,10 @@ export function EnvironmentList() {
   if (level !== "project") {
     return (
       <>
-        <PageHeader title="Environments" description="The stages your services deploy to, such as staging and production." />
+        <PageHeader
+          title="Environments"
+          description="The stages your services deploy to, such as staging and production."
+        />
         <ProjectScopeRequired what="Environments" level={level} />
       </>
     );
@@ -80,7 +88,12 @@ export function EnvironmentList() {
         <label htmlFor="environment-type-filter" className="sr-only">
           Environment type
         </label>
-        <Select id="environment-type-filter" value={type} onChange={(e) => setType(e.target.value as EnvironmentType | "")} className="w-48 shrink-0">
+        <Select
+          id="environment-type-filter"
+          value={type}
+          onChange={(e) => setType(e.target.value as EnvironmentType | "")}
+          className="w-48 shrink-0"
+        >
           <option value="">All types</option>
           {ENVIRONMENT_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -99,8 +112,8 @@ export function EnvironmentList() {
       {list.isError && <Alert>{errorMessage(list.error)}</Alert>}
       {list.isSuccess && items.length === 0 && !filtered && (
         <EmptyState title="No environments yet" icon="environments" action={newButton}>
-          Create an environment such as <em>Staging</em> or <em>Production</em> first. Infrastructure definitions, the clusters and namespaces
-          your services deploy to, live inside an environment.
+          Create an environment such as <em>Staging</em> or <em>Production</em> first. Infrastructure definitions, the
+          clusters and namespaces your services deploy to, live inside an environment.
         </EmptyState>
       )}
       {list.isSuccess && items.length === 0 && filtered && (
@@ -144,7 +157,9 @@ export function EnvironmentList() {
         onClose={() => setEditing(null)}
         onSaved={(dto, created) => {
           setEditing(null);
-          setNotice(created ? `Created environment ${dto.environment.name}.` : `Saved changes to ${dto.environment.name}.`);
+          setNotice(
+            created ? `Created environment ${dto.environment.name}.` : `Saved changes to ${dto.environment.name}.`,
+          );
         }}
       />
       <ConfirmDialog
@@ -154,19 +169,23 @@ export function EnvironmentList() {
         description={
           deleting && deleting.infrastructureCount > 0 ? (
             <>
-              <span className="font-mono">{deleting.environment.identifier}</span> still holds {deleting.infrastructureCount} infrastructure
-              definition{deleting.infrastructureCount === 1 ? "" : "s"}. Delete or move them first; the server refuses otherwise.
+              <span className="font-mono">{deleting.environment.identifier}</span> still holds{" "}
+              {deleting.infrastructureCount} infrastructure definition{deleting.infrastructureCount === 1 ? "" : "s"}.
+              Delete or move them first; the server refuses otherwise.
             </>
           ) : (
             <>
-              <span className="font-mono">{deleting?.environment.identifier}</span> is removed for everyone in this project.
+              <span className="font-mono">{deleting?.environment.identifier}</span> is removed for everyone in this
+              project.
             </>
           )
         }
         confirmLabel="Delete environment"
         pending={remove.isPending}
         error={remove.error ? errorMessage(remove.error) : undefined}
-        onConfirm={() => deleting && remove.mutate(deleting.environment.identifier, { onSuccess: () => setDeleting(null) })}
+        onConfirm={() =>
+          deleting && remove.mutate(deleting.environment.identifier, { onSuccess: () => setDeleting(null) })
+        }
       />
     </>
   );

@@ -24,10 +24,18 @@ export function EnvironmentTable({
         <caption className="sr-only">Environments</caption>
         <thead className="border-b border-border bg-surface-2/60">
           <tr>
-            <th scope="col" className={`${th} pl-4`}>Name</th>
-            <th scope="col" className={th}>Type</th>
-            <th scope="col" className={th}>Infrastructure definitions</th>
-            <th scope="col" className={th}>Tags</th>
+            <th scope="col" className={`${th} pl-4`}>
+              Name
+            </th>
+            <th scope="col" className={th}>
+              Type
+            </th>
+            <th scope="col" className={th}>
+              Infrastructure definitions
+            </th>
+            <th scope="col" className={th}>
+              Tags
+            </th>
             <th scope="col" className={`${th} pr-4 text-right`}>
               <span className="sr-only">Actions</span>
             </th>
@@ -52,10 +60,15 @@ export function EnvironmentTable({
                 <td className="px-3 py-3 align-top">
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                     <Link href={infrastructuresHref(e.identifier)} className="text-accent hover:underline">
-                      {dto.infrastructureCount === 0 ? "None yet" : `${dto.infrastructureCount} definition${dto.infrastructureCount === 1 ? "" : "s"}`}
+                      {dto.infrastructureCount === 0
+                        ? "None yet"
+                        : `${dto.infrastructureCount} definition${dto.infrastructureCount === 1 ? "" : "s"}`}
                       <span className="sr-only"> in {e.name}</span>
                     </Link>
-                    <Link href={newInfrastructureHref(e.identifier)} className="text-xs text-muted hover:text-fg hover:underline">
+                    <Link
+                      href={newInfrastructureHref(e.identifier)}
+                      className="text-xs text-muted hover:text-fg hover:underline"
+                    >
                       Add<span className="sr-only"> an infrastructure definition to {e.name}</span>
                     </Link>
                   </div>
@@ -71,10 +84,21 @@ export function EnvironmentTable({
                   </div>
                 </td>
                 <td className="whitespace-nowrap py-2.5 pl-3 pr-4 text-right align-top">
-                  <Button size="sm" variant="ghost" onClick={() => onEdit(dto)} aria-label={`Edit environment ${e.name}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => onEdit(dto)}
+                    aria-label={`Edit environment ${e.name}`}
+                  >
                     Edit
                   </Button>
-                  <Button size="sm" variant="ghost" onClick={() => onDelete(dto)} aria-label={`Delete environment ${e.name}`} className="text-danger">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => onDelete(dto)}
+                    aria-label={`Delete environment ${e.name}`}
+                    className="text-danger"
+                  >
                     Delete
                   </Button>
                 </td>

@@ -18,10 +18,27 @@ import { useGitopsAgent, useSaveAgent } from "@/lib/gitops/hooks";
 import { gitopsAgentInputSchema, type GitopsAgentFormValues, type GitopsAgentInput } from "@/lib/gitops/schemas";
 import type { ScopeRef } from "@/lib/scopes/schemas";
 
-const FIELDS = ["name", "identifier", "description", "tags", "namespace", "spec.connectorRef", "spec.managementCluster", "spec.agentRoleArn"] as const;
+const FIELDS = [
+  "name",
+  "identifier",
+  "description",
+  "tags",
+  "namespace",
+  "spec.connectorRef",
+  "spec.managementCluster",
+  "spec.agentRoleArn",
+] as const;
 
 function toValues(dto: GitopsAgentDto | null): GitopsAgentFormValues {
-  if (!dto) return { name: "", identifier: "", description: "", tags: {}, namespace: "argocd", spec: { connectorRef: "", managementCluster: "", agentRoleArn: "" } };
+  if (!dto)
+    return {
+      name: "",
+      identifier: "",
+      description: "",
+      tags: {},
+      namespace: "argocd",
+      spec: { connectorRef: "", managementCluster: "", agentRoleArn: "" },
+    };
   const { name, identifier, description, tags, namespace, spec } = dto.agent;
   return { name, identifier, description, tags, namespace, spec };
 }
@@ -48,12 +65,30 @@ export function AgentDialog({
       description="Where the agent (Argo CD) runs, and the IAM role its service accounts assume through the cluster's OIDC provider."
       className="w-[min(94vw,44rem)]"
     >
-      {open && <AgentForm key={agent?.agent.identifier ?? "new"} agent={agent} scope={scope} onClose={onClose} onSaved={onSaved} />}
+      {open && (
+        <AgentForm
+          key={agent?.agent.identifier ?? "new"}
+          agent={agent}
+          scope={scope}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      )}
     </Dialog>
   );
 }
 
-function AgentForm({ agent, scope, onClose, onSaved }: { agent: GitopsAgentDto | null; scope: ScopeRef; onClose: () => void; onSaved: (dto: GitopsAgentDto, created: boolean) => void }) {
+function AgentForm({
+  agent,
+  scope,
+  onClose,
+  onSaved,
+}: {
+  agent: GitopsAgentDto | null;
+  scope: ScopeRef;
+  onClose: () => void;
+  onSaved: (dto: GitopsAgentDto, created: boolean) => void;
+}) {
   const [current, setCurrent] = useState(agent);
   const editing = current !== null;
   const save = useSaveAgent(scope);
@@ -61,7 +96,10 @@ function AgentForm({ agent, scope, onClose, onSaved }: { agent: GitopsAgentDto |
   const [identifierTouched, setIdentifierTouched] = useState(editing);
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState(false);
-  const form = useForm<GitopsAgentFormValues, unknown, GitopsAgentInput>({ resolver: zodResolver(gitopsAgentInputSchema), defaultValues: toValues(agent) });
+  const form = useForm<GitopsAgentFormValues, unknown, GitopsAgentInput>({
+    resolver: zodResolver(gitopsAgentInputSchema),
+    defaultValues: toValues(agent),
+  });
   const { register, control, formState, setValue, handleSubmit, setError } = form;
   const { errors } = formState;
   const connectorRef = useWatch({ control, name: "spec.connectorRef" });
@@ -103,7 +141,12 @@ function AgentForm({ agent, scope, onClose, onSaved }: { agent: GitopsAgentDto |
           identifierHint={editing ? "Cannot change." : "Derived from the name."}
         />
       </div>
-      <Field label="Management connector" required error={errors.spec?.connectorRef?.message} hint="The AWS connector that reaches the management cluster's account.">
+      <Field
+        label="Management connector"
+        required
+        error={errors.spec?.connectorRef?.message}
+        hint="The AWS connector that reaches the management cluster's account."
+      >
         {(a) => (
           <Controller
             control={control}
@@ -122,30 +165,78 @@ function AgentForm({ agent, scope, onClose, onSaved }: { agent: GitopsAgentDto |
           />
         )}
       </Field>
-      <Field label="Management cluster" required error={errors.spec?.managementCluster?.message} hint="The EKS cluster the agent runs in. Its OIDC provider goes into the agent role's trust policy.">
+      <Field
+        label="Management cluster"
+        required
+        error={errors.spec?.managementCluster?.message}
+        hint="The EKS cluster the agent runs in. Its OIDC provider goes into the agent role's trust policy."
+      >
         {(a) => (
           <Controller
             control={control}
             name="spec.managementCluster"
             render={({ field }) => (
-              <ClusterCombobox {...a} scope={scope} lookup={connectorRef ? { connectorRef, region: "" } : null} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+              <ClusterCombobox
+                {...a}
+                scope={scope}
+                lookup={connectorRef ? { connectorRef, region: "" } : null}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+              />
             )}
           />
         )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
-        <Field label="Namespace" required error={errors.namespace?.message} hint="Its service accounts may assume the agent role.">
-          {(a) => <Input {...a} {...register("namespace")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="argocd" />}
+        <Field
+          label="Namespace"
+          required
+          error={errors.namespace?.message}
+          hint="Its service accounts may assume the agent role."
+        >
+          {(a) => (
+            <Input
+              {...a}
+              {...register("namespace")}
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder="argocd"
+            />
+          )}
         </Field>
-        <Field label="Agent role ARN" required error={errors.spec?.agentRoleArn?.message} hint="The role the agent assumes first (role/ArgoCD in the AWS guide).">
-          {(a) => <Input {...a} {...register("spec.agentRoleArn")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="arn:aws:iam::123456789012:role/ArgoCD" />}
+        <Field
+          label="Agent role ARN"
+          required
+          error={errors.spec?.agentRoleArn?.message}
+          hint="The role the agent assumes first (role/ArgoCD in the AWS guide)."
+        >
+          {(a) => (
+            <Input
+              {...a}
+              {...register("spec.agentRoleArn")}
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder="arn:aws:iam::123456789012:role/ArgoCD"
+            />
+          )}
         </Field>
       </div>
       <Field label="Description" error={errors.description?.message}>
         {(a) => <Textarea {...a} {...register("description")} rows={2} />}
       </Field>
       <Field label="Tags" error={firstMessage(errors.tags)} hint="Type key:value (or just a key) and press Enter.">
-        {(a) => <Controller control={control} name="tags" render={({ field }) => <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />}
+        {(a) => (
+          <Controller
+            control={control}
+            name="tags"
+            render={({ field }) => (
+              <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
+          />
+        )}
       </Field>
       <div className="flex justify-end gap-2 pt-1">
         <Button onClick={onClose}>Cancel</Button>

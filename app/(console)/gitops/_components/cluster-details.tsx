@@ -36,7 +36,15 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
     if (query.isError) {
       const missing = query.error instanceof ApiError && query.error.status === 404;
       return (
-        <EmptyState title={missing ? "Cluster not found" : "Could not load the cluster"} icon="gitops" action={<Button asChild><Link href={gitopsHref(href)}>Back to GitOps clusters</Link></Button>}>
+        <EmptyState
+          title={missing ? "Cluster not found" : "Could not load the cluster"}
+          icon="gitops"
+          action={
+            <Button asChild>
+              <Link href={gitopsHref(href)}>Back to GitOps clusters</Link>
+            </Button>
+          }
+        >
           {missing ? `There is no GitOps cluster "${identifier}" in this project.` : errorMessage(query.error)}
         </EmptyState>
       );
@@ -96,10 +104,20 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
           <Overview dto={dto} />
         </TabsContent>
         <TabsContent value="guide">
-          {irsa ? <SetupGuide scope={scope} identifier={c.identifier} /> : <Alert tone="info">The setup guide is for clusters that authenticate with an IAM role (IRSA).</Alert>}
+          {irsa ? (
+            <SetupGuide scope={scope} identifier={c.identifier} />
+          ) : (
+            <Alert tone="info">The setup guide is for clusters that authenticate with an IAM role (IRSA).</Alert>
+          )}
         </TabsContent>
         <TabsContent value="yaml">
-          <GitopsYamlTab scope={scope} kind="clusters" identifier={c.identifier} version={dto.version} onReloadLatest={() => query.refetch()} />
+          <GitopsYamlTab
+            scope={scope}
+            kind="clusters"
+            identifier={c.identifier}
+            version={dto.version}
+            onReloadLatest={() => query.refetch()}
+          />
         </TabsContent>
       </Tabs>
 
@@ -135,18 +153,30 @@ function Overview({ dto }: { dto: GitopsClusterDto }) {
       <Card>
         <h2 className="mb-3 text-base font-semibold">Connection</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <Row label="Master URL"><span className="font-mono">{c.spec.masterUrl}</span></Row>
+          <Row label="Master URL">
+            <span className="font-mono">{c.spec.masterUrl}</span>
+          </Row>
           <Row label="Authentication">{CLUSTER_AUTH_INFO[a.type].label}</Row>
           {a.type === "IRSA" ? (
             <>
-              <Row label="Role ARN"><span className="font-mono">{a.spec.roleArn}</span></Row>
-              <Row label="EKS cluster"><span className="font-mono">{a.spec.clusterName} ({a.spec.region})</span></Row>
+              <Row label="Role ARN">
+                <span className="font-mono">{a.spec.roleArn}</span>
+              </Row>
+              <Row label="EKS cluster">
+                <span className="font-mono">
+                  {a.spec.clusterName} ({a.spec.region})
+                </span>
+              </Row>
             </>
           ) : (
-            <Row label="Token secret"><span className="font-mono">{a.spec.tokenRef}</span></Row>
+            <Row label="Token secret">
+              <span className="font-mono">{a.spec.tokenRef}</span>
+            </Row>
           )}
           <Row label="CA data">{c.spec.caData.length} characters</Row>
-          <Row label="Agent">{dto.agent.name} (namespace <span className="font-mono">{dto.agent.namespace}</span>)</Row>
+          <Row label="Agent">
+            {dto.agent.name} (namespace <span className="font-mono">{dto.agent.namespace}</span>)
+          </Row>
           {Object.keys(c.tags).length > 0 && (
             <Row label="Tags">
               <span className="flex flex-wrap gap-1">
@@ -161,7 +191,9 @@ function Overview({ dto }: { dto: GitopsClusterDto }) {
       <Card>
         <h2 className="mb-3 text-base font-semibold">Last connection test</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <Row label="Status"><ConnectionStatusBadge status={s.connectionStatus} /></Row>
+          <Row label="Status">
+            <ConnectionStatusBadge status={s.connectionStatus} />
+          </Row>
           <Row label="Tested">{s.testedAt ? <Time iso={s.testedAt} /> : "Never"}</Row>
           <Row label="Kubernetes">{s.serverVersion ?? "—"}</Row>
           {s.statusReason && <Row label="Reason">{s.statusReason}</Row>}

@@ -29,8 +29,18 @@ import type { ScopeRef } from "@/lib/scopes/schemas";
 import { ImportEksDialog } from "./import-eks-dialog";
 
 const FIELDS = [
-  "name", "identifier", "description", "tags", "agentIdentifier", "spec.masterUrl", "spec.caData",
-  "spec.authentication.spec.roleArn", "spec.authentication.spec.clusterName", "spec.authentication.spec.region", "spec.authentication.spec.tokenRef", "spec.authentication",
+  "name",
+  "identifier",
+  "description",
+  "tags",
+  "agentIdentifier",
+  "spec.masterUrl",
+  "spec.caData",
+  "spec.authentication.spec.roleArn",
+  "spec.authentication.spec.clusterName",
+  "spec.authentication.spec.region",
+  "spec.authentication.spec.tokenRef",
+  "spec.authentication",
 ] as const;
 
 const EMPTY_AUTH: Record<ClusterAuthType, GitopsClusterFormValues["spec"]["authentication"]> = {
@@ -39,12 +49,27 @@ const EMPTY_AUTH: Record<ClusterAuthType, GitopsClusterFormValues["spec"]["authe
 };
 
 function toValues(dto: GitopsClusterDto | null, agent?: string): GitopsClusterFormValues {
-  if (!dto) return { name: "", identifier: "", description: "", tags: {}, agentIdentifier: agent ?? "", spec: { masterUrl: "", authentication: EMPTY_AUTH.IRSA, caData: "" } };
+  if (!dto)
+    return {
+      name: "",
+      identifier: "",
+      description: "",
+      tags: {},
+      agentIdentifier: agent ?? "",
+      spec: { masterUrl: "", authentication: EMPTY_AUTH.IRSA, caData: "" },
+    };
   const { name, identifier, description, tags, agentIdentifier, spec } = dto.cluster;
   return { name, identifier, description, tags, agentIdentifier, spec };
 }
 
-type AuthErrors = { spec?: { roleArn?: { message?: string }; clusterName?: { message?: string }; region?: { message?: string }; tokenRef?: { message?: string } } };
+type AuthErrors = {
+  spec?: {
+    roleArn?: { message?: string };
+    clusterName?: { message?: string };
+    region?: { message?: string };
+    tokenRef?: { message?: string };
+  };
+};
 const authErrors = (errors: FieldErrors<GitopsClusterFormValues>) => (errors.spec?.authentication ?? {}) as AuthErrors;
 
 /** Create (cluster null) or edit a GitOps cluster; saves and hands the result to `onSaved`. */
@@ -71,7 +96,10 @@ export function ClusterForm({
   const [conflict, setConflict] = useState(false);
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<string>();
-  const form = useForm<GitopsClusterFormValues, unknown, GitopsClusterInput>({ resolver: zodResolver(gitopsClusterInputSchema), defaultValues: toValues(cluster, agent) });
+  const form = useForm<GitopsClusterFormValues, unknown, GitopsClusterInput>({
+    resolver: zodResolver(gitopsClusterInputSchema),
+    defaultValues: toValues(cluster, agent),
+  });
   const { register, control, formState, setValue, getValues, handleSubmit, setError } = form;
   const { errors } = formState;
   const authType = useWatch({ control, name: "spec.authentication.type" });
@@ -117,7 +145,16 @@ export function ClusterForm({
             identifierHint={editing ? "Cannot change." : "Derived from the name."}
           />
         </div>
-        <Field label="GitOps agent" required error={errors.agentIdentifier?.message} hint={chosenAgent ? `Runs in namespace ${chosenAgent.agent.namespace} of ${chosenAgent.agent.spec.managementCluster}.` : "The agent that deploys to this cluster."}>
+        <Field
+          label="GitOps agent"
+          required
+          error={errors.agentIdentifier?.message}
+          hint={
+            chosenAgent
+              ? `Runs in namespace ${chosenAgent.agent.namespace} of ${chosenAgent.agent.spec.managementCluster}.`
+              : "The agent that deploys to this cluster."
+          }
+        >
           {(a) => (
             // Controlled: the agents arrive after the form's value, and the select must show it then.
             <Controller
@@ -148,7 +185,16 @@ export function ClusterForm({
         </div>
         {imported && <Alert tone="success">{imported}</Alert>}
         <Field label="Master URL" required error={errors.spec?.masterUrl?.message}>
-          {(a) => <Input {...a} {...register("spec.masterUrl")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="https://ABC123.gr7.us-east-1.eks.amazonaws.com" />}
+          {(a) => (
+            <Input
+              {...a}
+              {...register("spec.masterUrl")}
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder="https://ABC123.gr7.us-east-1.eks.amazonaws.com"
+            />
+          )}
         </Field>
         <Controller
           control={control}
@@ -161,17 +207,50 @@ export function ClusterForm({
               onChange={(t: ClusterAuthType) => {
                 if (t !== field.value) setValue("spec.authentication", EMPTY_AUTH[t], opts);
               }}
-              options={CLUSTER_AUTH_TYPES.map((t) => ({ value: t, label: CLUSTER_AUTH_INFO[t].label, description: CLUSTER_AUTH_INFO[t].description }))}
+              options={CLUSTER_AUTH_TYPES.map((t) => ({
+                value: t,
+                label: CLUSTER_AUTH_INFO[t].label,
+                description: CLUSTER_AUTH_INFO[t].description,
+              }))}
             />
           )}
         />
         {authType === "IRSA" ? (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Role ARN" required className="sm:col-span-2" error={ae.spec?.roleArn?.message} hint="The deployer role the agent assumes; the cluster maps it to system:masters.">
-              {(a) => <Input {...a} {...register("spec.authentication.spec.roleArn")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="arn:aws:iam::123456789012:role/Deployer" />}
+            <Field
+              label="Role ARN"
+              required
+              className="sm:col-span-2"
+              error={ae.spec?.roleArn?.message}
+              hint="The deployer role the agent assumes; the cluster maps it to system:masters."
+            >
+              {(a) => (
+                <Input
+                  {...a}
+                  {...register("spec.authentication.spec.roleArn")}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="font-mono"
+                  placeholder="arn:aws:iam::123456789012:role/Deployer"
+                />
+              )}
             </Field>
-            <Field label="EKS cluster name" required error={ae.spec?.clusterName?.message} hint="Signed into the token (awsAuthConfig.clusterName).">
-              {(a) => <Input {...a} {...register("spec.authentication.spec.clusterName")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="testing" />}
+            <Field
+              label="EKS cluster name"
+              required
+              error={ae.spec?.clusterName?.message}
+              hint="Signed into the token (awsAuthConfig.clusterName)."
+            >
+              {(a) => (
+                <Input
+                  {...a}
+                  {...register("spec.authentication.spec.clusterName")}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="font-mono"
+                  placeholder="testing"
+                />
+              )}
             </Field>
             <Field label="Region" required error={ae.spec?.region?.message}>
               {(a) => (
@@ -190,18 +269,46 @@ export function ClusterForm({
             </Field>
           </div>
         ) : (
-          <Field label="Bearer token secret" required error={ae.spec?.tokenRef?.message} hint="A secret holding a service account token of the cluster.">
+          <Field
+            label="Bearer token secret"
+            required
+            error={ae.spec?.tokenRef?.message}
+            hint="A secret holding a service account token of the cluster."
+          >
             {(a) => (
               <Controller
                 control={control}
                 name="spec.authentication.spec.tokenRef"
-                render={({ field }) => <SecretPicker {...a} scope={scope} value={field.value ?? ""} onChange={field.onChange} onBlur={field.onBlur} label="Bearer token" />}
+                render={({ field }) => (
+                  <SecretPicker
+                    {...a}
+                    scope={scope}
+                    value={field.value ?? ""}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    label="Bearer token"
+                  />
+                )}
               />
             )}
           </Field>
         )}
-        <Field label="Certificate authority data" required error={errors.spec?.caData?.message} hint="Base64-encoded PEM, as EKS shows it (certificateAuthority.data).">
-          {(a) => <Textarea {...a} {...register("spec.caData")} rows={4} spellCheck={false} className="font-mono text-xs" placeholder="LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…" />}
+        <Field
+          label="Certificate authority data"
+          required
+          error={errors.spec?.caData?.message}
+          hint="Base64-encoded PEM, as EKS shows it (certificateAuthority.data)."
+        >
+          {(a) => (
+            <Textarea
+              {...a}
+              {...register("spec.caData")}
+              rows={4}
+              spellCheck={false}
+              className="font-mono text-xs"
+              placeholder="LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…"
+            />
+          )}
         </Field>
       </Card>
 
@@ -210,7 +317,15 @@ export function ClusterForm({
           {(a) => <Textarea {...a} {...register("description")} rows={2} />}
         </Field>
         <Field label="Tags" error={firstMessage(errors.tags)} hint="Type key:value (or just a key) and press Enter.">
-          {(a) => <Controller control={control} name="tags" render={({ field }) => <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />}
+          {(a) => (
+            <Controller
+              control={control}
+              name="tags"
+              render={({ field }) => (
+                <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+              )}
+            />
+          )}
         </Field>
       </Card>
 
@@ -233,12 +348,18 @@ export function ClusterForm({
           setValue("spec.caData", c.caData, opts);
           const auth = getValues("spec.authentication");
           const roleArn = auth.type === "IRSA" ? auth.spec.roleArn : "";
-          setValue("spec.authentication", { type: "IRSA", spec: { roleArn, clusterName: c.name, region: c.region } }, opts);
+          setValue(
+            "spec.authentication",
+            { type: "IRSA", spec: { roleArn, clusterName: c.name, region: c.region } },
+            opts,
+          );
           if (!getValues("name")) {
             setValue("name", c.name, opts);
             if (!identifierTouched) setValue("identifier", deriveIdentifier(c.name), opts);
           }
-          setImported(`Imported ${c.name} (${c.region}, Kubernetes ${c.version || "unknown"}): master URL, CA data, cluster name and region are filled in.`);
+          setImported(
+            `Imported ${c.name} (${c.region}, Kubernetes ${c.version || "unknown"}): master URL, CA data, cluster name and region are filled in.`,
+          );
           setImporting(false);
         }}
       />

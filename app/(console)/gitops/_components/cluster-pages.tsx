@@ -19,11 +19,20 @@ export function NewCluster() {
   const router = useRouter();
   return (
     <>
-      <PageHeader title="New GitOps cluster" description="Import a cluster from EKS or enter its API server, then choose how the agent authenticates." />
+      <PageHeader
+        title="New GitOps cluster"
+        description="Import a cluster from EKS or enter its API server, then choose how the agent authenticates."
+      />
       {level !== "project" ? (
         <ProjectScopeRequired what="GitOps clusters" level={level} />
       ) : (
-        <ClusterForm scope={scope} cluster={null} agent={agent} cancelHref={gitopsHref(href)} onSaved={(dto) => router.push(clusterHref(href, dto.cluster.identifier))} />
+        <ClusterForm
+          scope={scope}
+          cluster={null}
+          agent={agent}
+          cancelHref={gitopsHref(href)}
+          onSaved={(dto) => router.push(clusterHref(href, dto.cluster.identifier))}
+        />
       )}
     </>
   );
@@ -36,7 +45,15 @@ export function EditCluster({ identifier }: { identifier: string }) {
   const query = useGitopsCluster(scope, identifier);
   if (!query.data) {
     return query.isError ? (
-      <EmptyState title="Could not load the cluster" icon="gitops" action={<Button asChild><Link href={gitopsHref(href)}>Back to GitOps clusters</Link></Button>}>
+      <EmptyState
+        title="Could not load the cluster"
+        icon="gitops"
+        action={
+          <Button asChild>
+            <Link href={gitopsHref(href)}>Back to GitOps clusters</Link>
+          </Button>
+        }
+      >
         {errorMessage(query.error)}
       </EmptyState>
     ) : (
@@ -47,8 +64,16 @@ export function EditCluster({ identifier }: { identifier: string }) {
   }
   return (
     <>
-      <PageHeader title={`Edit ${query.data.cluster.name}`} description="A new endpoint, CA or identity resets the connection status until the next test." />
-      <ClusterForm scope={scope} cluster={query.data} cancelHref={clusterHref(href, identifier)} onSaved={(dto) => router.push(clusterHref(href, dto.cluster.identifier))} />
+      <PageHeader
+        title={`Edit ${query.data.cluster.name}`}
+        description="A new endpoint, CA or identity resets the connection status until the next test."
+      />
+      <ClusterForm
+        scope={scope}
+        cluster={query.data}
+        cancelHref={clusterHref(href, identifier)}
+        onSaved={(dto) => router.push(clusterHref(href, dto.cluster.identifier))}
+      />
     </>
   );
 }

@@ -33,7 +33,10 @@ export function GitopsHome() {
   if (level !== "project") {
     return (
       <>
-        <PageHeader title="GitOps clusters" description="EKS clusters that a GitOps agent deploys to through an IAM role." />
+        <PageHeader
+          title="GitOps clusters"
+          description="EKS clusters that a GitOps agent deploys to through an IAM role."
+        />
         <ProjectScopeRequired what="GitOps agents and clusters" level={level} />
       </>
     );
@@ -68,9 +71,17 @@ export function GitopsHome() {
         </TabsList>
         <TabsContent value="clusters">
           {noAgents ? (
-            <EmptyState title="Register an agent first" icon="gitops" action={<Button variant="primary" onClick={() => setEditing("new")}>New agent</Button>}>
-              A GitOps agent runs in a management EKS cluster and deploys to the clusters you register here. Tell Conduit where it runs, then
-              import clusters from EKS.
+            <EmptyState
+              title="Register an agent first"
+              icon="gitops"
+              action={
+                <Button variant="primary" onClick={() => setEditing("new")}>
+                  New agent
+                </Button>
+              }
+            >
+              A GitOps agent runs in a management EKS cluster and deploys to the clusters you register here. Tell
+              Conduit where it runs, then import clusters from EKS.
             </EmptyState>
           ) : (
             <ClusterList scope={scope} />
@@ -108,11 +119,23 @@ function ClusterList({ scope }: { scope: { org?: string; project?: string } }) {
         <label htmlFor="cluster-search" className="sr-only">
           Search by name or identifier
         </label>
-        <Input id="cluster-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search by name or identifier" className="min-w-40 max-w-80 flex-1" />
+        <Input
+          id="cluster-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Search by name or identifier"
+          className="min-w-40 max-w-80 flex-1"
+        />
         <label htmlFor="cluster-status-filter" className="sr-only">
           Connection status
         </label>
-        <Select id="cluster-status-filter" value={status} onChange={(e) => setStatus(e.target.value as ConnectionStatus | "")} className="w-48 shrink-0">
+        <Select
+          id="cluster-status-filter"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ConnectionStatus | "")}
+          className="w-48 shrink-0"
+        >
           <option value="">Any status</option>
           {CONNECTION_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -183,9 +206,17 @@ function AgentList({
       )}
       {list.isError && <Alert>{errorMessage(list.error)}</Alert>}
       {list.isSuccess && items.length === 0 && (
-        <EmptyState title="No agents yet" icon="gitops" action={<Button variant="primary" onClick={onNew}>New agent</Button>}>
-          Register the GitOps agent that runs in your management cluster: its namespace, the connector that reaches the cluster and the IAM
-          role its service accounts assume.
+        <EmptyState
+          title="No agents yet"
+          icon="gitops"
+          action={
+            <Button variant="primary" onClick={onNew}>
+              New agent
+            </Button>
+          }
+        >
+          Register the GitOps agent that runs in your management cluster: its namespace, the connector that reaches the
+          cluster and the IAM role its service accounts assume.
         </EmptyState>
       )}
       {items.length > 0 && (

@@ -34,17 +34,39 @@ export function ImportEksDialog({
       description="Choose a connector and a cluster; Conduit reads its API endpoint and certificate authority from EKS."
       className="w-[min(94vw,44rem)]"
     >
-      {open && <ImportForm scope={scope} initialConnectorRef={initialConnectorRef ?? ""} onImport={onImport} onCancel={() => onOpenChange(false)} />}
+      {open && (
+        <ImportForm
+          scope={scope}
+          initialConnectorRef={initialConnectorRef ?? ""}
+          onImport={onImport}
+          onCancel={() => onOpenChange(false)}
+        />
+      )}
     </Dialog>
   );
 }
 
-function ImportForm({ scope, initialConnectorRef, onImport, onCancel }: { scope: ScopeRef; initialConnectorRef: string; onImport: (c: EksClusterInfo) => void; onCancel: () => void }) {
+function ImportForm({
+  scope,
+  initialConnectorRef,
+  onImport,
+  onCancel,
+}: {
+  scope: ScopeRef;
+  initialConnectorRef: string;
+  onImport: (c: EksClusterInfo) => void;
+  onCancel: () => void;
+}) {
   const [connectorRef, setConnectorRef] = useState(initialConnectorRef);
   const [region, setRegion] = useState("");
   const [cluster, setCluster] = useState("");
   const [chosen, setChosen] = useState("");
-  const described = useEksClusterDescription(scope, connectorRef, region && !chosen.includes("/") ? `${region}/${chosen}` : chosen, Boolean(chosen));
+  const described = useEksClusterDescription(
+    scope,
+    connectorRef,
+    region && !chosen.includes("/") ? `${region}/${chosen}` : chosen,
+    Boolean(chosen),
+  );
   const c = described.data;
 
   return (
@@ -82,7 +104,13 @@ function ImportForm({ scope, initialConnectorRef, onImport, onCancel }: { scope:
         {(a) => (
           <div className="flex items-start gap-2">
             <div className="flex-1">
-              <ClusterCombobox {...a} scope={scope} lookup={connectorRef ? { connectorRef, region } : null} value={cluster} onChange={setCluster} />
+              <ClusterCombobox
+                {...a}
+                scope={scope}
+                lookup={connectorRef ? { connectorRef, region } : null}
+                value={cluster}
+                onChange={setCluster}
+              />
             </div>
             <Button onClick={() => setChosen(cluster.trim())} disabled={!connectorRef || !cluster.trim()}>
               Describe

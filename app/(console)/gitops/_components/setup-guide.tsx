@@ -25,9 +25,10 @@ export function SetupGuide({ scope, identifier }: { scope: ScopeRef; identifier:
     <div className="flex flex-col gap-5">
       <p className="max-w-3xl text-sm text-muted">
         The agent in namespace <span className="font-mono text-fg">{values.agentNamespace}</span> assumes{" "}
-        <span className="font-mono text-fg">{values.agentRoleArn}</span> through the management cluster&apos;s OIDC provider, then the deployer role{" "}
-        <span className="font-mono text-fg">{values.deployerRoleArn}</span>, which <span className="font-mono text-fg">{values.clusterName}</span> maps to
-        system:masters. Every block below already holds these values ({values.partition === "aws" ? "commercial AWS" : values.partition}).
+        <span className="font-mono text-fg">{values.agentRoleArn}</span> through the management cluster&apos;s OIDC
+        provider, then the deployer role <span className="font-mono text-fg">{values.deployerRoleArn}</span>, which{" "}
+        <span className="font-mono text-fg">{values.clusterName}</span> maps to system:masters. Every block below
+        already holds these values ({values.partition === "aws" ? "commercial AWS" : values.partition}).
       </p>
       {issuer.source === "placeholder" ? (
         <Alert tone="warning" title="Replace the OIDC provider placeholder">
@@ -72,9 +73,15 @@ function GuideStep({ block, n }: { block: GuideBlock; n: number }) {
             · save as <span className="font-mono text-fg">{block.filename}</span>
           </span>
         )}
-        {block.placeholders.length > 0 && <span className="text-warning">· replace {block.placeholders.join(", ")}</span>}
+        {block.placeholders.length > 0 && (
+          <span className="text-warning">· replace {block.placeholders.join(", ")}</span>
+        )}
       </div>
-      <pre aria-labelledby={headingId} tabIndex={0} className="max-h-96 overflow-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed">
+      <pre
+        aria-labelledby={headingId}
+        tabIndex={0}
+        className="max-h-96 overflow-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed"
+      >
         <code>{block.content}</code>
       </pre>
     </Card>

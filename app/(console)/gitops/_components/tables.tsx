@@ -19,18 +19,31 @@ export function ClusterTable({ items }: { items: GitopsClusterDto[] }) {
         <caption className="sr-only">GitOps clusters</caption>
         <thead className="bg-surface-2">
           <tr>
-            <th scope="col" className={th}>Cluster</th>
-            <th scope="col" className={th}>Agent</th>
-            <th scope="col" className={th}>Authentication</th>
-            <th scope="col" className={th}>Connection</th>
-            <th scope="col" className={th}>Kubernetes</th>
+            <th scope="col" className={th}>
+              Cluster
+            </th>
+            <th scope="col" className={th}>
+              Agent
+            </th>
+            <th scope="col" className={th}>
+              Authentication
+            </th>
+            <th scope="col" className={th}>
+              Connection
+            </th>
+            <th scope="col" className={th}>
+              Kubernetes
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
           {items.map((c) => (
             <tr key={c.cluster.identifier} className="bg-surface">
               <td className={td}>
-                <Link href={clusterHref(href, c.cluster.identifier)} className="font-medium text-accent hover:underline">
+                <Link
+                  href={clusterHref(href, c.cluster.identifier)}
+                  className="font-medium text-accent hover:underline"
+                >
                   {c.cluster.name}
                 </Link>
                 <div className="mt-0.5 max-w-md truncate font-mono text-xs text-muted" title={c.cluster.spec.masterUrl}>
@@ -44,7 +57,9 @@ export function ClusterTable({ items }: { items: GitopsClusterDto[] }) {
               <td className={td}>
                 <ConnectionStatusBadge status={c.status.connectionStatus} testedAt={c.status.testedAt} />
               </td>
-              <td className={`${td} font-mono text-xs`}>{c.status.serverVersion ?? <span className="text-muted">—</span>}</td>
+              <td className={`${td} font-mono text-xs`}>
+                {c.status.serverVersion ?? <span className="text-muted">—</span>}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -53,7 +68,15 @@ export function ClusterTable({ items }: { items: GitopsClusterDto[] }) {
   );
 }
 
-export function AgentTable({ items, onEdit, onDelete }: { items: GitopsAgentDto[]; onEdit: (a: GitopsAgentDto) => void; onDelete: (a: GitopsAgentDto) => void }) {
+export function AgentTable({
+  items,
+  onEdit,
+  onDelete,
+}: {
+  items: GitopsAgentDto[];
+  onEdit: (a: GitopsAgentDto) => void;
+  onDelete: (a: GitopsAgentDto) => void;
+}) {
   const { href } = useScope();
   return (
     <div className="overflow-x-auto rounded-lg border border-border">
@@ -61,11 +84,21 @@ export function AgentTable({ items, onEdit, onDelete }: { items: GitopsAgentDto[
         <caption className="sr-only">GitOps agents</caption>
         <thead className="bg-surface-2">
           <tr>
-            <th scope="col" className={th}>Agent</th>
-            <th scope="col" className={th}>Management cluster</th>
-            <th scope="col" className={th}>Agent role</th>
-            <th scope="col" className={th}>Clusters</th>
-            <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+            <th scope="col" className={th}>
+              Agent
+            </th>
+            <th scope="col" className={th}>
+              Management cluster
+            </th>
+            <th scope="col" className={th}>
+              Agent role
+            </th>
+            <th scope="col" className={th}>
+              Clusters
+            </th>
+            <th scope="col" className={th}>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
@@ -89,7 +122,13 @@ export function AgentTable({ items, onEdit, onDelete }: { items: GitopsAgentDto[
                 <Button size="sm" variant="ghost" onClick={() => onEdit(a)} aria-label={`Edit ${a.agent.name}`}>
                   Edit
                 </Button>
-                <Button size="sm" variant="ghost" className="text-danger" onClick={() => onDelete(a)} aria-label={`Delete ${a.agent.name}`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-danger"
+                  onClick={() => onDelete(a)}
+                  aria-label={`Delete ${a.agent.name}`}
+                >
                   Delete
                 </Button>
               </td>

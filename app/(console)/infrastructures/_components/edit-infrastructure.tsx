@@ -12,6 +12,14 @@ export function EditInfrastructure({ identifier }: { identifier: string }) {
   const environment = useSearchParams().get("environment") ?? "";
   const query = useInfrastructure(scope, { environment, identifier });
   // The form takes the definition once: later background refetches must not reset it.
-  if (!query.data) return <InfrastructureLoadState error={query.error} identifier={identifier} environment={environment} listHref={href("/infrastructures")} />;
+  if (!query.data)
+    return (
+      <InfrastructureLoadState
+        error={query.error}
+        identifier={identifier}
+        environment={environment}
+        listHref={href("/infrastructures")}
+      />
+    );
   return <InfrastructureForm definition={query.data} />;
 }

@@ -32,7 +32,15 @@ export function InfrastructureDetails({ identifier }: { identifier: string }) {
   const dto = query.data;
   const inputs = useMemo(() => (dto ? runtimeInputsOf(dto.infrastructureDefinition) : []), [dto]);
 
-  if (!dto) return <InfrastructureLoadState error={query.error} identifier={identifier} environment={environment} listHref={href("/infrastructures")} />;
+  if (!dto)
+    return (
+      <InfrastructureLoadState
+        error={query.error}
+        identifier={identifier}
+        environment={environment}
+        listHref={href("/infrastructures")}
+      />
+    );
   const d = dto.infrastructureDefinition;
   const listHref = infrastructuresHref(href, dto.environment.identifier);
 
@@ -99,7 +107,8 @@ export function InfrastructureDetails({ identifier }: { identifier: string }) {
         title={`Delete infrastructure definition ${d.name}?`}
         description={
           <>
-            <span className="font-mono">{d.identifier}</span> is removed from {dto.environment.name}. Pipelines that deploy to it stop working.
+            <span className="font-mono">{d.identifier}</span> is removed from {dto.environment.name}. Pipelines that
+            deploy to it stop working.
           </>
         }
         confirmLabel="Delete definition"

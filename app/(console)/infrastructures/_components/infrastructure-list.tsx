@@ -19,7 +19,8 @@ import { useDebouncedValue } from "../../connectors/_components/use-debounced-va
 import { InfrastructureTable } from "./infrastructure-table";
 
 const TITLE = "Infrastructure definitions";
-const DESCRIPTION = "Where your services deploy: an EKS cluster, namespace and release name, reached through an AWS connector.";
+const DESCRIPTION =
+  "Where your services deploy: an EKS cluster, namespace and release name, reached through an AWS connector.";
 
 export function InfrastructureList() {
   const { org, project, level, href } = useScope();
@@ -67,11 +68,16 @@ export function InfrastructureList() {
             </Button>
           }
         >
-          Infrastructure definitions belong to an environment, such as <em>Staging</em> or <em>Production</em>. Project {project} has none yet.
+          Infrastructure definitions belong to an environment, such as <em>Staging</em> or <em>Production</em>. Project{" "}
+          {project} has none yet.
         </EmptyState>
       ) : (
         <>
-          <div className="mb-4 flex flex-wrap items-center gap-2" role="search" aria-label="Filter infrastructure definitions">
+          <div
+            className="mb-4 flex flex-wrap items-center gap-2"
+            role="search"
+            aria-label="Filter infrastructure definitions"
+          >
             <label htmlFor="infra-environment-filter" className="sr-only">
               Environment
             </label>
@@ -79,7 +85,9 @@ export function InfrastructureList() {
               id="infra-environment-filter"
               value={environment}
               disabled={environments.isPending}
-              onChange={(e) => router.replace(withParam(href("/infrastructures"), "environment", e.target.value || undefined))}
+              onChange={(e) =>
+                router.replace(withParam(href("/infrastructures"), "environment", e.target.value || undefined))
+              }
               className="w-72 shrink-0"
             >
               <option value="">All environments</option>
@@ -110,7 +118,13 @@ export function InfrastructureList() {
           {list.isError && <Alert>{errorMessage(list.error)}</Alert>}
           {list.isSuccess && items.length === 0 && (
             <EmptyState
-              title={q ? "No definitions match" : current ? `No infrastructure definitions in ${current.environment.name}` : "No infrastructure definitions yet"}
+              title={
+                q
+                  ? "No definitions match"
+                  : current
+                    ? `No infrastructure definitions in ${current.environment.name}`
+                    : "No infrastructure definitions yet"
+              }
               icon="infrastructure"
               action={q ? <Button onClick={() => setSearch("")}>Clear search</Button> : newButton}
             >
@@ -123,7 +137,9 @@ export function InfrastructureList() {
             <InfrastructureTable
               items={items}
               showEnvironment={!environment}
-              detailsHref={(dto) => infrastructureHref(href, dto.environment.identifier, dto.infrastructureDefinition.identifier)}
+              detailsHref={(dto) =>
+                infrastructureHref(href, dto.environment.identifier, dto.infrastructureDefinition.identifier)
+              }
               onDelete={(dto) => {
                 remove.reset();
                 setDeleting(dto);
@@ -145,8 +161,8 @@ export function InfrastructureList() {
         title={`Delete infrastructure definition ${deleting?.infrastructureDefinition.name ?? ""}?`}
         description={
           <>
-            <span className="font-mono">{deleting?.infrastructureDefinition.identifier}</span> is removed from {deleting?.environment.name}. Pipelines that
-            deploy to it stop working.
+            <span className="font-mono">{deleting?.infrastructureDefinition.identifier}</span> is removed from{" "}
+            {deleting?.environment.name}. Pipelines that deploy to it stop working.
           </>
         }
         confirmLabel="Delete definition"

@@ -6,7 +6,17 @@ import { Spinner } from "@/components/ui/spinner";
 import { ApiError, errorMessage } from "@/lib/http/client";
 
 /** Loading, not-found and error states for pages that show one definition. */
-export function InfrastructureLoadState({ error, identifier, environment, listHref }: { error: unknown; identifier: string; environment: string; listHref: string }) {
+export function InfrastructureLoadState({
+  error,
+  identifier,
+  environment,
+  listHref,
+}: {
+  error: unknown;
+  identifier: string;
+  environment: string;
+  listHref: string;
+}) {
   if (!environment || (error instanceof ApiError && error.status === 404)) {
     return (
       <EmptyState
@@ -20,8 +30,9 @@ export function InfrastructureLoadState({ error, identifier, environment, listHr
       >
         {environment ? (
           <>
-            There is no definition <span className="font-mono">{identifier}</span> in environment <span className="font-mono">{environment}</span> of this
-            project. It may have been deleted, or it lives in another project.
+            There is no definition <span className="font-mono">{identifier}</span> in environment{" "}
+            <span className="font-mono">{environment}</span> of this project. It may have been deleted, or it lives in
+            another project.
           </>
         ) : (
           <>This link does not say which environment the definition belongs to. Open it from the list.</>

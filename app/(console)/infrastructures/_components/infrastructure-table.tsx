@@ -24,12 +24,26 @@ export function InfrastructureTable({
         <caption className="sr-only">Infrastructure definitions</caption>
         <thead className="border-b border-border bg-surface-2/60">
           <tr>
-            <th scope="col" className={`${th} pl-4`}>Name</th>
-            {showEnvironment && <th scope="col" className={th}>Environment</th>}
-            <th scope="col" className={th}>Deployment</th>
-            <th scope="col" className={th}>Connector</th>
-            <th scope="col" className={th}>Cluster</th>
-            <th scope="col" className={th}>Namespace</th>
+            <th scope="col" className={`${th} pl-4`}>
+              Name
+            </th>
+            {showEnvironment && (
+              <th scope="col" className={th}>
+                Environment
+              </th>
+            )}
+            <th scope="col" className={th}>
+              Deployment
+            </th>
+            <th scope="col" className={th}>
+              Connector
+            </th>
+            <th scope="col" className={th}>
+              Cluster
+            </th>
+            <th scope="col" className={th}>
+              Namespace
+            </th>
             <th scope="col" className={`${th} pr-4 text-right`}>
               <span className="sr-only">Actions</span>
             </th>
@@ -39,7 +53,10 @@ export function InfrastructureTable({
           {items.map((dto) => {
             const d = dto.infrastructureDefinition;
             return (
-              <tr key={`${dto.environment.identifier}/${d.identifier}`} className="border-b border-border last:border-0 hover:bg-surface-2/40">
+              <tr
+                key={`${dto.environment.identifier}/${d.identifier}`}
+                className="border-b border-border last:border-0 hover:bg-surface-2/40"
+              >
                 <td className="max-w-64 py-3 pl-4 pr-3 align-top">
                   <Link href={detailsHref(dto)} className="font-medium text-accent hover:underline">
                     {d.name}
@@ -55,7 +72,9 @@ export function InfrastructureTable({
                     <Badge className="w-fit">EKS</Badge>
                   </span>
                 </td>
-                <td className="px-3 py-3 align-top">{dto.connector ? dto.connector.name : <FieldValueText value={d.spec.connectorRef} />}</td>
+                <td className="px-3 py-3 align-top">
+                  {dto.connector ? dto.connector.name : <FieldValueText value={d.spec.connectorRef} />}
+                </td>
                 <td className="px-3 py-3 align-top">
                   <FieldValueText value={d.spec.cluster} />
                 </td>
@@ -63,7 +82,13 @@ export function InfrastructureTable({
                   <FieldValueText value={d.spec.namespace} />
                 </td>
                 <td className="py-2.5 pl-3 pr-4 text-right align-top">
-                  <Button size="sm" variant="ghost" onClick={() => onDelete(dto)} aria-label={`Delete infrastructure definition ${d.name}`} className="text-danger">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => onDelete(dto)}
+                    aria-label={`Delete infrastructure definition ${d.name}`}
+                    className="text-danger"
+                  >
                     Delete
                   </Button>
                 </td>

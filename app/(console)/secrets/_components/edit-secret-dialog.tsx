@@ -19,18 +19,46 @@ const FIELDS = ["name", "description", "tags"] as const;
 function messagesOf(err: unknown): string[] {
   if (!err || typeof err !== "object") return [];
   const own = "message" in err && typeof err.message === "string" ? [err.message] : [];
-  return [...own, ...Object.entries(err).flatMap(([k, v]) => (k === "ref" || k === "message" || k === "type" ? [] : messagesOf(v)))];
+  return [
+    ...own,
+    ...Object.entries(err).flatMap(([k, v]) => (k === "ref" || k === "message" || k === "type" ? [] : messagesOf(v))),
+  ];
 }
 
-export function EditSecretDialog({ secret, scope, onClose, onSaved }: { secret: SecretDto | null; scope: ScopeRef; onClose: () => void; onSaved?: (message: string) => void }) {
+export function EditSecretDialog({
+  secret,
+  scope,
+  onClose,
+  onSaved,
+}: {
+  secret: SecretDto | null;
+  scope: ScopeRef;
+  onClose: () => void;
+  onSaved?: (message: string) => void;
+}) {
   return (
-    <Dialog open={secret !== null} onOpenChange={(o) => !o && onClose()} title="Edit secret" description="Name, description and tags. The value stays as it is.">
+    <Dialog
+      open={secret !== null}
+      onOpenChange={(o) => !o && onClose()}
+      title="Edit secret"
+      description="Name, description and tags. The value stays as it is."
+    >
       {secret && <EditSecretForm secret={secret} scope={scope} onDone={onClose} onSaved={onSaved} />}
     </Dialog>
   );
 }
 
-function EditSecretForm({ secret, scope, onDone, onSaved }: { secret: SecretDto; scope: ScopeRef; onDone: () => void; onSaved?: (message: string) => void }) {
+function EditSecretForm({
+  secret,
+  scope,
+  onDone,
+  onSaved,
+}: {
+  secret: SecretDto;
+  scope: ScopeRef;
+  onDone: () => void;
+  onSaved?: (message: string) => void;
+}) {
   const update = useUpdateSecret(scope);
   const [formError, setFormError] = useState<string>();
   const form = useForm<z.input<typeof secretUpdateSchema>, unknown, SecretUpdate>({
@@ -68,7 +96,12 @@ function EditSecretForm({ secret, scope, onDone, onSaved }: { secret: SecretDto;
         control={control}
         name="tags"
         render={({ field }) => (
-          <TagsEditor value={field.value ?? {}} onChange={field.onChange} invalid={tagErrors.length > 0} describedBy={tagErrors.length ? tagErrorId : undefined} />
+          <TagsEditor
+            value={field.value ?? {}}
+            onChange={field.onChange}
+            invalid={tagErrors.length > 0}
+            describedBy={tagErrors.length ? tagErrorId : undefined}
+          />
         )}
       />
       {tagErrors.length > 0 && (

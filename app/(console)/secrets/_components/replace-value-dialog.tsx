@@ -15,7 +15,17 @@ import { secretCreateSchema, type SecretDto } from "@/lib/secrets/schemas";
 // The value rule is the create contract's; the rest of the PUT body comes from the secret as listed.
 const valueSchema = secretCreateSchema.pick({ value: true });
 
-export function ReplaceValueDialog({ secret, scope, onClose, onSaved }: { secret: SecretDto | null; scope: ScopeRef; onClose: () => void; onSaved?: (message: string) => void }) {
+export function ReplaceValueDialog({
+  secret,
+  scope,
+  onClose,
+  onSaved,
+}: {
+  secret: SecretDto | null;
+  scope: ScopeRef;
+  onClose: () => void;
+  onSaved?: (message: string) => void;
+}) {
   return (
     <Dialog
       open={secret !== null}
@@ -28,17 +38,36 @@ export function ReplaceValueDialog({ secret, scope, onClose, onSaved }: { secret
   );
 }
 
-function ReplaceValueForm({ secret, scope, onDone, onSaved }: { secret: SecretDto; scope: ScopeRef; onDone: () => void; onSaved?: (message: string) => void }) {
+function ReplaceValueForm({
+  secret,
+  scope,
+  onDone,
+  onSaved,
+}: {
+  secret: SecretDto;
+  scope: ScopeRef;
+  onDone: () => void;
+  onSaved?: (message: string) => void;
+}) {
   const update = useUpdateSecret(scope);
   const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState } = useForm<{ value: string }>({ resolver: zodResolver(valueSchema), defaultValues: { value: "" } });
+  const { register, handleSubmit, setError, formState } = useForm<{ value: string }>({
+    resolver: zodResolver(valueSchema),
+    defaultValues: { value: "" },
+  });
 
   const submit = handleSubmit(async ({ value }) => {
     setFormError(undefined);
     try {
       await update.mutateAsync({
         identifier: secret.identifier,
-        input: { name: secret.name, description: secret.description, tags: secret.tags, value, version: secret.version },
+        input: {
+          name: secret.name,
+          description: secret.description,
+          tags: secret.tags,
+          value,
+          version: secret.version,
+        },
       });
       onDone();
       onSaved?.(`Replaced the value of ${secret.name}.`);
@@ -54,9 +83,15 @@ function ReplaceValueForm({ secret, scope, onDone, onSaved }: { secret: SecretDt
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       {formError && <Alert>{formError}</Alert>}
       <p className="text-sm text-muted">
-        <span className="font-mono text-fg">{secret.identifier}</span> · current value set <Time iso={secret.valueUpdatedAt} />
+        <span className="font-mono text-fg">{secret.identifier}</span> · current value set{" "}
+        <Time iso={secret.valueUpdatedAt} />
       </p>
-      <Field label="New value" required error={formState.errors.value?.message} hint="The current value is overwritten and cannot be recovered.">
+      <Field
+        label="New value"
+        required
+        error={formState.errors.value?.message}
+        hint="The current value is overwritten and cannot be recovered."
+      >
         {(a) => <SecretValueInput {...a} {...register("value")} autoFocus />}
       </Field>
       <div className="flex justify-end gap-2 pt-1">

@@ -44,11 +44,23 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <form role="search" aria-label="Secrets" className="flex items-center gap-3" onSubmit={(e) => e.preventDefault()}>
+        <form
+          role="search"
+          aria-label="Secrets"
+          className="flex items-center gap-3"
+          onSubmit={(e) => e.preventDefault()}
+        >
           <label htmlFor="secret-search" className="sr-only">
             Search secrets
           </label>
-          <Input id="secret-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search by name or identifier" className="w-72" />
+          <Input
+            id="secret-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Search by name or identifier"
+            className="w-72"
+          />
           {query.isFetching && shown && <Spinner label="Searching" />}
         </form>
         <Button
@@ -72,8 +84,9 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
           </EmptyState>
         ) : (
           <EmptyState title="No secrets yet" icon="secrets">
-            Secrets hold the sensitive values connectors need, such as an AWS secret access key. Values are encrypted at rest and write-only: once saved they can be
-            replaced, but nobody can read them back. Create one here, or while setting up a connector.
+            Secrets hold the sensitive values connectors need, such as an AWS secret access key. Values are encrypted at
+            rest and write-only: once saved they can be replaced, but nobody can read them back. Create one here, or
+            while setting up a connector.
           </EmptyState>
         ))}
       {shown && shown.length > 0 && (
@@ -86,7 +99,12 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
         />
       )}
 
-      <CreateSecretDialog open={creating} onOpenChange={setCreating} scope={scope} onCreated={(s) => setNotice(`Created secret ${s.name}. Its value is stored encrypted.`)} />
+      <CreateSecretDialog
+        open={creating}
+        onOpenChange={setCreating}
+        scope={scope}
+        onCreated={(s) => setNotice(`Created secret ${s.name}. Its value is stored encrypted.`)}
+      />
       <ReplaceValueDialog secret={replacing} scope={scope} onClose={() => setReplacing(null)} onSaved={setNotice} />
       <EditSecretDialog secret={editing} scope={scope} onClose={() => setEditing(null)} onSaved={setNotice} />
       <DeleteSecretDialog secret={deleting} scope={scope} onClose={() => setDeleting(null)} onDeleted={setNotice} />

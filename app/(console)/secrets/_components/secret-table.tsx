@@ -12,12 +12,18 @@ function Tags({ tags }: { tags: Record<string, string> }) {
   return (
     <ul className="flex max-w-72 flex-wrap gap-1" aria-label="Tags">
       {entries.slice(0, MAX_TAGS).map(([k, v]) => (
-        <li key={k} className="max-w-full truncate rounded border border-border bg-surface-2 px-1.5 py-0.5 font-mono text-xs" title={`${k}=${v}`}>
+        <li
+          key={k}
+          className="max-w-full truncate rounded border border-border bg-surface-2 px-1.5 py-0.5 font-mono text-xs"
+          title={`${k}=${v}`}
+        >
           {k}
           {v && <span className="text-muted">={v}</span>}
         </li>
       ))}
-      {entries.length > MAX_TAGS && <li className="px-1 py-0.5 text-xs text-muted">+{entries.length - MAX_TAGS} more</li>}
+      {entries.length > MAX_TAGS && (
+        <li className="px-1 py-0.5 text-xs text-muted">+{entries.length - MAX_TAGS} more</li>
+      )}
     </ul>
   );
 }
@@ -35,10 +41,18 @@ export function SecretTable({ items, caption, ...actions }: { items: SecretDto[]
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border bg-surface-2 text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Secret</th>
-            <th scope="col" className="px-4 py-2 font-medium">Scope</th>
-            <th scope="col" className="px-4 py-2 font-medium">Value</th>
-            <th scope="col" className="px-4 py-2 font-medium">Tags</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Secret
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Scope
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Value
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Tags
+            </th>
             <th scope="col" className="px-4 py-2 text-right font-medium">
               <span className="sr-only">Actions</span>
             </th>
@@ -46,7 +60,11 @@ export function SecretTable({ items, caption, ...actions }: { items: SecretDto[]
         </thead>
         <tbody>
           {items.map((s) => (
-            <tr key={s.identifier} aria-label={`Secret ${s.name}`} className="border-b border-border align-top last:border-0">
+            <tr
+              key={s.identifier}
+              aria-label={`Secret ${s.name}`}
+              className="border-b border-border align-top last:border-0"
+            >
               <td className="px-4 py-3">
                 <div className="font-medium">{s.name}</div>
                 <div className="font-mono text-xs text-muted">{s.identifier}</div>
@@ -70,7 +88,13 @@ export function SecretTable({ items, caption, ...actions }: { items: SecretDto[]
                   <Button size="sm" onClick={() => actions.onEdit(s)} aria-label={`Edit secret ${s.name}`}>
                     Edit
                   </Button>
-                  <Button size="sm" variant="ghost" className="text-danger" onClick={() => actions.onDelete(s)} aria-label={`Delete secret ${s.name}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="text-danger"
+                    onClick={() => actions.onDelete(s)}
+                    aria-label={`Delete secret ${s.name}`}
+                  >
                     Delete
                   </Button>
                 </div>

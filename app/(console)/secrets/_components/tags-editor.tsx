@@ -8,13 +8,24 @@ interface Row {
   value: string;
 }
 
-const toRecord = (rows: Row[]) => Object.fromEntries(rows.filter((r) => r.key.trim() !== "").map((r) => [r.key.trim(), r.value]));
+const toRecord = (rows: Row[]) =>
+  Object.fromEntries(rows.filter((r) => r.key.trim() !== "").map((r) => [r.key.trim(), r.value]));
 
 /**
  * Key/value rows for a tags record. Rows are local state (a half-typed row has no key yet);
  * the record they make, without empty keys, goes to onChange.
  */
-export function TagsEditor({ value, onChange, invalid, describedBy }: { value: Record<string, string>; onChange: (tags: Record<string, string>) => void; invalid?: boolean; describedBy?: string }) {
+export function TagsEditor({
+  value,
+  onChange,
+  invalid,
+  describedBy,
+}: {
+  value: Record<string, string>;
+  onChange: (tags: Record<string, string>) => void;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
   const id = useId();
   const [rows, setRows] = useState<Row[]>(() => Object.entries(value).map(([key, v]) => ({ key, value: v })));
   // The row "Add tag" just created gets focus, so keyboard users can type its key at once.
@@ -47,7 +58,12 @@ export function TagsEditor({ value, onChange, invalid, describedBy }: { value: R
             placeholder="value"
             onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))}
           />
-          <Button variant="ghost" size="sm" aria-label={`Remove tag ${row.key || i + 1}`} onClick={() => update(rows.filter((_, j) => j !== i))}>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={`Remove tag ${row.key || i + 1}`}
+            onClick={() => update(rows.filter((_, j) => j !== i))}
+          >
             Remove
           </Button>
         </div>

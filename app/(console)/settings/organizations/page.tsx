@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "Organizations" };
 export default function OrganizationsPage() {
   return (
     <>
-      <PageHeader title="Organizations and projects" description="Connectors, secrets and infrastructure live at the account, in an organization, or in one of its projects." />
+      <PageHeader
+        title="Organizations and projects"
+        description="Connectors, secrets and infrastructure live at the account, in an organization, or in one of its projects."
+      />
       <OrganizationList />
     </>
   );

@@ -7,14 +7,19 @@ import { json, withRoute } from "@/lib/http/route";
 import { etag, expectedVersion } from "@/lib/http/version";
 import { valueOr422 } from "@/lib/yaml/document";
 
-export const GET = withRoute({ params: connectorParamsSchema, query: connectorGetQuerySchema, scoped: true }, async ({ params, query, scope }) => {
-  if (query.format === "yaml") {
-    const { yaml, version } = await getConnectorYaml(scope, params.identifier);
-    return new Response(yaml, { headers: { "content-type": "application/yaml; charset=utf-8", etag: etag(version) } });
-  }
-  const connector = await getConnector(scope, params.identifier);
-  return json(connector, { headers: { etag: etag(connector.version) } });
-});
+export const GET = withRoute(
+  { params: connectorParamsSchema, query: connectorGetQuerySchema, scoped: true },
+  async ({ params, query, scope }) => {
+    if (query.format === "yaml") {
+      const { yaml, version } = await getConnectorYaml(scope, params.identifier);
+      return new Response(yaml, {
+        headers: { "content-type": "application/yaml; charset=utf-8", etag: etag(version) },
+      });
+    }
+    const connector = await getConnector(scope, params.identifier);
+    return json(connector, { headers: { etag: etag(connector.version) } });
+  },
+);
 
 /** YAML bodies are validated with line numbers so the editor can point at the offending line. */
 const fromYaml = (text: string) => valueOr422(parseConnectorYaml(text, connectorUpdateSchema));

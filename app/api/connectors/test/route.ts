@@ -9,11 +9,14 @@ import * as one from "../[identifier]/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRoute({ body: connectorInputSchema, scoped: true }, async ({ body, scope, by }) =>
-  new Response(await testUnsavedConnector({ scope, input: body, by }), { headers: NDJSON_HEADERS }),
+export const POST = withRoute(
+  { body: connectorInputSchema, scoped: true },
+  async ({ body, scope, by }) =>
+    new Response(await testUnsavedConnector({ scope, input: body, by }), { headers: NDJSON_HEADERS }),
 );
 
-const asIdentifier = (handler: typeof one.GET) => (req: NextRequest) => handler(req, { params: Promise.resolve({ identifier: "test" }) });
+const asIdentifier = (handler: typeof one.GET) => (req: NextRequest) =>
+  handler(req, { params: Promise.resolve({ identifier: "test" }) });
 export const GET = asIdentifier(one.GET);
 export const PUT = asIdentifier(one.PUT);
 export const DELETE = asIdentifier(one.DELETE);

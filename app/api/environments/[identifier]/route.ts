@@ -9,12 +9,15 @@ export const GET = withRoute({ params: environmentParamsSchema, scoped: true }, 
   return json(environment, { headers: { etag: etag(environment.version) } });
 });
 
-export const PUT = withRoute({ params: environmentParamsSchema, body: environmentUpdateSchema, scoped: true }, async ({ params, body, scope, req, by }) => {
-  const version = expectedVersion(req.headers, body.version);
-  const { version: _v, ...input } = body;
-  const environment = await updateEnvironment({ scope, identifier: params.identifier, input, version, by });
-  return json(environment, { headers: { etag: etag(environment.version) } });
-});
+export const PUT = withRoute(
+  { params: environmentParamsSchema, body: environmentUpdateSchema, scoped: true },
+  async ({ params, body, scope, req, by }) => {
+    const version = expectedVersion(req.headers, body.version);
+    const { version: _v, ...input } = body;
+    const environment = await updateEnvironment({ scope, identifier: params.identifier, input, version, by });
+    return json(environment, { headers: { etag: etag(environment.version) } });
+  },
+);
 
 export const DELETE = withRoute({ params: environmentParamsSchema, scoped: true }, async ({ params, scope, by }) => {
   await deleteEnvironment({ scope, identifier: params.identifier, by });

@@ -4,7 +4,9 @@ import { gitopsAgentInputSchema, gitopsAgentListQuerySchema } from "@/lib/gitops
 import { createAgent, listAgents } from "@/lib/gitops/service";
 import { agentCreateFromYaml } from "@/lib/gitops/yaml";
 
-export const GET = withRoute({ query: gitopsAgentListQuerySchema, scoped: true }, async ({ query, scope }) => listAgents(scope, query));
+export const GET = withRoute({ query: gitopsAgentListQuerySchema, scoped: true }, async ({ query, scope }) =>
+  listAgents(scope, query),
+);
 
 export const POST = withRoute(
   { body: gitopsAgentInputSchema, fromYaml: agentCreateFromYaml, scoped: true },

@@ -4,7 +4,9 @@ import { gitopsClusterInputSchema, gitopsClusterListQuerySchema } from "@/lib/gi
 import { createCluster, listClusters } from "@/lib/gitops/service";
 import { clusterCreateFromYaml } from "@/lib/gitops/yaml";
 
-export const GET = withRoute({ query: gitopsClusterListQuerySchema, scoped: true }, async ({ query, scope }) => listClusters(scope, query));
+export const GET = withRoute({ query: gitopsClusterListQuerySchema, scoped: true }, async ({ query, scope }) =>
+  listClusters(scope, query),
+);
 
 export const POST = withRoute(
   { body: gitopsClusterInputSchema, fromYaml: clusterCreateFromYaml, scoped: true },

@@ -2,7 +2,12 @@
 import { infrastructureItemQuerySchema, infrastructureParamsSchema } from "@/lib/infrastructures/dto";
 import { fromInfrastructureYaml, wantsYaml } from "@/lib/infrastructures/http";
 import { infrastructureUpdateSchema } from "@/lib/infrastructures/schemas";
-import { deleteInfrastructure, getInfrastructure, getInfrastructureYaml, updateInfrastructure } from "@/lib/infrastructures/service";
+import {
+  deleteInfrastructure,
+  getInfrastructure,
+  getInfrastructureYaml,
+  updateInfrastructure,
+} from "@/lib/infrastructures/service";
 import { json, withRoute } from "@/lib/http/route";
 import { etag, expectedVersion } from "@/lib/http/version";
 
@@ -18,11 +23,22 @@ export const GET = withRoute(def, async ({ params, query, scope, req }) => {
 });
 
 export const PUT = withRoute(
-  { ...def, body: infrastructureUpdateSchema, fromYaml: (text) => fromInfrastructureYaml(text, infrastructureUpdateSchema) },
+  {
+    ...def,
+    body: infrastructureUpdateSchema,
+    fromYaml: (text) => fromInfrastructureYaml(text, infrastructureUpdateSchema),
+  },
   async ({ params, query, body, scope, req, by }) => {
     const version = expectedVersion(req.headers, body.version);
     const { version: _v, ...input } = body;
-    const infrastructure = await updateInfrastructure({ scope, environment: query.environment, identifier: params.identifier, input, version, by });
+    const infrastructure = await updateInfrastructure({
+      scope,
+      environment: query.environment,
+      identifier: params.identifier,
+      input,
+      version,
+      by,
+    });
     return json(infrastructure, { headers: { etag: etag(infrastructure.version) } });
   },
 );

@@ -9,11 +9,14 @@ export const GET = withRoute({ params: orgParamsSchema }, async ({ params }) => 
   return json(org, { headers: { etag: etag(org.version) } });
 });
 
-export const PUT = withRoute({ params: orgParamsSchema, body: organizationUpdateSchema }, async ({ params, body, req, by }) => {
-  const version = expectedVersion(req.headers, body.version);
-  const org = await updateOrganization({ identifier: params.org, input: body, version, by });
-  return json(org, { headers: { etag: etag(org.version) } });
-});
+export const PUT = withRoute(
+  { params: orgParamsSchema, body: organizationUpdateSchema },
+  async ({ params, body, req, by }) => {
+    const version = expectedVersion(req.headers, body.version);
+    const org = await updateOrganization({ identifier: params.org, input: body, version, by });
+    return json(org, { headers: { etag: etag(org.version) } });
+  },
+);
 
 export const DELETE = withRoute({ params: orgParamsSchema }, async ({ params, by }) => {
   await deleteOrganization({ identifier: params.org, by });

@@ -9,11 +9,14 @@ export const GET = withRoute({ params: secretParamsSchema, scoped: true }, async
   return json(secret, { headers: { etag: etag(secret.version) } });
 });
 
-export const PUT = withRoute({ params: secretParamsSchema, body: secretUpdateSchema, scoped: true }, async ({ params, body, scope, req, by }) => {
-  const version = expectedVersion(req.headers, body.version);
-  const secret = await updateSecret({ scope, identifier: params.identifier, input: body, version, by });
-  return json(secret, { headers: { etag: etag(secret.version) } });
-});
+export const PUT = withRoute(
+  { params: secretParamsSchema, body: secretUpdateSchema, scoped: true },
+  async ({ params, body, scope, req, by }) => {
+    const version = expectedVersion(req.headers, body.version);
+    const secret = await updateSecret({ scope, identifier: params.identifier, input: body, version, by });
+    return json(secret, { headers: { etag: etag(secret.version) } });
+  },
+);
 
 export const DELETE = withRoute({ params: secretParamsSchema, scoped: true }, async ({ params, scope, by }) => {
   await deleteSecret({ scope, identifier: params.identifier, by });

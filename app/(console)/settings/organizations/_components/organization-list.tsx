@@ -20,16 +20,24 @@ export function OrganizationList() {
   return (
     <div className="flex flex-col gap-4">
       <div>
-        <Button variant="primary" onClick={() => setEditing("new")}>New organization</Button>
+        <Button variant="primary" onClick={() => setEditing("new")}>
+          New organization
+        </Button>
       </div>
       {orgs.isLoading && <Spinner label="Loading organizations" />}
       {orgs.isError && <Alert>{errorMessage(orgs.error)}</Alert>}
       {orgs.data?.length === 0 && (
-        <EmptyState title="No organizations" icon="organizations">Create an organization to group projects and the connectors they use.</EmptyState>
+        <EmptyState title="No organizations" icon="organizations">
+          Create an organization to group projects and the connectors they use.
+        </EmptyState>
       )}
       <ul className="flex flex-col gap-4" aria-label="Organizations">
         {orgs.data?.map((org) => (
-          <li key={org.identifier} className="rounded-lg border border-border bg-surface" aria-label={`Organization ${org.name}`}>
+          <li
+            key={org.identifier}
+            className="rounded-lg border border-border bg-surface"
+            aria-label={`Organization ${org.name}`}
+          >
             <div className="flex flex-wrap items-start justify-between gap-3 border-b border-border p-4">
               <div>
                 <h2 className="font-semibold">{org.name}</h2>
@@ -37,8 +45,18 @@ export function OrganizationList() {
                 {org.description && <p className="mt-1 text-sm text-muted">{org.description}</p>}
               </div>
               <div className="flex gap-2">
-                <Button size="sm" onClick={() => setEditing(org)} aria-label={`Edit organization ${org.name}`}>Edit</Button>
-                <Button size="sm" variant="ghost" onClick={() => { remove.reset(); setDeleting(org); }} aria-label={`Delete organization ${org.name}`}>
+                <Button size="sm" onClick={() => setEditing(org)} aria-label={`Edit organization ${org.name}`}>
+                  Edit
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => {
+                    remove.reset();
+                    setDeleting(org);
+                  }}
+                  aria-label={`Delete organization ${org.name}`}
+                >
                   Delete
                 </Button>
               </div>
@@ -48,7 +66,11 @@ export function OrganizationList() {
         ))}
       </ul>
 
-      <Dialog open={editing !== null} onOpenChange={(o) => !o && setEditing(null)} title={editing === "new" ? "New organization" : "Edit organization"}>
+      <Dialog
+        open={editing !== null}
+        onOpenChange={(o) => !o && setEditing(null)}
+        title={editing === "new" ? "New organization" : "Edit organization"}
+      >
         {editing !== null && (
           <ScopeItemForm
             kind="organization"

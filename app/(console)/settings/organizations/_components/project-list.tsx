@@ -21,7 +21,9 @@ export function ProjectList({ org }: { org: OrganizationDto }) {
     <div className="p-4">
       <div className="mb-2 flex items-center justify-between">
         <h3 className="text-sm font-medium text-muted">Projects</h3>
-        <Button size="sm" onClick={() => setEditing("new")} aria-label={`New project in ${org.name}`}>New project</Button>
+        <Button size="sm" onClick={() => setEditing("new")} aria-label={`New project in ${org.name}`}>
+          New project
+        </Button>
       </div>
       {projects.isLoading && <Spinner label="Loading projects" />}
       {projects.isError && <Alert>{errorMessage(projects.error)}</Alert>}
@@ -30,19 +32,38 @@ export function ProjectList({ org }: { org: OrganizationDto }) {
         {projects.data?.map((p) => (
           <li key={p.identifier} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <div>
-              <Link className="font-medium text-accent hover:underline" href={`/connectors?org=${org.identifier}&project=${p.identifier}`}>
+              <Link
+                className="font-medium text-accent hover:underline"
+                href={`/connectors?org=${org.identifier}&project=${p.identifier}`}
+              >
                 {p.name}
               </Link>
               <span className="ml-2 font-mono text-xs text-muted">{p.identifier}</span>
             </div>
             <div className="flex gap-2">
-              <Button size="sm" onClick={() => setEditing(p)} aria-label={`Edit project ${p.name}`}>Edit</Button>
-              <Button size="sm" variant="ghost" onClick={() => { remove.reset(); setDeleting(p); }} aria-label={`Delete project ${p.name}`}>Delete</Button>
+              <Button size="sm" onClick={() => setEditing(p)} aria-label={`Edit project ${p.name}`}>
+                Edit
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  remove.reset();
+                  setDeleting(p);
+                }}
+                aria-label={`Delete project ${p.name}`}
+              >
+                Delete
+              </Button>
             </div>
           </li>
         ))}
       </ul>
-      <Dialog open={editing !== null} onOpenChange={(o) => !o && setEditing(null)} title={editing === "new" ? `New project in ${org.name}` : "Edit project"}>
+      <Dialog
+        open={editing !== null}
+        onOpenChange={(o) => !o && setEditing(null)}
+        title={editing === "new" ? `New project in ${org.name}` : "Edit project"}
+      >
         {editing !== null && (
           <ScopeItemForm
             kind="project"

@@ -6,6 +6,8 @@ import { NDJSON_HEADERS } from "@/lib/http/stream";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRoute({ params: connectorParamsSchema, scoped: true }, async ({ params, scope, by }) =>
-  new Response(await testSavedConnector({ scope, identifier: params.identifier, by }), { headers: NDJSON_HEADERS }),
+export const POST = withRoute(
+  { params: connectorParamsSchema, scoped: true },
+  async ({ params, scope, by }) =>
+    new Response(await testSavedConnector({ scope, identifier: params.identifier, by }), { headers: NDJSON_HEADERS }),
 );

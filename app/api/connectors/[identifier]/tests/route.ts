@@ -4,8 +4,15 @@ import { connectorParamsSchema } from "@/lib/connectors/dto";
 import { listConnectorTests } from "@/lib/connection-test/service";
 import { withRoute } from "@/lib/http/route";
 
-const query = z.object({ limit: z.coerce.number().int().min(1).max(50).default(20), org: z.string().optional(), project: z.string().optional() });
+const query = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  org: z.string().optional(),
+  project: z.string().optional(),
+});
 
-export const GET = withRoute({ params: connectorParamsSchema, query, scoped: true }, async ({ params, query, scope }) => ({
-  items: await listConnectorTests({ scope, identifier: params.identifier, limit: query.limit }),
-}));
+export const GET = withRoute(
+  { params: connectorParamsSchema, query, scoped: true },
+  async ({ params, query, scope }) => ({
+    items: await listConnectorTests({ scope, identifier: params.identifier, limit: query.limit }),
+  }),
+);

@@ -5,14 +5,19 @@ import { gitopsAgentUpdateSchema, gitopsGetQuerySchema, gitopsParamsSchema } fro
 import { deleteAgent, getAgent, getAgentYaml, updateAgent } from "@/lib/gitops/service";
 import { agentFromYaml } from "@/lib/gitops/yaml";
 
-export const GET = withRoute({ params: gitopsParamsSchema, query: gitopsGetQuerySchema, scoped: true }, async ({ params, query, scope }) => {
-  if (query.format === "yaml") {
-    const { yaml, version } = await getAgentYaml(scope, params.identifier);
-    return new Response(yaml, { headers: { "content-type": "application/yaml; charset=utf-8", etag: etag(version) } });
-  }
-  const agent = await getAgent(scope, params.identifier);
-  return json(agent, { headers: { etag: etag(agent.version) } });
-});
+export const GET = withRoute(
+  { params: gitopsParamsSchema, query: gitopsGetQuerySchema, scoped: true },
+  async ({ params, query, scope }) => {
+    if (query.format === "yaml") {
+      const { yaml, version } = await getAgentYaml(scope, params.identifier);
+      return new Response(yaml, {
+        headers: { "content-type": "application/yaml; charset=utf-8", etag: etag(version) },
+      });
+    }
+    const agent = await getAgent(scope, params.identifier);
+    return json(agent, { headers: { etag: etag(agent.version) } });
+  },
+);
 
 export const PUT = withRoute(
   { params: gitopsParamsSchema, body: gitopsAgentUpdateSchema, fromYaml: agentFromYaml, scoped: true },

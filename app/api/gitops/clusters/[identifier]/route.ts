@@ -5,14 +5,19 @@ import { gitopsClusterUpdateSchema, gitopsGetQuerySchema, gitopsParamsSchema } f
 import { deleteCluster, getCluster, getClusterYaml, updateCluster } from "@/lib/gitops/service";
 import { clusterFromYaml } from "@/lib/gitops/yaml";
 
-export const GET = withRoute({ params: gitopsParamsSchema, query: gitopsGetQuerySchema, scoped: true }, async ({ params, query, scope }) => {
-  if (query.format === "yaml") {
-    const { yaml, version } = await getClusterYaml(scope, params.identifier);
-    return new Response(yaml, { headers: { "content-type": "application/yaml; charset=utf-8", etag: etag(version) } });
-  }
-  const cluster = await getCluster(scope, params.identifier);
-  return json(cluster, { headers: { etag: etag(cluster.version) } });
-});
+export const GET = withRoute(
+  { params: gitopsParamsSchema, query: gitopsGetQuerySchema, scoped: true },
+  async ({ params, query, scope }) => {
+    if (query.format === "yaml") {
+      const { yaml, version } = await getClusterYaml(scope, params.identifier);
+      return new Response(yaml, {
+        headers: { "content-type": "application/yaml; charset=utf-8", etag: etag(version) },
+      });
+    }
+    const cluster = await getCluster(scope, params.identifier);
+    return json(cluster, { headers: { etag: etag(cluster.version) } });
+  },
+);
 
 export const PUT = withRoute(
   { params: gitopsParamsSchema, body: gitopsClusterUpdateSchema, fromYaml: clusterFromYaml, scoped: true },

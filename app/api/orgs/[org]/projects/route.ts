@@ -3,7 +3,9 @@ import { json, withRoute } from "@/lib/http/route";
 import { orgParamsSchema, projectCreateSchema } from "@/lib/scopes/schemas";
 import { createProject, listProjects } from "@/lib/scopes/service";
 
-export const GET = withRoute({ params: orgParamsSchema }, async ({ params }) => ({ items: await listProjects(params.org) }));
+export const GET = withRoute({ params: orgParamsSchema }, async ({ params }) => ({
+  items: await listProjects(params.org),
+}));
 
 export const POST = withRoute({ params: orgParamsSchema, body: projectCreateSchema }, async ({ params, body, by }) =>
   json(await createProject({ orgIdentifier: params.org, input: body, by }), { status: 201 }),

@@ -5,4 +5,6 @@ import { gitopsParamsSchema } from "@/lib/gitops/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRoute({ params: gitopsParamsSchema, scoped: true }, async ({ params, scope, by }) => testCluster({ scope, identifier: params.identifier, by }));
+export const POST = withRoute({ params: gitopsParamsSchema, scoped: true }, async ({ params, scope, by }) =>
+  testCluster({ scope, identifier: params.identifier, by }),
+);

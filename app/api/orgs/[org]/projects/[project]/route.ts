@@ -9,11 +9,20 @@ export const GET = withRoute({ params: projectParamsSchema }, async ({ params })
   return json(project, { headers: { etag: etag(project.version) } });
 });
 
-export const PUT = withRoute({ params: projectParamsSchema, body: projectUpdateSchema }, async ({ params, body, req, by }) => {
-  const version = expectedVersion(req.headers, body.version);
-  const project = await updateProject({ orgIdentifier: params.org, identifier: params.project, input: body, version, by });
-  return json(project, { headers: { etag: etag(project.version) } });
-});
+export const PUT = withRoute(
+  { params: projectParamsSchema, body: projectUpdateSchema },
+  async ({ params, body, req, by }) => {
+    const version = expectedVersion(req.headers, body.version);
+    const project = await updateProject({
+      orgIdentifier: params.org,
+      identifier: params.project,
+      input: body,
+      version,
+      by,
+    });
+    return json(project, { headers: { etag: etag(project.version) } });
+  },
+);
 
 export const DELETE = withRoute({ params: projectParamsSchema }, async ({ params, by }) => {
   await deleteProject({ orgIdentifier: params.org, identifier: params.project, by });
