@@ -105,8 +105,22 @@ test("agents and clusters: YAML, If-Match versions, guards and Test connection o
   );
 
   const inUse = await problem(await request.delete(`/api/gitops/agents/agent?${qs}`), 409, "IN_USE");
-  expect(inUse.extra?.references).toEqual([{ type: "GitopsCluster", identifier: "target", name: "Target renamed" }]);
-  await problem(await request.delete(`/api/connectors/mgmt?${qs}`), 409, "IN_USE");
+  expect(inUse.extra?.references).toEqual([
+    {
+      type: "GitopsCluster",
+      identifier: "target",
+      name: "Target renamed",
+      orgIdentifier: "default",
+      projectIdentifier: PROJECT,
+      field: "agentIdentifier",
+    },
+  ]);
+  // A connector an agent manages through names the agent, its field and its scope.
+  const connectorInUse = await problem(await request.delete(`/api/connectors/mgmt?${qs}`), 409, "IN_USE");
+  expect(connectorInUse.detail).toContain(`GitOps agent "agent" (project "${PROJECT}" in org "default")`);
+  expect(connectorInUse.extra?.references).toEqual([
+    expect.objectContaining({ type: "GitopsAgent", identifier: "agent", field: "spec.connectorRef" }),
+  ]);
 
   // Not mapped yet: Failed at the call, with the mapping command; then mapped: Successful.
   let result = await (await request.post(`/api/gitops/clusters/target/test?${qs}`)).json();

@@ -1,4 +1,4 @@
-// `npm test`: typecheck → format (Prettier) → lint → unit + integration (Vitest, real PostgreSQL) → e2e
+// `npm test`: typecheck → format (Prettier) → lint → layers (dependency-cruiser) → unit + integration (Vitest, real PostgreSQL) → e2e
 // (Playwright in Chromium against a production build). Stops at the first failing stage and
 // prints one summary line either way.
 import { spawnSync } from "node:child_process";
@@ -8,6 +8,7 @@ const stages: { name: string; cmd: string[] }[] = [
   { name: "typecheck", cmd: ["npx", "tsc", "--noEmit", "-p", "tsconfig.json"] },
   { name: "format", cmd: ["npx", "prettier", "--check", "--log-level=warn", "."] },
   { name: "lint", cmd: ["npx", "eslint", "--max-warnings=0", "."] },
+  { name: "layers", cmd: ["npx", "depcruise", "lib", "components", "app", "--config", ".dependency-cruiser.cjs"] },
   { name: "unit+integration", cmd: ["npx", "vitest", "run"] },
   { name: "e2e", cmd: ["npx", "playwright", "test"] },
 ];

@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/misc";
 import { useConnectionTest } from "@/lib/connection-test/hooks";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { TestSteps } from "./test-steps";
 import { Verdict } from "./verdict";
 

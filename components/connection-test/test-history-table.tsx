@@ -5,9 +5,9 @@ import { Alert, EmptyState } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import { useConnectorTests } from "@/lib/connection-test/hooks";
 import { errorMessage } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { TestSteps } from "./test-steps";
-import { TestStatusBadge } from "@/components/connectors/test-status-badge";
+import { TestStatusBadge } from "@/components/connection-test/test-status-badge";
 import type { TestStatus } from "@/lib/connectors/dto";
 
 export function TestHistoryTable({ scope, identifier }: { scope: ScopeRef; identifier: string }) {

@@ -1,4 +1,4 @@
-import { TestStatusBadge } from "@/components/connectors/test-status-badge";
+import { TestStatusBadge } from "@/components/connection-test/test-status-badge";
 import type { TestResult } from "@/lib/connection-test/types";
 const words = {
   SUCCESS: "AWS accepts these credentials and everything Conduit needs is allowed.",

@@ -4,7 +4,8 @@ import { SummaryRow, SummarySection } from "@/components/ui/summary";
 import { PARTITION_LABELS, partitionOf, regionLabel } from "@/lib/aws/partitions";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import { BACKOFF_STRATEGY_INFO, CREDENTIAL_TYPE_INFO, SDK_DEFAULT_BACKOFF_INFO } from "@/lib/connectors/schemas";
-import { formatMs, tagsToItems } from "./wizard-model";
+import { formatMs } from "./wizard-model";
+import { tagsToItems } from "@/components/forms/form-values";
 
 const Mono = ({ children }: { children: ReactNode }) => <span className="font-mono text-[13px]">{children}</span>;
 /** A secret is only ever shown by its reference; its value never reaches the browser. */

@@ -22,7 +22,7 @@ import { BackoffStep } from "./steps/backoff-step";
 import { CredentialsStep } from "./steps/credentials-step";
 import { DelegatesStep, type DelegateMode } from "./steps/delegates-step";
 import { OverviewStep } from "./steps/overview-step";
-import { LatestConnector, VersionConflictAlert, isVersionConflict } from "./version-conflict";
+import { LatestConnector, VersionConflictAlert, isVersionConflict } from "@/components/forms/version-conflict";
 import { WizardFooter } from "./wizard-footer";
 import {
   StashContext,

@@ -1,7 +1,7 @@
 "use client";
 import { YamlDocumentTab } from "@/components/yaml/yaml-document-tab";
 import { useConnectorYaml, useUpdateConnectorYaml } from "@/lib/connectors/hooks";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 /** The connector as Harness-style YAML: read-only by default, editable and saved as a whole. */
 export function ConnectorYamlTab({

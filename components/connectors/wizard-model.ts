@@ -6,6 +6,7 @@ import { get, useFormContext, type FieldErrors, type UseFormReturn } from "react
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import type { ConnectorFormValues, ConnectorInput } from "@/lib/connectors/schemas";
 import { ApiError } from "@/lib/http/client";
+import { firstMessage } from "@/components/forms/form-values";
 
 export type WizardForm = UseFormReturn<ConnectorFormValues, unknown, ConnectorInput>;
 export const useWizardForm = () => useFormContext<ConnectorFormValues, unknown, ConnectorInput>();
@@ -40,19 +41,6 @@ export function stepOfPath(path: string): number | undefined {
   return i === -1 ? undefined : i;
 }
 
-/** First message anywhere under an RHF error node (tags keep one node per key). */
-export function firstMessage(node: unknown): string | undefined {
-  if (!node || typeof node !== "object") return undefined;
-  const n = node as { message?: unknown };
-  if (typeof n.message === "string" && n.message) return n.message;
-  for (const [k, v] of Object.entries(node)) {
-    if (k === "ref" || k === "type" || k === "types") continue;
-    const m = firstMessage(v);
-    if (m) return m;
-  }
-  return undefined;
-}
-
 export const errorAt = (errors: FieldErrors<ConnectorFormValues>, path: string): string | undefined =>
   firstMessage(get(errors, path));
 
@@ -66,18 +54,6 @@ export function firstStepWithError(errors: FieldErrors<ConnectorFormValues>): nu
 export function toFormValues(dto: ConnectorDto): ConnectorFormValues {
   const { name, identifier, description, tags, spec } = dto.connector;
   return structuredClone({ name, identifier, description, tags, spec });
-}
-
-/** Tags map ↔ chips: `key:value`, or just `key` for a tag without a value (Harness allows both). */
-export function tagsToItems(tags: Record<string, string> | undefined): string[] {
-  return Object.entries(tags ?? {}).map(([k, v]) => (v === "" ? k : `${k}:${v}`));
-}
-export function itemToTag(item: string): [string, string] {
-  const i = item.indexOf(":");
-  return i === -1 ? [item.trim(), ""] : [item.slice(0, i).trim(), item.slice(i + 1).trim()];
-}
-export function itemsToTags(items: readonly string[]): Record<string, string> {
-  return Object.fromEntries(items.map(itemToTag));
 }
 
 /**
@@ -108,15 +84,6 @@ export const formatMs = (ms: number): string => {
   const s = ms / 1000;
   return `${s >= 100 ? Math.round(s) : Number(s.toFixed(s >= 10 ? 1 : 2))} s`;
 };
-
-/** Number inputs: empty means "not given" (undefined) so zod reports "enter …" instead of NaN. */
-export const numberOrUndefined = (v: unknown): number | undefined => {
-  if (v === "" || v === null || v === undefined) return undefined;
-  const n = typeof v === "number" ? v : Number(v);
-  return n;
-};
-export const textOrUndefined = (v: unknown): string | undefined =>
-  v === "" || v === undefined || v === null ? undefined : String(v);
 
 /**
  * What the user typed for an option they switched away from (another credential type, another

@@ -1,6 +1,6 @@
 "use client";
 import { get, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
-import { firstMessage } from "@/components/connectors/wizard-model";
+import { firstMessage } from "@/components/forms/form-values";
 import { Field, Input } from "@/components/ui/field";
 import { deriveIdentifier } from "@/lib/common/schemas";
 

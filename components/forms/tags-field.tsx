@@ -1,6 +1,6 @@
 "use client";
 import { TagInput } from "@/components/ui/tag-input";
-import { itemToTag, itemsToTags, tagsToItems } from "@/components/connectors/wizard-model";
+import { itemToTag, itemsToTags, tagsToItems } from "@/components/forms/form-values";
 
 /** Tags as `key:value` chips: the one tag editor of every resource form. */
 export function TagsField({

@@ -2,7 +2,7 @@
 // Picks an AWS connector visible from the project: its own, its organization's and the
 // account's. The stored value is the reference (`id`, `org.id`, `account.id`).
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
-import { TestStatusWithTime } from "@/components/connectors/test-status-badge";
+import { TestStatusWithTime } from "@/components/connection-test/test-status-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
@@ -12,7 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import { useConnectors } from "@/lib/connectors/hooks";
 import { errorMessage } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 const LEVEL_LABEL = { project: "Project", org: "Organization", account: "Account" } as const;
 

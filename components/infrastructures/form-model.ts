@@ -2,7 +2,7 @@
 // The definition form's model: DTO → form values, which section owns which field, and server
 // problems mapped back onto fields. Kept apart from the JSX so the sections share it.
 import { get, useFormContext, type FieldErrors, type Path } from "react-hook-form";
-import { firstMessage } from "@/components/connectors/wizard-model";
+import { firstMessage } from "@/components/forms/form-values";
 import type { InfrastructureDto } from "@/lib/infrastructures/dto";
 import type { InfrastructureFormValues, InfrastructureInput } from "@/lib/infrastructures/schemas";
 import { ApiError } from "@/lib/http/client";

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { FormProvider, useForm, type Path } from "react-hook-form";
-import { VersionConflictAlert, isVersionConflict } from "@/components/connectors/version-conflict";
+import { VersionConflictAlert, isVersionConflict } from "@/components/forms/version-conflict";
 import { Button } from "@/components/ui/button";
 import { Breadcrumbs } from "@/components/ui/details-header";
 import { Alert, PageHeader } from "@/components/ui/misc";

@@ -1,4 +1,4 @@
-import { tagsToItems } from "@/components/connectors/wizard-model";
+import { tagsToItems } from "@/components/forms/form-values";
 import { Badge, Time } from "@/components/ui/misc";
 import { SummaryRow, SummarySection } from "@/components/ui/summary";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environments/schemas";

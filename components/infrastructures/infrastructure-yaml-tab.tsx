@@ -5,7 +5,7 @@ import {
   useUpdateInfrastructureYaml,
   type InfrastructureRef,
 } from "@/lib/infrastructures/hooks";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 /** The definition as Harness-style YAML: read-only by default, editable and saved as a whole. */
 export function InfrastructureYamlTab({

@@ -1,6 +1,6 @@
 "use client";
 import { kubeconfigUrl } from "@/lib/eks/hooks";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 /** A kubeconfig for the chosen cluster, authenticating with `aws eks get-token` and the connector's role. */
 export function KubeconfigLink({

@@ -10,7 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { PARTITIONS, PARTITION_LABELS, REGIONS, regionLabel } from "@/lib/aws/partitions";
 import { useClusters, useNamespaces, useRegions } from "@/lib/eks/hooks";
 import { errorMessage } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 /** Empty means "no region filter": clusters are then listed across every region. */
 export function RegionSelect({

@@ -11,7 +11,7 @@ import { ApiError, errorMessage } from "@/lib/http/client";
 import type { InfrastructureDto } from "@/lib/infrastructures/dto";
 import { useResolveInfrastructure, type ResolvedInfrastructureDto } from "@/lib/infrastructures/hooks";
 import { runtimeInputsOf, type RuntimeInputField } from "@/lib/infrastructures/resolve";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 export function RuntimeInputsDialog({
   open,

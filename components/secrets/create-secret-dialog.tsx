@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/misc";
 import { deriveIdentifier } from "@/lib/common/schemas";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { useCreateSecret } from "@/lib/secrets/hooks";
 import { secretCreateSchema, type SecretCreate, type SecretCreateForm, type SecretDto } from "@/lib/secrets/schemas";
 import { applyProblem } from "./problem-fields";

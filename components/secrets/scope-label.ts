@@ -1,4 +1,4 @@
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import type { SecretDto } from "@/lib/secrets/schemas";
 
 /** "the account", "organization payments", "project checkout (organization payments)". */

@@ -3,7 +3,7 @@ import { useState, type Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, Select } from "@/components/ui/field";
 import { errorMessage } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { useSecrets } from "@/lib/secrets/hooks";
 import type { SecretDto } from "@/lib/secrets/schemas";
 import { CreateSecretDialog } from "./create-secret-dialog";

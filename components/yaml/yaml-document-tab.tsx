@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CodeEditor } from "@/components/ui/code-editor";
 import { Alert } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
-import { VersionConflictAlert, isVersionConflict } from "@/components/connectors/version-conflict";
+import { VersionConflictAlert, isVersionConflict } from "@/components/forms/version-conflict";
 import { ApiError, errorMessage } from "@/lib/http/client";
 
 interface Draft {

@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { redactDeep } from "@/lib/redact";
-import type { Scope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import type { AuditAction } from "./schemas";
 
 export interface AuditInput {

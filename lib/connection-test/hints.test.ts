@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { THROTTLING_ERROR_CODES } from "@/lib/aws/backoff";
-import { hintFor, type HintContext } from "./hints";
+import { hintFor } from "./hints";
+import type { HintContext } from "./types";
 
 const ctx = (c: Partial<HintContext>): HintContext => ({
   step: "identity",

@@ -1,24 +1,8 @@
 // AWS error codes → a sentence the user can act on (and a policy to copy where one helps).
 import { THROTTLING_ERROR_CODES } from "@/lib/aws/backoff";
-import type { OidcTokenFacts } from "@/lib/aws/credentials";
 import { partitionOf } from "@/lib/aws/partitions";
 import { oidcHint } from "./oidc-hints";
-import type { Hint, StepId } from "./types";
-
-export interface HintContext {
-  step: StepId;
-  code: string;
-  region: string;
-  retries: number;
-  callerArn?: string;
-  roleArn?: string;
-  externalId?: string;
-  timeoutSeconds?: number;
-  /** The failure's message (some codes, e.g. InvalidIdentityToken, have several causes). */
-  message?: string;
-  /** Set for OIDC connectors once the token's claims are known. */
-  oidc?: OidcTokenFacts;
-}
+import type { Hint, HintContext } from "./types";
 
 const PARTITION_NAMES = { aws: "commercial AWS", "aws-us-gov": "AWS GovCloud (US)", "aws-cn": "AWS China" } as const;
 

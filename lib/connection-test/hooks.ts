@@ -7,7 +7,7 @@ import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { ApiError, apiFetch, apiUrl } from "@/lib/http/client";
 import type { Problem } from "@/lib/http/errors";
 import { readNdjson } from "@/lib/http/stream";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { STEP_IDS, STEP_TITLES, type StepEvent, type StoredTest, type TestEvent, type TestResult } from "./types";
 
 export const testKeys = {

@@ -1,9 +1,8 @@
 // Hints for the OIDC credentials step: what the token carries, and the AWS setup it needs.
-import type { OidcTokenFacts } from "@/lib/aws/credentials";
+import type { OidcTokenFacts } from "@/lib/connectors/credentials";
 import { partitionOf } from "@/lib/aws/partitions";
 import { issuerHostPath, oidcProviderArn, oidcSetupCommands, oidcTrustPolicy, roleOfArn } from "@/lib/oidc/policy";
-import type { HintContext } from "./hints";
-import type { Hint } from "./types";
+import type { Hint, HintContext } from "./types";
 
 function setup(o: OidcTokenFacts, region: string) {
   const role = roleOfArn(o.roleArn);

@@ -17,7 +17,7 @@ let issuer: TestIssuer;
 const ACCOUNT = "111122223333";
 const ALLOW = ["ec2:DescribeRegions", "eks:ListClusters", "eks:DescribeCluster", "iam:SimulatePrincipalPolicy"];
 const suffix = Date.now().toString(36);
-const by = { actor: "test" };
+const by = { id: "test", name: "Test", kind: "system" } as const;
 
 async function scope() {
   return resolveScope({});

@@ -3,14 +3,14 @@
 import "server-only";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { transportConfig, type CallOptions } from "@/lib/aws/clients";
-import { connectorCallOptions, connectorOidcContext, crossAccountRoleInput } from "@/lib/aws/connector";
+import { connectorCallOptions, connectorOidcContext, crossAccountRoleInput } from "@/lib/connectors/aws-calls";
 import {
   baseCredentials,
   CredentialSetupError,
   delegateMismatch,
   type OidcTokenFacts,
   type SecretReader,
-} from "@/lib/aws/credentials";
+} from "@/lib/connectors/credentials";
 import { describeRegions } from "@/lib/aws/ec2";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { policySourceArn, simulatePermissions } from "@/lib/aws/iam";

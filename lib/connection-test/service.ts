@@ -7,8 +7,9 @@ import { acquireTestLock } from "@/lib/db/locks";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
-import type { Actor, Scope } from "@/lib/scopes/service";
-import { openSecret, readSecretValue, scopeKey } from "@/lib/secrets/service";
+import type { Actor, Scope } from "@/lib/scope";
+import { openSecret, readSecretValue } from "@/lib/secrets/service";
+import { scopeKey } from "@/lib/scope";
 import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
 import { runConnectionTest } from "./runner";
 import type { StepEvent, StoredTest, TestEvent, TestResult } from "./types";
@@ -93,7 +94,7 @@ function runOptions(
 }
 
 const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult, saved: boolean) => ({
-  actor: by.actor,
+  actor: by.id,
   requestId: by.requestId,
   action: "TEST" as const,
   entityType: "Connector",
@@ -134,7 +135,7 @@ export async function testSavedConnector(opts: {
     await Promise.all([
       saveTestResult({
         connectorId: row.id,
-        actor: opts.by.actor,
+        actor: opts.by.id,
         result,
         audit: auditOf(opts.by, opts.scope, row.identifier, result, true),
       }),

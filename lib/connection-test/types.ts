@@ -1,4 +1,6 @@
 // The connection test's wire format: NDJSON step events, then one result line.
+import type { OidcTokenFacts } from "@/lib/connectors/credentials";
+
 export const STEP_IDS = [
   "credentials",
   "identity",
@@ -72,4 +74,20 @@ export interface StoredTest {
   actor: string;
   testedAt: number;
   durationMs: number;
+}
+
+/** What a failed step tells the hint table. */
+export interface HintContext {
+  step: StepId;
+  code: string;
+  region: string;
+  retries: number;
+  callerArn?: string;
+  roleArn?: string;
+  externalId?: string;
+  timeoutSeconds?: number;
+  /** The failure's message (some codes, e.g. InvalidIdentityToken, have several causes). */
+  message?: string;
+  /** Set for OIDC connectors once the token's claims are known. */
+  oidc?: OidcTokenFacts;
 }

@@ -35,12 +35,6 @@ export const connectorListQuerySchema = z.object({
 export type ConnectorListQuery = z.infer<typeof connectorListQuerySchema>;
 
 export const connectorParamsSchema = z.object({ identifier: z.string().min(1).max(128) });
-export const connectorGetQuerySchema = z.object({
-  format: z.enum(["json", "yaml"]).default("json"),
-  org: z.string().optional(),
-  project: z.string().optional(),
-});
-
 export interface ConnectorPage {
   items: ConnectorDto[];
   nextCursor: string | null;

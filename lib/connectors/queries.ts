@@ -3,7 +3,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Sealed } from "@/lib/secrets/crypto";
-import type { ScopeKey } from "@/lib/secrets/queries";
+import type { ScopeKey } from "@/lib/scope";
 import type { ConnectorListQuery } from "./dto";
 
 export const findConnector = (key: ScopeKey, identifier: string) =>
@@ -55,9 +55,8 @@ export async function replaceSecretRefs(tx: Tx, connectorId: string, refs: { fie
   if (refs.length) await tx.connectorSecretRef.createMany({ data: refs.map((r) => ({ connectorId, ...r })) });
 }
 
-export const getConnectorById = (tx: Tx, id: string) => tx.connector.findUniqueOrThrow({ where: { id } });
+export const reloadConnector = (tx: Tx, id: string) => tx.connector.findUnique({ where: { id } });
 export const deleteConnectorRow = (tx: Tx, id: string) => tx.connector.delete({ where: { id } });
-export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);
 
 /** A referenced secret as the connection test needs it: sealed, never opened here. */
 export interface SealedSecretRow extends Sealed {

@@ -2,15 +2,16 @@
 // caller's scope up to its org and the account, and carry the newest stored test.
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveTestResult } from "@/lib/connection-test/queries";
-import { createOrganization, createProject, resolveScope, type Scope } from "@/lib/scopes/service";
+import { createOrganization, createProject, resolveScope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import { createSecret } from "@/lib/secrets/service";
-import { parseConnectorRef, resolveConnectorRef } from "./refs";
+import { resolveConnectorRef } from "./refs";
 import type { ConnectorInput } from "./schemas";
 import { createConnector } from "./service";
 
 const suffix = Date.now().toString(36);
 const ORG = `refs_${suffix}`;
-const by = { actor: "test" };
+const by = { id: "test", name: "Test", kind: "system" } as const;
 let account: Scope;
 let org: Scope;
 let project: Scope;
@@ -53,16 +54,6 @@ beforeAll(async () => {
   await connector(account, `aws_${suffix}`, "Account AWS");
   await connector(org, `aws_${suffix}`, "Org AWS");
   await connector(project, `aws_${suffix}`, "Project AWS");
-});
-
-describe("parseConnectorRef", () => {
-  it("reads the level prefix and the identifier, and refuses anything else", () => {
-    expect(parseConnectorRef("prod")).toEqual({ level: "project", identifier: "prod" });
-    expect(parseConnectorRef("org.prod")).toEqual({ level: "org", identifier: "prod" });
-    expect(parseConnectorRef("account.prod_2")).toEqual({ level: "account", identifier: "prod_2" });
-    for (const bad of ["", "project.prod", "org.", "account.1abc", "a.b.c", "x y", "<+input>"])
-      expect(parseConnectorRef(bad), bad).toBeNull();
-  });
 });
 
 describe("resolveConnectorRef", () => {

@@ -1,21 +1,9 @@
 // Connector references, the way secret references work: `<id>` is a connector in the caller's
 // own scope, `org.<id>` one in the caller's org, `account.<id>` one at account scope.
 import "server-only";
-import type { Scope } from "@/lib/scopes/service";
-import { scopeKey } from "@/lib/secrets/service";
+import { parseScopedRef, refFrom, refTargetScope, scopeKey, type Scope } from "@/lib/scope";
 import { findConnectorForRef, type ConnectorRefRow } from "./queries";
 import type { ConnectorInput } from "./schemas";
-
-const CONNECTOR_REF = /^(?:(account|org)\.)?([a-zA-Z_][0-9a-zA-Z_$]{0,127})$/;
-
-export type ConnectorRefLevel = "account" | "org" | "project";
-
-/** `project` means "the caller's own scope" (a project, or an org or the account when the caller is one). */
-export function parseConnectorRef(ref: string): { level: ConnectorRefLevel; identifier: string } | null {
-  const m = CONNECTOR_REF.exec(ref.trim());
-  if (!m || !m[2]) return null;
-  return { level: (m[1] as "account" | "org" | undefined) ?? "project", identifier: m[2] };
-}
 
 export interface ResolvedConnector {
   id: string;
@@ -32,29 +20,14 @@ export interface ResolvedConnector {
   version: number;
 }
 
-/** The scope a reference points into, or null when the caller has no such parent (org. from the account). */
-export function connectorScope(from: Scope, level: ConnectorRefLevel): Scope | null {
-  if (level === "account") return { level: "account", accountId: from.accountId };
-  if (level === "org") {
-    if (!from.orgIdentifier) return null;
-    return { level: "org", accountId: from.accountId, orgIdentifier: from.orgIdentifier, orgId: from.orgId };
-  }
-  return from;
-}
-
-/** How an entity in `from` refers to a connector that lives in `at`. */
-export function connectorRefFrom(from: Scope, at: Scope, identifier: string): string {
-  return at.level === from.level ? identifier : `${at.level}.${identifier}`;
-}
-
 /** The row with its secrets (server use only: lib/aws/session.ts), plus the public view. */
 export async function resolveConnectorRow(
   from: Scope,
   ref: string,
 ): Promise<{ row: ConnectorRefRow; connector: ResolvedConnector } | null> {
-  const parsed = parseConnectorRef(ref);
+  const parsed = parseScopedRef(ref);
   if (!parsed) return null;
-  const at = connectorScope(from, parsed.level);
+  const at = refTargetScope(from, parsed.level);
   if (!at) return null;
   const row = await findConnectorForRef(scopeKey(at), parsed.identifier);
   if (!row) return null;
@@ -66,7 +39,7 @@ export async function resolveConnectorRow(
       identifier: row.identifier,
       name: row.name,
       scope: at,
-      ref: connectorRefFrom(from, at, row.identifier),
+      ref: refFrom(from, at.level, row.identifier),
       spec: row.spec as ConnectorInput["spec"],
       lastTest: last ? { status: last.status, testedAt: last.startedAt.toISOString() } : null,
       version: row.version,

@@ -2,15 +2,11 @@
 // the API. Cross-field rules attach their issues to the field the user has to change, so the
 // form can show them in place and the API can return them as fieldErrors.
 import { z } from "zod";
+import { SCOPED_REF_PATTERN } from "@/lib/scope/refs";
 import { BACKOFF_STRATEGY_TYPES, type BackoffStrategyType } from "@/lib/aws/backoff";
-import {
-  DEFAULT_REGION,
-  PARTITION_LABELS,
-  REGION_CODES,
-  isIamRoleArn,
-  parseArn,
-  partitionOf,
-} from "@/lib/aws/partitions";
+import { DEFAULT_REGION, PARTITION_LABELS, parseArn, partitionOf } from "@/lib/aws/partitions";
+import { iamRoleArnSchema, regionSchema } from "@/lib/aws/schemas";
+import { OIDC_SESSION_TAG_KEYS } from "@/lib/oidc/claims";
 import { descriptionSchema, identifierSchema, nameSchema, tagsSchema, versionSchema } from "@/lib/common/schemas";
 
 const required = (message: string) => ({
@@ -19,31 +15,15 @@ const required = (message: string) => ({
 const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
 
 // ── Secret references ─────────────────────────────────────────────────────────────────────
-const SECRET_REF_PATTERN = /^(?:(account|org)\.)?([a-zA-Z_][0-9a-zA-Z_$]{0,127})$/;
-export type SecretScope = "account" | "org" | "project";
-
+// `account.x` / `org.x` / `x` (the connector's own scope): lib/scope's reference grammar.
 export const secretRefSchema = z
   .string()
   .min(1, "Choose a secret")
-  .regex(SECRET_REF_PATTERN, "Use a secret identifier, optionally prefixed with account. or org.");
-
-/** `account.x` / `org.x` / `x` (same project); null when `ref` is not a secret reference. */
-export function parseSecretRef(ref: string): { scope: SecretScope; identifier: string } | null {
-  const m = SECRET_REF_PATTERN.exec(ref);
-  if (!m || !m[2]) return null;
-  return { scope: (m[1] as "account" | "org" | undefined) ?? "project", identifier: m[2] };
-}
+  .regex(SCOPED_REF_PATTERN, "Use a secret identifier, optionally prefixed with account. or org.");
 
 const secretRef = (missing: string) => z.string(required(missing)).pipe(secretRefSchema);
 
 // ── Fields ────────────────────────────────────────────────────────────────────────────────
-export const regionSchema = z.enum(REGION_CODES, { error: "Choose a region from the list" }).default(DEFAULT_REGION);
-
-export const iamRoleArnSchema = z
-  .string(required("Enter the role ARN"))
-  .trim()
-  .min(1, "Enter the role ARN")
-  .refine(isIamRoleArn, "Enter an IAM role ARN like arn:aws:iam::123456789012:role/deployer");
 
 // IAM's AccessKeyId rule; emulators and real keys (AKIA…/ASIA…) both fit.
 const accessKeySchema = z
@@ -82,15 +62,6 @@ const manualConfigSpecSchema = z
       });
     }
   });
-
-export const OIDC_SESSION_TAG_KEYS = [
-  "account_id",
-  "organization_id",
-  "project_id",
-  "connector_id",
-  "connector_name",
-  "context",
-] as const;
 
 const oidcSpecSchema = z.strictObject({
   iamRoleArn: iamRoleArnSchema,

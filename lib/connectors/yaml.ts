@@ -9,9 +9,10 @@ import {
   readYaml,
   toYamlText,
   withoutNulls,
+  valueOr422,
   type Rec,
 } from "@/lib/yaml/document";
-import { connectorInputSchema, type ConnectorInput } from "./schemas";
+import { connectorInputSchema, connectorUpdateSchema, type ConnectorInput } from "./schemas";
 
 // YAML 1.1 readers (Harness's Java side, snakeyaml) turn these plain words into booleans;
 // quoting them keeps a tag like `enabled: "yes"` a string everywhere.
@@ -120,3 +121,7 @@ export function parseConnectorYaml(
   // Keys outside `connector:` were merged into the input, so try the wrapped path, then the top.
   return { ok: false, ...locateWrappedIssue(read, "connector", issue) };
 }
+
+/** For the routes' `fromYaml`: the create or update body, or a 422 naming the line. */
+export const connectorCreateFromYaml = (text: string) => valueOr422(parseConnectorYaml(text));
+export const connectorUpdateFromYaml = (text: string) => valueOr422(parseConnectorYaml(text, connectorUpdateSchema));

@@ -7,9 +7,9 @@ import { describeRegions } from "@/lib/aws/ec2";
 import { listClusters } from "@/lib/aws/eks";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { PARTITION_LABELS, REGIONS, partitionOf, regionLabel, type Partition } from "@/lib/aws/partitions";
-import { openConnectorSession, type ConnectorSession } from "@/lib/aws/session";
+import { openConnectorSession, type ConnectorSession } from "@/lib/connectors/session";
 import { AppError } from "@/lib/http/errors";
-import type { Scope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import type { ClusterListQuery, ClusterListing, RegionError, RegionListing } from "./schemas";
 import { TtlCache } from "./ttl-cache";
 

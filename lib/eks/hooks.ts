@@ -4,7 +4,7 @@
 // cancelled.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import type { NamespaceList } from "./lookup-schemas";
 import type { ClusterListing, RegionListing } from "./schemas";
 

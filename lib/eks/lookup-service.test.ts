@@ -10,14 +10,15 @@ import { startFakeKubernetes, type FakeKubernetes } from "@/e2e/fixtures/fake-ku
 import { createConnector } from "@/lib/connectors/service";
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { resetEnvCache } from "@/lib/env";
-import { resolveScope, type Scope } from "@/lib/scopes/service";
+import { resolveScope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import { createSecret } from "@/lib/secrets/service";
 
 const ACCOUNT = "111122223333";
 const TARGET = "444455556666";
 const EKS_READ = ["eks:DescribeCluster", "eks:ListClusters"];
 const suffix = Date.now().toString(36);
-const by = { actor: "test" };
+const by = { id: "test", name: "Test", kind: "system" } as const;
 let emu: AwsEmulator;
 let kube: FakeKubernetes;
 let scope: Scope;

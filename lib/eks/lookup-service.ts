@@ -2,8 +2,8 @@
 // cross-account role and backoff, as the connection test uses them), then list namespaces or
 // build a kubeconfig. Endpoints come from DescribeCluster, never from the request.
 import "server-only";
-import { openConnectorSession } from "@/lib/aws/session";
-import type { Scope } from "@/lib/scopes/service";
+import { openConnectorSession } from "@/lib/connectors/session";
+import type { Scope } from "@/lib/scope";
 import { describeTarget } from "./access";
 import { kubeconfigFileName, kubeconfigYaml } from "./kubeconfig";
 import type { ClusterLookupQuery, NamespaceList } from "./lookup-schemas";

@@ -2,7 +2,7 @@
 // TanStack Query hooks for environments.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import type { EnvironmentDto, EnvironmentInput, EnvironmentListQuery } from "./schemas";
 
 export type EnvironmentFilters = Partial<Pick<EnvironmentListQuery, "q" | "type">>;

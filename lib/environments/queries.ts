@@ -1,15 +1,9 @@
 // Database access for environments.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import type { ProjectKey } from "@/lib/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EnvironmentListQuery } from "./schemas";
-
-/** Environments live in a project, so every part of the key is a real identifier. */
-export interface ProjectKey {
-  accountId: string;
-  orgIdentifier: string;
-  projectIdentifier: string;
-}
 
 const withCount = { _count: { select: { infrastructures: true } } } as const;
 
@@ -50,17 +44,7 @@ export async function updateEnvironmentRow(
   return r.count;
 }
 
-export const getEnvironmentById = (tx: Tx, id: string) =>
-  tx.environment.findUniqueOrThrow({ where: { id }, include: withCount });
-
-/** Identifiers of the definitions that keep an environment from being deleted (at most 20). */
-export const infrastructuresIn = (tx: Tx, environmentId: string) =>
-  tx.infrastructureDefinition.findMany({
-    where: { environmentId },
-    select: { identifier: true },
-    orderBy: { identifier: "asc" },
-    take: 20,
-  });
+export const reloadEnvironment = (tx: Tx, id: string) =>
+  tx.environment.findUnique({ where: { id }, include: withCount });
 
 export const deleteEnvironmentRow = (tx: Tx, id: string) => tx.environment.delete({ where: { id } });
-export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);

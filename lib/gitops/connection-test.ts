@@ -6,14 +6,14 @@ import "server-only";
 import type { CallOptions } from "@/lib/aws/clients";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { eksToken } from "@/lib/aws/eks-token";
-import { openConnectorSession, type ConnectorSession } from "@/lib/aws/session";
+import { openConnectorSession, type ConnectorSession } from "@/lib/connectors/session";
 import { assumeRole, roleSessionName } from "@/lib/aws/sts";
 import { recordAudit } from "@/lib/audit/service";
-import { requireProject } from "@/lib/environments/service";
+import { requireProject } from "@/lib/scope";
 import { acquireTestLock } from "@/lib/db/locks";
 import { AppError } from "@/lib/http/errors";
 import { KubeError, serverVersion } from "@/lib/kubernetes/client";
-import type { Actor, Scope } from "@/lib/scopes/service";
+import type { Actor, Scope } from "@/lib/scope";
 import { readSecretValue } from "@/lib/secrets/service";
 import { CLUSTER_TEST_STEPS, type ClusterTestResult, type ClusterTestStep, type ClusterTestStepId } from "./dto";
 import { identityMappingCommand } from "./guide";
@@ -250,7 +250,7 @@ async function runAndSave(
   await q.transaction(async (tx) => {
     await q.saveClusterStatus(tx, row.id, { connectionStatus: status, statusReason, serverVersion: version, testedAt });
     await recordAudit(tx, {
-      actor: opts.by.actor,
+      actor: opts.by.id,
       requestId: opts.by.requestId,
       action: "TEST",
       entityType: "GitopsCluster",

@@ -1,10 +1,10 @@
 // "Import from EKS": DescribeCluster through a connector, reduced to what a GitOps cluster needs.
 // The endpoint and CA come from AWS, never from the request.
 import "server-only";
-import { openConnectorSession } from "@/lib/aws/session";
+import { openConnectorSession } from "@/lib/connectors/session";
 import { describeTarget } from "@/lib/eks/access";
 import type { ClusterLookupQuery } from "@/lib/eks/lookup-schemas";
-import type { Scope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import type { EksClusterInfo } from "./dto";
 
 export async function describeForImport(

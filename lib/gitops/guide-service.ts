@@ -4,12 +4,12 @@
 import "server-only";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { partitionOf } from "@/lib/aws/partitions";
-import { openConnectorSession } from "@/lib/aws/session";
-import { requireProject } from "@/lib/environments/service";
+import { openConnectorSession } from "@/lib/connectors/session";
+import { requireProject } from "@/lib/scope";
 import { describeTarget } from "@/lib/eks/access";
 import { AppError } from "@/lib/http/errors";
 import { roleOfArn } from "@/lib/oidc/policy";
-import type { Scope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import type { GitopsGuideDto } from "./dto";
 import { generateGuide, placeholderIssuer } from "./guide";
 import * as q from "./queries";

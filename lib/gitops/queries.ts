@@ -1,14 +1,9 @@
 // Database access for GitOps agents, clusters and the clusters' secret references.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import type { ProjectKey } from "@/lib/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GitopsAgentListQuery, GitopsClusterListQuery } from "./schemas";
-
-export interface ProjectKey {
-  accountId: string;
-  orgIdentifier: string;
-  projectIdentifier: string;
-}
 
 const agentInclude = { _count: { select: { clusters: true } } } as const;
 const clusterInclude = { agent: { select: { identifier: true, name: true, namespace: true } } } as const;
@@ -49,16 +44,8 @@ export async function updateAgentRow(
   return (await tx.gitopsAgent.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }))
     .count;
 }
-export const getAgentById = (tx: Tx, id: string) =>
-  tx.gitopsAgent.findUniqueOrThrow({ where: { id }, include: agentInclude });
+export const reloadAgent = (tx: Tx, id: string) => tx.gitopsAgent.findUnique({ where: { id }, include: agentInclude });
 export const deleteAgentRow = (tx: Tx, id: string) => tx.gitopsAgent.delete({ where: { id } });
-export const clustersOfAgent = (agentId: string) =>
-  db.gitopsCluster.findMany({
-    where: { agentId },
-    select: { identifier: true, name: true },
-    orderBy: { name: "asc" },
-    take: 50,
-  });
 
 export const findCluster = (key: ProjectKey, identifier: string) =>
   db.gitopsCluster.findUnique({
@@ -101,8 +88,8 @@ export async function updateClusterRow(
   return (await tx.gitopsCluster.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }))
     .count;
 }
-export const getClusterById = (tx: Tx, id: string) =>
-  tx.gitopsCluster.findUniqueOrThrow({ where: { id }, include: clusterInclude });
+export const reloadCluster = (tx: Tx, id: string) =>
+  tx.gitopsCluster.findUnique({ where: { id }, include: clusterInclude });
 export const deleteClusterRow = (tx: Tx, id: string) => tx.gitopsCluster.delete({ where: { id } });
 
 export async function replaceClusterSecretRefs(tx: Tx, clusterId: string, refs: { field: string; secretId: string }[]) {

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { PARTITION_LABELS, REGION_CODES, parseArn, partitionOf } from "@/lib/aws/partitions";
 import { descriptionSchema, identifierSchema, nameSchema, tagsSchema, versionSchema } from "@/lib/common/schemas";
-import { iamRoleArnSchema, secretRefSchema } from "@/lib/connectors/schemas";
+import { iamRoleArnSchema } from "@/lib/aws/schemas";
+import { secretRefSchema } from "@/lib/connectors/schemas";
 
 // ── Fields ────────────────────────────────────────────────────────────────────────────────
 /** `account.x` / `org.x` / `x` (same project), like secret references. */
@@ -185,11 +186,6 @@ export const CONNECTION_STATUSES = ["Unknown", "Successful", "Failed"] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 export const gitopsParamsSchema = z.object({ identifier: z.string().min(1).max(128) });
-export const gitopsGetQuerySchema = z.object({
-  format: z.enum(["json", "yaml"]).default("json"),
-  org: z.string().optional(),
-  project: z.string().optional(),
-});
 export const gitopsAgentListQuerySchema = z.object({
   q: z.string().max(128).optional(),
   org: z.string().optional(),

@@ -4,12 +4,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAwsEmulator, type AwsEmulator, type RoleInfo, type UserInfo } from "@/e2e/fixtures/aws-emulator";
 import { startFakeKubernetes, type FakeKubernetes } from "@/e2e/fixtures/fake-kubernetes";
-import { clearSessionCache } from "@/lib/aws/session";
+import { clearSessionCache } from "@/lib/connectors/session";
 import { createConnector, deleteConnector } from "@/lib/connectors/service";
 import { db } from "@/lib/db";
 import { acquireTestLock } from "@/lib/db/locks";
 import { AppError } from "@/lib/http/errors";
-import { createOrganization, createProject, deleteProject, resolveScope, type Scope } from "@/lib/scopes/service";
+import { createOrganization, createProject, deleteProject, resolveScope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import { createSecret, deleteSecret } from "@/lib/secrets/service";
 import { testCluster } from "./connection-test";
 import { describeForImport } from "./eks-import";
@@ -21,14 +22,14 @@ import {
   deleteAgent,
   deleteCluster,
   getCluster,
-  getClusterYaml,
+  clusterDtoToYaml,
   listClusters,
   updateAgent,
   updateCluster,
 } from "./service";
 import { parseClusterYaml } from "./yaml";
 
-const by = { actor: "tester", requestId: "req-gitops-test" };
+const by = { id: "tester", name: "Tester", kind: "user", requestId: "req-gitops-test" } as const;
 const ORG = "gitops_org";
 const ACCOUNT = "111122223333";
 const ISSUER = "https://oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF";
@@ -154,7 +155,7 @@ describe("GitOps CRUD", () => {
 
   it("a project holding GitOps agents cannot be deleted", async () => {
     const e = await rejects(deleteProject({ orgIdentifier: ORG, identifier: "apps", by }), "IN_USE");
-    expect(e.message).toMatch(/GitOps agents agent1/);
+    expect(e.message).toMatch(/still holds .*GitOps agent "agent1"/);
   });
 
   it("clusters: create, YAML round trip, stale versions refused, connection changes reset the status, audit", async () => {
@@ -164,7 +165,7 @@ describe("GitOps CRUD", () => {
       agent: { identifier: "agent1", namespace: "argocd" },
       status: { connectionStatus: "Unknown", testedAt: null },
     });
-    const { yaml } = await getClusterYaml(project, "crud1");
+    const yaml = clusterDtoToYaml(await getCluster(project, "crud1"));
     const parsed = parseClusterYaml(yaml);
     expect(parsed.ok && parsed.value).toMatchObject({ identifier: "crud1", spec: { caData: kube.caData } });
 

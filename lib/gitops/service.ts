@@ -2,12 +2,10 @@
 // points at its management connector (foreign key while it resolves); a cluster belongs to an
 // agent, and a bearer-token cluster holds a secret reference that keeps the secret alive.
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
 import { resolveConnectorRef } from "@/lib/connectors/refs";
-import { checkBodyScope, requireProject } from "@/lib/environments/service";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
-import { versionConflict } from "@/lib/http/version";
-import type { Actor, Scope } from "@/lib/scopes/service";
+import { defineResource, rowMeta } from "@/lib/resource/kernel";
+import { checkBodyScope, requireProject, scopeLabel, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
 import { resolveSecretRef } from "@/lib/secrets/service";
 import type { GitopsAgentDto, GitopsClusterDto } from "./dto";
 import * as q from "./queries";
@@ -21,7 +19,9 @@ import {
 } from "./schemas";
 import { agentToYaml, clusterToYaml } from "./yaml";
 
-const projectOf = (scope: Scope, what: string): q.ProjectKey => requireProject(scope, what);
+const AGENTS = "GitOps agents";
+const CLUSTERS = "GitOps clusters";
+const projectOf = (scope: Scope, what: string): ProjectKey => requireProject(scope, what);
 
 // ── Agents ────────────────────────────────────────────────────────────────────────────────
 function agentDto(r: q.AgentRow): GitopsAgentDto {
@@ -36,10 +36,8 @@ function agentDto(r: q.AgentRow): GitopsAgentDto {
       namespace: r.namespace,
       spec: { connectorRef: r.connectorRef, managementCluster: r.managementCluster, agentRoleArn: r.agentRoleArn },
     },
-    version: r.version,
     clusterCount: r._count.clusters,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
+    ...rowMeta(r),
   };
 }
 
@@ -52,19 +50,13 @@ const agentAuditable = (r: q.AgentRow) => ({
   managementCluster: r.managementCluster,
   agentRoleArn: r.agentRoleArn,
 });
-const audit = (
-  by: Actor,
-  key: q.ProjectKey,
-  entityType: string,
-  entityId: string,
-  action: "CREATE" | "UPDATE" | "DELETE",
-) => ({
-  actor: by.actor,
-  requestId: by.requestId,
-  action,
-  entityType,
-  entityId,
-  scope: key,
+export const agents = defineResource<q.AgentRow, ProjectKey>({
+  type: "GitopsAgent",
+  where: (key) => `in ${scopeLabel(key)}`,
+  find: q.findAgent,
+  reload: q.reloadAgent,
+  auditable: agentAuditable,
+  auditScope: (key) => key,
 });
 
 async function agentColumns(scope: Scope, input: GitopsAgentInput) {
@@ -90,42 +82,25 @@ async function agentColumns(scope: Scope, input: GitopsAgentInput) {
   };
 }
 
-export async function getAgentRowOrThrow(key: q.ProjectKey, identifier: string): Promise<q.AgentRow> {
-  const row = await q.findAgent(key, identifier);
-  if (!row) throw new AppError("NOT_FOUND", `GitOps agent "${identifier}" does not exist in this project`);
-  return row;
-}
-
 export async function listAgents(scope: Scope, query: GitopsAgentListQuery): Promise<{ items: GitopsAgentDto[] }> {
-  return { items: (await q.listAgentRows(projectOf(scope, "GitOps agents"), query)).map(agentDto) };
+  return { items: (await q.listAgentRows(projectOf(scope, AGENTS), query)).map(agentDto) };
 }
 
 export async function getAgent(scope: Scope, identifier: string): Promise<GitopsAgentDto> {
-  return agentDto(await getAgentRowOrThrow(projectOf(scope, "GitOps agents"), identifier));
+  return agentDto(await agents.get(projectOf(scope, AGENTS), identifier));
 }
 
-export async function getAgentYaml(scope: Scope, identifier: string): Promise<{ yaml: string; version: number }> {
-  const dto = await getAgent(scope, identifier);
-  return { yaml: agentToYaml(dto.agent), version: dto.version };
-}
+/** The `gitopsAgent:` YAML document of an agent. */
+export const agentDtoToYaml = (dto: GitopsAgentDto): string => agentToYaml(dto.agent);
 
 export async function createAgent(opts: { scope: Scope; input: GitopsAgentInput; by: Actor }): Promise<GitopsAgentDto> {
-  const key = projectOf(opts.scope, "GitOps agents");
+  const key = projectOf(opts.scope, AGENTS);
   checkBodyScope(key, opts.input, "agent");
-  if (await q.findAgent(key, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `A GitOps agent "${opts.input.identifier}" already exists in this project`, {
-      fieldErrors: { identifier: ["Already in use"] },
-    });
-  }
+  await agents.assertFree(key, opts.input.identifier);
   const columns = await agentColumns(opts.scope, opts.input);
-  const row = await q.transaction(async (tx) => {
-    const created = await q.insertAgent(tx, { ...key, identifier: opts.input.identifier, ...columns });
-    await recordAudit(tx, {
-      ...audit(opts.by, key, "GitopsAgent", created.identifier, "CREATE"),
-      after: agentAuditable(created),
-    });
-    return created;
-  });
+  const row = await agents.create({ key, by: opts.by }, opts.input.identifier, (tx) =>
+    q.insertAgent(tx, { ...key, identifier: opts.input.identifier, ...columns }),
+  );
   return agentDto(row);
 }
 
@@ -136,49 +111,22 @@ export async function updateAgent(opts: {
   version: number;
   by: Actor;
 }): Promise<GitopsAgentDto> {
-  const key = projectOf(opts.scope, "GitOps agents");
-  if (opts.input.identifier !== opts.identifier) {
-    throw new AppError("VALIDATION_FAILED", "An agent's identifier cannot change", {
-      fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] },
-    });
-  }
+  const key = projectOf(opts.scope, AGENTS);
+  agents.assertSameIdentifier(opts.identifier, opts.input.identifier);
   checkBodyScope(key, opts.input, "agent");
-  const before = await getAgentRowOrThrow(key, opts.identifier);
+  const before = await agents.get(key, opts.identifier);
   const columns = await agentColumns(opts.scope, opts.input);
-  const after = await q.transaction(async (tx) => {
-    if ((await q.updateAgentRow(tx, before.id, opts.version, columns)) === 0)
-      throw versionConflict((await q.getAgentById(tx, before.id)).version);
-    const updated = await q.getAgentById(tx, before.id);
-    await recordAudit(tx, {
-      ...audit(opts.by, key, "GitopsAgent", updated.identifier, "UPDATE"),
-      before: agentAuditable(before),
-      after: agentAuditable(updated),
-    });
-    return updated;
-  });
+  const after = await agents.update({ key, by: opts.by }, before, opts.version, (tx) =>
+    q.updateAgentRow(tx, before.id, opts.version, columns),
+  );
   return agentDto(after);
 }
 
+/** Refused while clusters still belong to it (the 409 names them). */
 export async function deleteAgent(opts: { scope: Scope; identifier: string; by: Actor }): Promise<void> {
-  const key = projectOf(opts.scope, "GitOps agents");
-  const row = await getAgentRowOrThrow(key, opts.identifier);
-  const clusters = await q.clustersOfAgent(row.id);
-  if (clusters.length) {
-    throw new AppError(
-      "IN_USE",
-      `Clusters still use this agent: ${clusters.map((c) => c.identifier).join(", ")}. Delete them or move them to another agent first.`,
-      {
-        extra: { references: clusters.map((c) => ({ type: "GitopsCluster", identifier: c.identifier, name: c.name })) },
-      },
-    );
-  }
-  await q.transaction(async (tx) => {
-    await q.deleteAgentRow(tx, row.id);
-    await recordAudit(tx, {
-      ...audit(opts.by, key, "GitopsAgent", row.identifier, "DELETE"),
-      before: agentAuditable(row),
-    });
-  });
+  const key = projectOf(opts.scope, AGENTS);
+  const row = await agents.get(key, opts.identifier);
+  await agents.remove({ key, by: opts.by }, row, (tx) => q.deleteAgentRow(tx, row.id));
 }
 
 // ── Clusters ──────────────────────────────────────────────────────────────────────────────
@@ -212,9 +160,7 @@ function clusterDto(r: q.ClusterRow): GitopsClusterDto {
       serverVersion: r.serverVersion,
       testedAt: r.testedAt?.toISOString() ?? null,
     },
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
+    ...rowMeta(r),
   };
 }
 
@@ -257,7 +203,7 @@ const connectionChanged = (before: ClusterFields, after: ClusterFields) =>
   );
 const UNTESTED = { connectionStatus: "Unknown", statusReason: "", serverVersion: null, testedAt: null };
 
-async function resolveClusterRefs(scope: Scope, key: q.ProjectKey, input: GitopsClusterInput) {
+async function resolveClusterRefs(scope: Scope, key: ProjectKey, input: GitopsClusterInput) {
   const fieldErrors: FieldErrors = {};
   const agent = await q.findAgent(key, input.agentIdentifier);
   if (!agent)
@@ -274,52 +220,45 @@ async function resolveClusterRefs(scope: Scope, key: q.ProjectKey, input: Gitops
   return { agentId: agent!.id, refs };
 }
 
-export async function getClusterRowOrThrow(key: q.ProjectKey, identifier: string): Promise<q.ClusterRow> {
-  const row = await q.findCluster(key, identifier);
-  if (!row) throw new AppError("NOT_FOUND", `GitOps cluster "${identifier}" does not exist in this project`);
-  return row;
-}
+export const clusters = defineResource<q.ClusterRow, ProjectKey>({
+  type: "GitopsCluster",
+  where: (key) => `in ${scopeLabel(key)}`,
+  find: q.findCluster,
+  reload: q.reloadCluster,
+  auditable: clusterAuditable,
+  auditScope: (key) => key,
+});
 
 export async function listClusters(
   scope: Scope,
   query: GitopsClusterListQuery,
 ): Promise<{ items: GitopsClusterDto[] }> {
-  return { items: (await q.listClusterRows(projectOf(scope, "GitOps clusters"), query)).map(clusterDto) };
+  return { items: (await q.listClusterRows(projectOf(scope, CLUSTERS), query)).map(clusterDto) };
 }
 
 export async function getCluster(scope: Scope, identifier: string): Promise<GitopsClusterDto> {
-  return clusterDto(await getClusterRowOrThrow(projectOf(scope, "GitOps clusters"), identifier));
+  return clusterDto(await clusters.get(projectOf(scope, CLUSTERS), identifier));
 }
 
-export async function getClusterYaml(scope: Scope, identifier: string): Promise<{ yaml: string; version: number }> {
-  const dto = await getCluster(scope, identifier);
-  return { yaml: clusterToYaml(dto.cluster), version: dto.version };
-}
+/** The `gitopsCluster:` YAML document of a cluster. */
+export const clusterDtoToYaml = (dto: GitopsClusterDto): string => clusterToYaml(dto.cluster);
 
 export async function createCluster(opts: {
   scope: Scope;
   input: GitopsClusterInput;
   by: Actor;
 }): Promise<GitopsClusterDto> {
-  const key = projectOf(opts.scope, "GitOps clusters");
+  const key = projectOf(opts.scope, CLUSTERS);
   checkBodyScope(key, opts.input, "cluster");
-  if (await q.findCluster(key, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `A GitOps cluster "${opts.input.identifier}" already exists in this project`, {
-      fieldErrors: { identifier: ["Already in use"] },
-    });
-  }
+  await clusters.assertFree(key, opts.input.identifier);
   const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input);
-  const row = await q.transaction(async (tx) => {
+  const row = await clusters.create({ key, by: opts.by }, opts.input.identifier, async (tx) => {
     const created = await q.insertCluster(tx, {
       ...key,
       identifier: opts.input.identifier,
       ...clusterColumns(opts.input, agentId),
     });
     await q.replaceClusterSecretRefs(tx, created.id, refs);
-    await recordAudit(tx, {
-      ...audit(opts.by, key, "GitopsCluster", created.identifier, "CREATE"),
-      after: clusterAuditable(created),
-    });
     return created;
   });
   return clusterDto(row);
@@ -332,43 +271,27 @@ export async function updateCluster(opts: {
   version: number;
   by: Actor;
 }): Promise<GitopsClusterDto> {
-  const key = projectOf(opts.scope, "GitOps clusters");
-  if (opts.input.identifier !== opts.identifier) {
-    throw new AppError("VALIDATION_FAILED", "A cluster's identifier cannot change", {
-      fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] },
-    });
-  }
+  const key = projectOf(opts.scope, CLUSTERS);
+  clusters.assertSameIdentifier(opts.identifier, opts.input.identifier);
   checkBodyScope(key, opts.input, "cluster");
-  const before = await getClusterRowOrThrow(key, opts.identifier);
+  const before = await clusters.get(key, opts.identifier);
   const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input);
   const columns = clusterColumns(opts.input, agentId);
-  const after = await q.transaction(async (tx) => {
-    const data =
-      connectionChanged(before, columns) || agentId !== before.agentId ? { ...columns, ...UNTESTED } : columns;
-    if ((await q.updateClusterRow(tx, before.id, opts.version, data)) === 0)
-      throw versionConflict((await q.getClusterById(tx, before.id)).version);
-    await q.replaceClusterSecretRefs(tx, before.id, refs);
-    const updated = await q.getClusterById(tx, before.id);
-    await recordAudit(tx, {
-      ...audit(opts.by, key, "GitopsCluster", updated.identifier, "UPDATE"),
-      before: clusterAuditable(before),
-      after: clusterAuditable(updated),
-    });
-    return updated;
-  });
+  const data = connectionChanged(before, columns) || agentId !== before.agentId ? { ...columns, ...UNTESTED } : columns;
+  const after = await clusters.update(
+    { key, by: opts.by },
+    before,
+    opts.version,
+    (tx) => q.updateClusterRow(tx, before.id, opts.version, data),
+    (tx) => q.replaceClusterSecretRefs(tx, before.id, refs),
+  );
   return clusterDto(after);
 }
 
 export async function deleteCluster(opts: { scope: Scope; identifier: string; by: Actor }): Promise<void> {
-  const key = projectOf(opts.scope, "GitOps clusters");
-  const row = await getClusterRowOrThrow(key, opts.identifier);
-  await q.transaction(async (tx) => {
-    await q.deleteClusterRow(tx, row.id);
-    await recordAudit(tx, {
-      ...audit(opts.by, key, "GitopsCluster", row.identifier, "DELETE"),
-      before: clusterAuditable(row),
-    });
-  });
+  const key = projectOf(opts.scope, CLUSTERS);
+  const row = await clusters.get(key, opts.identifier);
+  await clusters.remove({ key, by: opts.by }, row, (tx) => q.deleteClusterRow(tx, row.id));
 }
 
 export { clusterDto };

@@ -91,7 +91,8 @@ export class AppError extends Error {
 }
 
 export function fieldErrorsFromZod(error: z.ZodError, prefix: (string | number)[] = []): FieldErrors {
-  const out: FieldErrors = {};
+  // No prototype: a field named `__proto__` or `constructor` must not reach Object's members.
+  const out: FieldErrors = Object.create(null) as FieldErrors;
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const k of issue.keys)

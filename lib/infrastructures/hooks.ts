@@ -4,7 +4,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { environmentKeys } from "@/lib/environments/hooks";
 import { apiFetch } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import type { InfrastructureDto, InfrastructureListQuery, InfrastructurePage } from "./dto";
 import type { RuntimeInputField } from "./resolve";
 import type { InfrastructureInput } from "./schemas";

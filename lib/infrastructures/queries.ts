@@ -1,7 +1,7 @@
 // Database access for infrastructure definitions.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import type { ProjectKey } from "@/lib/environments/queries";
+import type { ProjectKey } from "@/lib/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InfrastructureListQuery } from "./dto";
 
@@ -65,21 +65,6 @@ export async function updateInfrastructureRow(
   return r.count;
 }
 
-export const getInfrastructureById = (tx: Tx, id: string) =>
-  tx.infrastructureDefinition.findUniqueOrThrow({ where: { id }, include });
+export const reloadInfrastructure = (tx: Tx, id: string) =>
+  tx.infrastructureDefinition.findUnique({ where: { id }, include });
 export const deleteInfrastructureRow = (tx: Tx, id: string) => tx.infrastructureDefinition.delete({ where: { id } });
-export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);
-
-/** The definitions (with their environment and project) that point at a connector, at most 20. */
-export const definitionsUsingConnector = (tx: Tx, connectorId: string) =>
-  tx.infrastructureDefinition.findMany({
-    where: { connectorId },
-    select: {
-      identifier: true,
-      orgIdentifier: true,
-      projectIdentifier: true,
-      environment: { select: { identifier: true } },
-    },
-    orderBy: [{ projectIdentifier: "asc" }, { identifier: "asc" }],
-    take: 20,
-  });

@@ -11,19 +11,20 @@ import {
   updateEnvironment,
 } from "@/lib/environments/service";
 import { AppError } from "@/lib/http/errors";
-import { createOrganization, createProject, deleteProject, resolveScope, type Scope } from "@/lib/scopes/service";
+import { createOrganization, createProject, deleteProject, resolveScope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import { infrastructureInputSchema, type InfrastructureInput } from "./schemas";
 import {
   createInfrastructure,
   deleteInfrastructure,
   getInfrastructure,
-  getInfrastructureYaml,
+  infrastructureDtoToYaml,
   listInfrastructures,
   resolveInfrastructureInputs,
   updateInfrastructure,
 } from "./service";
 
-const by = { actor: "tester", requestId: "req-infra-test" };
+const by = { id: "tester", name: "Tester", kind: "user", requestId: "req-infra-test" } as const;
 const ORG = "infra_org";
 let project: Scope;
 let other: Scope;
@@ -127,7 +128,7 @@ describe("environments", () => {
       by,
     });
     const e = await rejects(deleteProject({ orgIdentifier: ORG, identifier: "gone", by }), "IN_USE");
-    expect(e.detail).toContain("environments prod");
+    expect(e.detail).toContain('environment "prod" (project "gone"');
     await deleteEnvironment({ scope: gone, identifier: "prod", by });
     await deleteProject({ orgIdentifier: ORG, identifier: "gone", by });
   });
@@ -177,7 +178,8 @@ describe("infrastructure definitions", () => {
     expect((await getInfrastructure(project, "dev", "eks_a")).infrastructureDefinition).toEqual(
       dto.infrastructureDefinition,
     );
-    const { yaml, version } = await getInfrastructureYaml(project, "dev", "eks_a");
+    const read = await getInfrastructure(project, "dev", "eks_a");
+    const [yaml, version] = [infrastructureDtoToYaml(read), read.version];
     expect(version).toBe(1);
     expect(yaml).toMatch(/^infrastructureDefinition:\n {2}name: EKS eks_a\n/);
     expect(yaml).toContain("    cluster: ap-south-1/Cluster-test\n");
@@ -347,9 +349,11 @@ describe("infrastructure definitions", () => {
       {
         type: "InfrastructureDefinition",
         identifier: "eks_u1",
+        name: "EKS eks_u1",
         environment: "dev",
         orgIdentifier: ORG,
         projectIdentifier: "web",
+        field: "spec.connectorRef",
       },
     ]);
     const current = await getInfrastructure(project, "dev", "eks_u1");
@@ -374,7 +378,16 @@ describe("infrastructure definitions", () => {
     const e = await rejects(deleteEnvironment({ scope: project, identifier: "dev", by }), "IN_USE");
     expect(e.detail).toMatch(/eks_a/);
     expect(e.options.extra?.references).toEqual(
-      expect.arrayContaining([{ type: "InfrastructureDefinition", identifier: "eks_a", environment: "dev" }]),
+      expect.arrayContaining([
+        {
+          type: "InfrastructureDefinition",
+          identifier: "eks_a",
+          name: "EKS eks_a",
+          environment: "dev",
+          orgIdentifier: ORG,
+          projectIdentifier: "web",
+        },
+      ]),
     );
     await createEnvironment({
       scope: project,

@@ -2,15 +2,13 @@
 // in the same transaction, YAML, and resolving runtime inputs. A fixed connectorRef must name a
 // connector visible from the project; its id is kept so the connector cannot be deleted.
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
 import { resolveConnectorRef } from "@/lib/connectors/refs";
-import type { Tx } from "@/lib/db";
-import { checkBodyScope, getEnvironmentRowOrThrow, requireProject } from "@/lib/environments/service";
-import { findEnvironment, type ProjectKey } from "@/lib/environments/queries";
+import { findEnvironment } from "@/lib/environments/queries";
+import { getEnvironmentRowOrThrow } from "@/lib/environments/service";
 import { AppError } from "@/lib/http/errors";
-import { versionConflict } from "@/lib/http/version";
+import { defineResource, rowMeta } from "@/lib/resource/kernel";
 import { kindOf } from "@/lib/runtime-input";
-import type { Actor, Scope } from "@/lib/scopes/service";
+import { checkBodyScope, requireProject, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
 import type { InfrastructureDto, InfrastructureListQuery, InfrastructurePage } from "./dto";
 import * as q from "./queries";
 import { resolveInfrastructure, runtimeInputsOf, type RuntimeInputField } from "./resolve";
@@ -50,11 +48,26 @@ function toDto(r: Row): InfrastructureDto {
           scope: r.connector.projectIdentifier ? "project" : r.connector.orgIdentifier ? "org" : "account",
         }
       : null,
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
+    ...rowMeta(r),
   };
 }
+
+/** Identifiers are unique per environment: the key names the environment too. */
+interface DefinitionKey {
+  key: ProjectKey;
+  environmentId: string;
+  environment: string;
+}
+
+export const definitions = defineResource<Row, DefinitionKey>({
+  type: "InfrastructureDefinition",
+  where: (k) => `in environment "${k.environment}"`,
+  find: (k, identifier) => q.findInfrastructure(k.environmentId, identifier),
+  reload: q.reloadInfrastructure,
+  auditable: (r) => auditable(r),
+  auditId: (r) => `${r.environment.identifier}/${r.identifier}`,
+  auditScope: (k) => k.key,
+});
 
 const auditable = (r: Row) => ({
   name: r.name,
@@ -66,15 +79,6 @@ const auditable = (r: Row) => ({
   provisioner: r.provisioner,
   spec: r.spec,
 });
-const audit = (by: Actor, key: ProjectKey, r: Row, action: "CREATE" | "UPDATE" | "DELETE") => ({
-  actor: by.actor,
-  requestId: by.requestId,
-  action,
-  entityType: "InfrastructureDefinition",
-  entityId: `${r.environment.identifier}/${r.identifier}`,
-  scope: key,
-});
-
 function columns(input: InfrastructureInput, connectorId: string | null) {
   const { provisioner, ...spec } = input.spec;
   return {
@@ -110,15 +114,13 @@ async function connectorIdFor(
   return connector.id;
 }
 
-async function findOrThrow(key: ProjectKey, environment: string, identifier: string) {
+async function definitionKey(key: ProjectKey, environment: string): Promise<DefinitionKey> {
   const env = await getEnvironmentRowOrThrow(key, environment);
-  const row = await q.findInfrastructure(env.id, identifier);
-  if (!row)
-    throw new AppError(
-      "NOT_FOUND",
-      `Infrastructure definition "${identifier}" does not exist in environment "${environment}"`,
-    );
-  return row;
+  return { key, environmentId: env.id, environment: env.identifier };
+}
+
+async function findOrThrow(key: ProjectKey, environment: string, identifier: string) {
+  return definitions.get(await definitionKey(key, environment), identifier);
 }
 
 export async function listInfrastructures(scope: Scope, query: InfrastructureListQuery): Promise<InfrastructurePage> {
@@ -136,16 +138,9 @@ export async function getInfrastructure(
   return toDto(await findOrThrow(requireProject(scope, WHAT), environment, identifier));
 }
 
-const yamlOf = (d: InfrastructureDto["infrastructureDefinition"]) => infrastructureToYaml(d);
-
-export async function getInfrastructureYaml(
-  scope: Scope,
-  environment: string,
-  identifier: string,
-): Promise<{ yaml: string; version: number }> {
-  const dto = await getInfrastructure(scope, environment, identifier);
-  return { yaml: yamlOf(dto.infrastructureDefinition), version: dto.version };
-}
+/** The Harness-style YAML document of a definition. */
+export const infrastructureDtoToYaml = (dto: InfrastructureDto): string =>
+  infrastructureToYaml(dto.infrastructureDefinition);
 
 export async function createInfrastructure(opts: {
   scope: Scope;
@@ -161,26 +156,17 @@ export async function createInfrastructure(opts: {
       fieldErrors: { environmentRef: [`No environment "${input.environmentRef}" in this project; create it first`] },
     });
   }
-  if (await q.findInfrastructure(env.id, input.identifier)) {
-    throw new AppError(
-      "ALREADY_EXISTS",
-      `An infrastructure definition "${input.identifier}" already exists in environment "${env.identifier}"`,
-      {
-        fieldErrors: { identifier: ["Already in use in this environment"] },
-      },
-    );
-  }
+  const dk = { key, environmentId: env.id, environment: env.identifier };
+  await definitions.assertFree(dk, input.identifier);
   const connectorId = await connectorIdFor(scope, input.spec.connectorRef);
-  const row = await q.transaction(async (tx) => {
-    const created = await q.insertInfrastructure(tx, {
+  const row = await definitions.create({ key: dk, by: opts.by }, input.identifier, (tx) =>
+    q.insertInfrastructure(tx, {
       ...key,
       environmentId: env.id,
       identifier: input.identifier,
       ...columns(input, connectorId),
-    });
-    await recordAudit(tx, { ...audit(opts.by, key, created, "CREATE"), after: auditable(created) });
-    return created;
-  });
+    }),
+  );
   return toDto(row);
 }
 
@@ -194,11 +180,7 @@ export async function updateInfrastructure(opts: {
 }): Promise<InfrastructureDto> {
   const { scope, input } = opts;
   const key = requireProject(scope, WHAT);
-  if (input.identifier !== opts.identifier) {
-    throw new AppError("VALIDATION_FAILED", "A definition's identifier cannot change", {
-      fieldErrors: { identifier: [`Identifier is immutable; it stays "${opts.identifier}"`] },
-    });
-  }
+  definitions.assertSameIdentifier(opts.identifier, input.identifier);
   if (input.environmentRef !== opts.environment) {
     throw new AppError("VALIDATION_FAILED", "A definition cannot move to another environment", {
       fieldErrors: {
@@ -207,20 +189,12 @@ export async function updateInfrastructure(opts: {
     });
   }
   checkBodyScope(key, input, "infrastructure definition");
-  const before = await findOrThrow(key, opts.environment, opts.identifier);
+  const dk = await definitionKey(key, opts.environment);
+  const before = await definitions.get(dk, opts.identifier);
   const connectorId = await connectorIdFor(scope, input.spec.connectorRef);
-  const after = await q.transaction(async (tx) => {
-    if ((await q.updateInfrastructureRow(tx, before.id, opts.version, columns(input, connectorId))) === 0) {
-      throw versionConflict((await q.getInfrastructureById(tx, before.id)).version);
-    }
-    const updated = await q.getInfrastructureById(tx, before.id);
-    await recordAudit(tx, {
-      ...audit(opts.by, key, updated, "UPDATE"),
-      before: auditable(before),
-      after: auditable(updated),
-    });
-    return updated;
-  });
+  const after = await definitions.update({ key: dk, by: opts.by }, before, opts.version, (tx) =>
+    q.updateInfrastructureRow(tx, before.id, opts.version, columns(input, connectorId)),
+  );
   return toDto(after);
 }
 
@@ -230,12 +204,9 @@ export async function deleteInfrastructure(opts: {
   identifier: string;
   by: Actor;
 }): Promise<void> {
-  const key = requireProject(opts.scope, WHAT);
-  const row = await findOrThrow(key, opts.environment, opts.identifier);
-  await q.transaction(async (tx) => {
-    await q.deleteInfrastructureRow(tx, row.id);
-    await recordAudit(tx, { ...audit(opts.by, key, row, "DELETE"), before: auditable(row) });
-  });
+  const dk = await definitionKey(requireProject(opts.scope, WHAT), opts.environment);
+  const row = await definitions.get(dk, opts.identifier);
+  await definitions.remove({ key: dk, by: opts.by }, row, (tx) => q.deleteInfrastructureRow(tx, row.id));
 }
 
 export interface ResolvedInfrastructure {
@@ -276,28 +247,4 @@ export async function resolveInfrastructureInputs(opts: {
     yaml: infrastructureToYaml(resolved),
     inputs: runtimeInputsOf(def),
   };
-}
-
-/** Connector deletion guard: 409 naming the definitions that still use the connector. */
-export async function assertConnectorUnused(tx: Tx, connector: { id: string; identifier: string }): Promise<void> {
-  const users = await q.definitionsUsingConnector(tx, connector.id);
-  if (!users.length) return;
-  const names = users.map(
-    (d) => `${d.orgIdentifier}/${d.projectIdentifier}/${d.environment.identifier}/${d.identifier}`,
-  );
-  throw new AppError(
-    "IN_USE",
-    `Connector "${connector.identifier}" is used by infrastructure definitions ${names.join(", ")}; change or delete them first`,
-    {
-      extra: {
-        references: users.map((d) => ({
-          type: "InfrastructureDefinition",
-          identifier: d.identifier,
-          environment: d.environment.identifier,
-          orgIdentifier: d.orgIdentifier,
-          projectIdentifier: d.projectIdentifier,
-        })),
-      },
-    },
-  );
 }

@@ -9,9 +9,10 @@ import {
   readYaml,
   toYamlText,
   withoutNulls,
+  valueOr422,
   type YamlIssue,
 } from "@/lib/yaml/document";
-import { infrastructureInputSchema, type InfrastructureInput } from "./schemas";
+import { infrastructureInputSchema, infrastructureUpdateSchema, type InfrastructureInput } from "./schemas";
 
 // YAML 1.1 readers (Harness's snakeyaml) read these words as booleans; quoting keeps them strings.
 const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$/;
@@ -86,3 +87,8 @@ export function parseInfrastructureYaml(
     ? fail(issues)
     : fail([{ line: 1, column: 1, message: "Invalid infrastructure definition", path: "" }]);
 }
+
+/** For the routes' `fromYaml`: the create or update body, or a 422 naming every issue's line. */
+export const infrastructureCreateFromYaml = (text: string) => valueOr422(parseInfrastructureYaml(text));
+export const infrastructureUpdateFromYaml = (text: string) =>
+  valueOr422(parseInfrastructureYaml(text, infrastructureUpdateSchema));

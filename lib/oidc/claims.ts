@@ -104,3 +104,13 @@ export function oidcClaims(input: ClaimsInput, nowSeconds: number): OidcClaims {
     ...(Object.keys(tags).length ? { [AWS_TAGS_CLAIM]: { principal_tags: tags } } : {}),
   };
 }
+
+/** The claims a connector may pass to AWS as session tags (the trust policy then needs sts:TagSession). */
+export const OIDC_SESSION_TAG_KEYS = [
+  "account_id",
+  "organization_id",
+  "project_id",
+  "connector_id",
+  "connector_name",
+  "context",
+] as const;

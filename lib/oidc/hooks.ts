@@ -2,7 +2,7 @@
 // TanStack Query hooks for the OIDC API (keys, rotation, the wizard's token preview).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import type { OidcKeyDto, OidcPreview, OidcPreviewRequest, OidcRotationDto } from "./schemas";
 
 export const oidcKeys = {

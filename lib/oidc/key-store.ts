@@ -79,7 +79,7 @@ export async function ensureActiveKey(s: KeyStore, accountId: string): Promise<S
 export async function rotateKey(
   s: KeyStore,
   accountId: string,
-  by: { actor: string; requestId?: string },
+  by: { id: string; requestId?: string },
 ): Promise<Rotation> {
   const fresh = await generateKey(s.keyring());
   const now = nowOf(s);
@@ -97,7 +97,7 @@ export async function rotateKey(
     const pruned = await tx.oidcSigningKey.deleteMany({ where: { accountId, publishedUntil: { lte: now } } });
     await tx.auditEvent.create({
       data: {
-        actor: by.actor,
+        actor: by.id,
         action: "ROTATE",
         entityType: "OidcSigningKey",
         entityId: created.kid,

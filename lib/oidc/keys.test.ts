@@ -9,7 +9,7 @@ import { activeSigningKey, jwks, rotateSigningKey } from "./keys";
 import { mintOidcToken } from "./tokens";
 
 const account = () => `acc_${randomUUID().slice(0, 8)}`;
-const by = { actor: "test" };
+const by = { id: "test", name: "Test", kind: "system" } as const;
 
 describe("OIDC signing keys", () => {
   it("generates one RS256 2048-bit key per account on first use, even when many callers race", async () => {

@@ -1,6 +1,7 @@
 // The app's signing keys: lib/oidc/key-store.ts bound to the app database and keyring, with the
 // opened private keys cached by kid (a kid's key never changes; the active kid is read per mint).
 import "server-only";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/scope";
 import type { JWK } from "jose";
 import { db } from "@/lib/db";
 import { keyring } from "@/lib/secrets/key";
@@ -36,7 +37,7 @@ export async function activeKid(accountId: string): Promise<string> {
 /** New active key; the old one stays in the JWKS until every token it signed has expired. */
 export function rotateSigningKey(
   accountId: string,
-  by: { actor: string; requestId?: string } = { actor: "system" },
+  by: Pick<Actor, "id" | "requestId"> = SYSTEM_ACTOR,
 ): Promise<store.Rotation> {
   return store.rotateKey(s, accountId, by);
 }

@@ -30,11 +30,14 @@ const post = (handler: typeof previewRoute.POST, url: string, body?: unknown) =>
 beforeAll(async () => {
   process.env.CONDUIT_ACCOUNT_ID = ACC;
   resetEnvCache();
-  await createOrganization({ input: { identifier: "eng", name: "Eng", description: "" }, by: { actor: "test" } });
+  await createOrganization({
+    input: { identifier: "eng", name: "Eng", description: "" },
+    by: { id: "test", name: "Test", kind: "system" },
+  });
   await createProject({
     orgIdentifier: "eng",
     input: { identifier: "web", name: "Web", description: "" },
-    by: { actor: "test" },
+    by: { id: "test", name: "Test", kind: "system" },
   });
 });
 afterEach(() => {

@@ -1,7 +1,8 @@
 // The OIDC API's contract: the preview request (wizard → server) and the DTOs it returns.
 import { z } from "zod";
 import { identifierSchema } from "@/lib/common/schemas";
-import { iamRoleArnSchema, OIDC_SESSION_TAG_KEYS, regionSchema } from "@/lib/connectors/schemas";
+import { iamRoleArnSchema, regionSchema } from "@/lib/aws/schemas";
+import { OIDC_SESSION_TAG_KEYS } from "./claims";
 import type { OidcClaims } from "./claims";
 import type { SetupCommands } from "./policy";
 

@@ -3,7 +3,8 @@
 import "server-only";
 import { partitionOf } from "@/lib/aws/partitions";
 import { AppError } from "@/lib/http/errors";
-import { resolveScope, accountId as configuredAccount, type Actor, type Scope } from "@/lib/scopes/service";
+import { resolveScope, accountId as configuredAccount } from "@/lib/scopes/service";
+import type { Actor, Scope } from "@/lib/scope";
 import { ClaimsError, AWS_TAGS_CLAIM } from "./claims";
 import { discoveryDocument, issuerReachability, issuerUrl, type DiscoveryDocument } from "./issuer";
 import { jwks, listSigningKeys, rotateSigningKey } from "./keys";

@@ -5,7 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { apiFetch } from "@/lib/http/client";
-import type { OrganizationCreate, OrganizationDto, ProjectDto, ScopeLevel, ScopeRef } from "./schemas";
+import type { ScopeLevel, ScopeRef } from "@/lib/scope";
+import type { OrganizationCreate, OrganizationDto, ProjectDto } from "./schemas";
 
 export const scopeKeys = {
   all: ["scopes"] as const,

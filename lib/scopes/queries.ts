@@ -44,24 +44,7 @@ export async function updateProjectRow(tx: Tx, id: string, version: number, inpu
 
 export const deleteOrganizationRow = (tx: Tx, id: string) => tx.organization.delete({ where: { id } });
 export const deleteProjectRow = (tx: Tx, id: string) => tx.project.delete({ where: { id } });
-export const getOrganizationById = (tx: Tx, id: string) => tx.organization.findUniqueOrThrow({ where: { id } });
-export const getProjectById = (tx: Tx, id: string) => tx.project.findUniqueOrThrow({ where: { id } });
-export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);
+export const reloadOrganization = (tx: Tx, id: string) => tx.organization.findUnique({ where: { id } });
+export const reloadProject = (tx: Tx, id: string) => tx.project.findUnique({ where: { id } });
 
 /** What still lives in an org or project scope (blocks deleting it). */
-export async function scopeContents(accountId: string, orgIdentifier: string, projectIdentifier?: string) {
-  const where = { accountId, orgIdentifier, ...(projectIdentifier !== undefined ? { projectIdentifier } : {}) };
-  const [connectors, secrets, environments, gitopsAgents] = await Promise.all([
-    db.connector.findMany({ where, select: { identifier: true }, take: 20 }),
-    db.secret.findMany({ where, select: { identifier: true }, take: 20 }),
-    db.environment.findMany({ where, select: { identifier: true }, take: 20 }),
-    // Clusters belong to agents, so a scope with no agents holds no GitOps clusters either.
-    db.gitopsAgent.findMany({ where, select: { identifier: true }, take: 20 }),
-  ]);
-  return {
-    connectors: connectors.map((c) => c.identifier),
-    secrets: secrets.map((s) => s.identifier),
-    environments: environments.map((e) => e.identifier),
-    gitopsAgents: gitopsAgents.map((a) => a.identifier),
-  };
-}

@@ -39,9 +39,3 @@ export interface ProjectDto {
   createdAt: string;
   updatedAt: string;
 }
-
-export type ScopeLevel = "account" | "org" | "project";
-export interface ScopeRef {
-  org?: string;
-  project?: string;
-}

@@ -1,32 +1,11 @@
 // Scope resolution (account / org / project) and organization & project management.
 import "server-only";
 import { env } from "@/lib/env";
-import { recordAudit } from "@/lib/audit/service";
 import { AppError } from "@/lib/http/errors";
-import { versionConflict } from "@/lib/http/version";
+import { defineResource } from "@/lib/resource/kernel";
 import * as q from "./queries";
-import type {
-  OrganizationCreate,
-  OrganizationDto,
-  OrganizationUpdate,
-  ProjectDto,
-  ScopeLevel,
-  ScopeRef,
-} from "./schemas";
-
-export interface Scope {
-  level: ScopeLevel;
-  accountId: string;
-  orgIdentifier?: string;
-  projectIdentifier?: string;
-  orgId?: string;
-  projectId?: string;
-}
-
-export interface Actor {
-  actor: string;
-  requestId?: string;
-}
+import type { OrganizationCreate, OrganizationDto, OrganizationUpdate, ProjectDto } from "./schemas";
+import type { Actor, Scope, ScopeRef } from "@/lib/scope";
 
 export const accountId = () => env().CONDUIT_ACCOUNT_ID;
 
@@ -81,43 +60,37 @@ const auditable = (x: { name: string; description: string; identifier: string })
   description: x.description,
 });
 
-async function assertScopeEmpty(what: string, orgIdentifier: string, projectIdentifier?: string) {
-  const left = await q.scopeContents(accountId(), orgIdentifier, projectIdentifier);
-  const parts = [
-    left.connectors.length ? `connectors ${left.connectors.join(", ")}` : "",
-    left.secrets.length ? `secrets ${left.secrets.join(", ")}` : "",
-    left.environments.length ? `environments ${left.environments.join(", ")}` : "",
-    left.gitopsAgents.length ? `GitOps agents ${left.gitopsAgents.join(", ")}` : "",
-  ].filter(Boolean);
-  if (parts.length) {
-    throw new AppError("IN_USE", `${what} still holds ${parts.join(" and ")}; delete or move them first`, {
-      extra: {
-        references: [
-          ...left.connectors.map((identifier) => ({ type: "Connector", identifier })),
-          ...left.secrets.map((identifier) => ({ type: "Secret", identifier })),
-          ...left.environments.map((identifier) => ({ type: "Environment", identifier })),
-          ...left.gitopsAgents.map((identifier) => ({ type: "GitopsAgent", identifier })),
-        ],
-      },
-    });
-  }
+/** Organizations are keyed by the account, projects by their organization. */
+interface OrgKey {
+  accountId: string;
+}
+interface ProjectKey {
+  org: OrgRow;
 }
 
-async function getOrgOrThrow(identifier: string): Promise<OrgRow> {
-  const org = await q.findOrganization(accountId(), identifier);
-  if (!org) throw new AppError("NOT_FOUND", `Organization "${identifier}" does not exist`);
-  return org;
-}
+const organizations = defineResource<OrgRow, OrgKey>({
+  type: "Organization",
+  where: () => "in this account",
+  find: (k, identifier) => q.findOrganization(k.accountId, identifier),
+  reload: q.reloadOrganization,
+  auditable,
+  auditScope: (k) => ({ accountId: k.accountId, orgIdentifier: "", projectIdentifier: "" }),
+});
 
-async function getProjectOrThrow(
-  orgIdentifier: string,
-  identifier: string,
-): Promise<{ org: OrgRow; project: ProjectRow }> {
-  const org = await getOrgOrThrow(orgIdentifier);
-  const project = await q.findProject(org.id, identifier);
-  if (!project)
-    throw new AppError("NOT_FOUND", `Project "${identifier}" does not exist in organization "${orgIdentifier}"`);
-  return { org, project };
+const projects = defineResource<ProjectRow, ProjectKey>({
+  type: "Project",
+  where: (k) => `in organization "${k.org.identifier}"`,
+  find: (k, identifier) => q.findProject(k.org.id, identifier),
+  reload: q.reloadProject,
+  auditable,
+  auditScope: (k) => ({ accountId: k.org.accountId, orgIdentifier: k.org.identifier, projectIdentifier: "" }),
+});
+
+const orgKey = (): OrgKey => ({ accountId: accountId() });
+
+async function projectOrThrow(orgIdentifier: string, identifier: string) {
+  const org = await organizations.get(orgKey(), orgIdentifier);
+  return { key: { org }, project: await projects.get({ org }, identifier) };
 }
 
 export async function listOrganizations(): Promise<OrganizationDto[]> {
@@ -126,30 +99,16 @@ export async function listOrganizations(): Promise<OrganizationDto[]> {
 }
 
 export async function getOrganization(identifier: string): Promise<OrganizationDto> {
-  const org = await getOrgOrThrow(identifier);
+  const org = await organizations.get(orgKey(), identifier);
   return toOrgDto(org, (await q.listProjectRows(org.id)).length);
 }
 
 export async function createOrganization(opts: { input: OrganizationCreate; by: Actor }): Promise<OrganizationDto> {
-  const account = accountId();
-  if (await q.findOrganization(account, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `Organization "${opts.input.identifier}" already exists`, {
-      fieldErrors: { identifier: ["Already in use"] },
-    });
-  }
-  const org = await q.transaction(async (tx) => {
-    const created = await q.insertOrganization(tx, account, opts.input);
-    await recordAudit(tx, {
-      actor: opts.by.actor,
-      requestId: opts.by.requestId,
-      action: "CREATE",
-      entityType: "Organization",
-      entityId: created.identifier,
-      scope: { accountId: account, orgIdentifier: created.identifier },
-      after: auditable(created),
-    });
-    return created;
-  });
+  const key = orgKey();
+  await organizations.assertFree(key, opts.input.identifier);
+  const org = await organizations.create({ key, by: opts.by }, opts.input.identifier, (tx) =>
+    q.insertOrganization(tx, key.accountId, opts.input),
+  );
   return toOrgDto(org, 0);
 }
 
@@ -159,62 +118,30 @@ export async function updateOrganization(opts: {
   version: number;
   by: Actor;
 }): Promise<OrganizationDto> {
-  const before = await getOrgOrThrow(opts.identifier);
-  const updated = await q.transaction(async (tx) => {
-    if ((await q.updateOrganizationRow(tx, before.id, opts.version, opts.input)) === 0) {
-      throw versionConflict((await q.getOrganizationById(tx, before.id)).version);
-    }
-    const after = await q.getOrganizationById(tx, before.id);
-    await recordAudit(tx, {
-      actor: opts.by.actor,
-      requestId: opts.by.requestId,
-      action: "UPDATE",
-      entityType: "Organization",
-      entityId: after.identifier,
-      scope: { accountId: before.accountId, orgIdentifier: after.identifier },
-      before: auditable(before),
-      after: auditable(after),
-    });
-    return after;
-  });
+  const key = orgKey();
+  const before = await organizations.get(key, opts.identifier);
+  const { version: _v, ...input } = opts.input;
+  const updated = await organizations.update({ key, by: opts.by }, before, opts.version, (tx) =>
+    q.updateOrganizationRow(tx, before.id, opts.version, input),
+  );
   return getOrganization(updated.identifier);
 }
 
+/** Refused while it holds projects or resources of its own (the 409 names them). */
 export async function deleteOrganization(opts: { identifier: string; by: Actor }): Promise<void> {
-  const org = await getOrgOrThrow(opts.identifier);
-  const projects = await q.listProjectRows(org.id);
-  if (projects.length) {
-    throw new AppError(
-      "IN_USE",
-      `Delete its ${projects.length} project(s) first: ${projects.map((p) => p.identifier).join(", ")}`,
-      {
-        extra: { references: projects.map((p) => ({ type: "Project", identifier: p.identifier })) },
-      },
-    );
-  }
-  await assertScopeEmpty(`Organization "${org.identifier}"`, org.identifier);
-  await q.transaction(async (tx) => {
-    await q.deleteOrganizationRow(tx, org.id);
-    await recordAudit(tx, {
-      actor: opts.by.actor,
-      requestId: opts.by.requestId,
-      action: "DELETE",
-      entityType: "Organization",
-      entityId: org.identifier,
-      scope: { accountId: org.accountId, orgIdentifier: org.identifier },
-      before: auditable(org),
-    });
-  });
+  const key = orgKey();
+  const org = await organizations.get(key, opts.identifier);
+  await organizations.remove({ key, by: opts.by }, org, (tx) => q.deleteOrganizationRow(tx, org.id));
 }
 
 export async function listProjects(orgIdentifier: string): Promise<ProjectDto[]> {
-  const org = await getOrgOrThrow(orgIdentifier);
+  const org = await organizations.get(orgKey(), orgIdentifier);
   return (await q.listProjectRows(org.id)).map((p) => toProjectDto(p, org.identifier));
 }
 
 export async function getProject(orgIdentifier: string, identifier: string): Promise<ProjectDto> {
-  const { org, project } = await getProjectOrThrow(orgIdentifier, identifier);
-  return toProjectDto(project, org.identifier);
+  const { key, project } = await projectOrThrow(orgIdentifier, identifier);
+  return toProjectDto(project, key.org.identifier);
 }
 
 export async function createProject(opts: {
@@ -222,26 +149,12 @@ export async function createProject(opts: {
   input: OrganizationCreate;
   by: Actor;
 }): Promise<ProjectDto> {
-  const org = await getOrgOrThrow(opts.orgIdentifier);
-  if (await q.findProject(org.id, opts.input.identifier)) {
-    throw new AppError("ALREADY_EXISTS", `Project "${opts.input.identifier}" already exists in "${org.identifier}"`, {
-      fieldErrors: { identifier: ["Already in use"] },
-    });
-  }
-  const project = await q.transaction(async (tx) => {
-    const created = await q.insertProject(tx, org.id, opts.input);
-    await recordAudit(tx, {
-      actor: opts.by.actor,
-      requestId: opts.by.requestId,
-      action: "CREATE",
-      entityType: "Project",
-      entityId: created.identifier,
-      scope: { accountId: org.accountId, orgIdentifier: org.identifier, projectIdentifier: created.identifier },
-      after: auditable(created),
-    });
-    return created;
-  });
-  return toProjectDto(project, org.identifier);
+  const key = { org: await organizations.get(orgKey(), opts.orgIdentifier) };
+  await projects.assertFree(key, opts.input.identifier);
+  const project = await projects.create({ key, by: opts.by }, opts.input.identifier, (tx) =>
+    q.insertProject(tx, key.org.id, opts.input),
+  );
+  return toProjectDto(project, key.org.identifier);
 }
 
 export async function updateProject(opts: {
@@ -251,40 +164,16 @@ export async function updateProject(opts: {
   version: number;
   by: Actor;
 }): Promise<ProjectDto> {
-  const { org, project } = await getProjectOrThrow(opts.orgIdentifier, opts.identifier);
-  const after = await q.transaction(async (tx) => {
-    if ((await q.updateProjectRow(tx, project.id, opts.version, opts.input)) === 0) {
-      throw versionConflict((await q.getProjectById(tx, project.id)).version);
-    }
-    const updated = await q.getProjectById(tx, project.id);
-    await recordAudit(tx, {
-      actor: opts.by.actor,
-      requestId: opts.by.requestId,
-      action: "UPDATE",
-      entityType: "Project",
-      entityId: updated.identifier,
-      scope: { accountId: org.accountId, orgIdentifier: org.identifier, projectIdentifier: updated.identifier },
-      before: auditable(project),
-      after: auditable(updated),
-    });
-    return updated;
-  });
-  return toProjectDto(after, org.identifier);
+  const { key, project } = await projectOrThrow(opts.orgIdentifier, opts.identifier);
+  const { version: _v, ...input } = opts.input;
+  const after = await projects.update({ key, by: opts.by }, project, opts.version, (tx) =>
+    q.updateProjectRow(tx, project.id, opts.version, input),
+  );
+  return toProjectDto(after, key.org.identifier);
 }
 
+/** Refused while it holds connectors, secrets, environments or GitOps agents (the 409 names them). */
 export async function deleteProject(opts: { orgIdentifier: string; identifier: string; by: Actor }): Promise<void> {
-  const { org, project } = await getProjectOrThrow(opts.orgIdentifier, opts.identifier);
-  await assertScopeEmpty(`Project "${project.identifier}"`, org.identifier, project.identifier);
-  await q.transaction(async (tx) => {
-    await q.deleteProjectRow(tx, project.id);
-    await recordAudit(tx, {
-      actor: opts.by.actor,
-      requestId: opts.by.requestId,
-      action: "DELETE",
-      entityType: "Project",
-      entityId: project.identifier,
-      scope: { accountId: org.accountId, orgIdentifier: org.identifier, projectIdentifier: project.identifier },
-      before: auditable(project),
-    });
-  });
+  const { key, project } = await projectOrThrow(opts.orgIdentifier, opts.identifier);
+  await projects.remove({ key, by: opts.by }, project, (tx) => q.deleteProjectRow(tx, project.id));
 }

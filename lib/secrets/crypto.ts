@@ -59,7 +59,8 @@ export function open(sealed: Sealed, ring: Keyring, aad: string): string {
     throw new KeyError(
       `The key ${sealed.keyId} that encrypted this secret is not configured (add it to CONDUIT_SECRET_KEYS_PREVIOUS)`,
     );
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64"));
+  // A fixed tag length: GCM would otherwise accept a truncated (weaker) tag from a tampered row.
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64"), { authTagLength: 16 });
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(Buffer.from(sealed.authTag, "base64"));
   return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, "base64")), decipher.final()]).toString("utf8");

@@ -1,13 +1,8 @@
 // Database access for secrets. Ciphertext columns never leave this module and service.ts.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import type { ScopeKey } from "@/lib/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export interface ScopeKey {
-  accountId: string;
-  orgIdentifier: string;
-  projectIdentifier: string;
-}
 
 export const findSecret = (key: ScopeKey, identifier: string) =>
   db.secret.findUnique({ where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } } });
@@ -45,20 +40,5 @@ export async function updateSecretRow(
   return r.count;
 }
 
-export const getSecretById = (tx: Tx, id: string) => tx.secret.findUniqueOrThrow({ where: { id } });
+export const reloadSecret = (tx: Tx, id: string) => tx.secret.findUnique({ where: { id } });
 export const deleteSecretRow = (tx: Tx, id: string) => tx.secret.delete({ where: { id } });
-
-export const referencesOf = (secretId: string) =>
-  db.connectorSecretRef.findMany({
-    where: { secretId },
-    include: { connector: { select: { identifier: true, name: true, orgIdentifier: true, projectIdentifier: true } } },
-  });
-
-/** GitOps clusters whose bearer token is this secret. */
-export const gitopsReferencesOf = (secretId: string) =>
-  db.gitopsClusterSecretRef.findMany({
-    where: { secretId },
-    include: { cluster: { select: { identifier: true, name: true, orgIdentifier: true, projectIdentifier: true } } },
-  });
-
-export const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn);

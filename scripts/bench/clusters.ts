@@ -3,7 +3,7 @@
 // interleaved samples, against the emulator adding 100 ms to every call in every region.
 // Target: all-region p50 ≤ 2 × one-region p50.
 import { startAwsEmulator } from "../../e2e/fixtures/aws-emulator";
-import { connectorCallOptions } from "../../lib/aws/connector";
+import { connectorCallOptions } from "../../lib/connectors/aws-calls";
 import type { ConnectorInput } from "../../lib/connectors/schemas";
 import {
   clearLookupCache,
@@ -22,7 +22,7 @@ async function main() {
   Object.assign(process.env, emu.env());
   const user = emu.addUser({ name: "bench", accountId: ACCOUNT, allow: ["ec2:DescribeRegions", "eks:ListClusters"] });
   try {
-    // The session a stored connector with access keys gets (lib/aws/session.ts builds the same call options).
+    // The session a stored connector with access keys gets (lib/connectors/session.ts builds the same call options).
     const spec = {
       credential: { type: "ManualConfig", region: "us-east-1" },
       delegateSelectors: [],

@@ -1,13 +1,14 @@
-// GET /api/connectors: list (search, filters, sort, cursor) · POST: create a connector
+// GET /api/connectors: list (search, filters, sort, cursor) · POST: create a connector (JSON or YAML body)
+import { collectionRoutes } from "@/lib/api/resource-routes";
 import { connectorListQuerySchema } from "@/lib/connectors/dto";
 import { connectorInputSchema } from "@/lib/connectors/schemas";
 import { createConnector, listConnectors } from "@/lib/connectors/service";
-import { json, withRoute } from "@/lib/http/route";
+import { connectorCreateFromYaml } from "@/lib/connectors/yaml";
 
-export const GET = withRoute({ query: connectorListQuerySchema, scoped: true }, async ({ query, scope }) =>
-  listConnectors(scope, query),
-);
-
-export const POST = withRoute({ body: connectorInputSchema, scoped: true }, async ({ body, scope, by }) =>
-  json(await createConnector({ scope, input: body, by }), { status: 201 }),
-);
+export const { GET, POST } = collectionRoutes({
+  query: connectorListQuerySchema,
+  body: connectorInputSchema,
+  fromYaml: connectorCreateFromYaml,
+  list: ({ scope, query }) => listConnectors(scope, query),
+  create: ({ scope, actor }, input) => createConnector({ scope, input, by: actor }),
+});

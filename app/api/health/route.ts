@@ -1,5 +1,5 @@
 // GET /api/health: the process is up (no dependencies checked)
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 export const GET = withRoute({}, async () => ({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }));

@@ -1,19 +1,14 @@
 // GET /api/infrastructures: the project's definitions (?environment=, search, cursor) · POST: create one (JSON or YAML body)
+import { collectionRoutes } from "@/lib/api/resource-routes";
 import { infrastructureListQuerySchema } from "@/lib/infrastructures/dto";
-import { fromInfrastructureYaml } from "@/lib/infrastructures/http";
 import { infrastructureInputSchema } from "@/lib/infrastructures/schemas";
 import { createInfrastructure, listInfrastructures } from "@/lib/infrastructures/service";
-import { json, withRoute } from "@/lib/http/route";
+import { infrastructureCreateFromYaml } from "@/lib/infrastructures/yaml";
 
-export const GET = withRoute({ query: infrastructureListQuerySchema, scoped: true }, async ({ query, scope }) =>
-  listInfrastructures(scope, query),
-);
-
-export const POST = withRoute(
-  {
-    body: infrastructureInputSchema,
-    fromYaml: (text) => fromInfrastructureYaml(text, infrastructureInputSchema),
-    scoped: true,
-  },
-  async ({ body, scope, by }) => json(await createInfrastructure({ scope, input: body, by }), { status: 201 }),
-);
+export const { GET, POST } = collectionRoutes({
+  query: infrastructureListQuerySchema,
+  body: infrastructureInputSchema,
+  fromYaml: infrastructureCreateFromYaml,
+  list: ({ scope, query }) => listInfrastructures(scope, query),
+  create: ({ scope, actor }, input) => createInfrastructure({ scope, input, by: actor }),
+});

@@ -1,10 +1,10 @@
 // GET /api/orgs: list organizations · POST /api/orgs: create one
-import { json, withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/api/route";
 import { organizationCreateSchema } from "@/lib/scopes/schemas";
 import { createOrganization, listOrganizations } from "@/lib/scopes/service";
 
 export const GET = withRoute({}, async () => ({ items: await listOrganizations() }));
 
-export const POST = withRoute({ body: organizationCreateSchema }, async ({ body, by }) =>
+export const POST = withRoute({ body: organizationCreateSchema }, async ({ body, actor: by }) =>
   json(await createOrganization({ input: body, by }), { status: 201 }),
 );

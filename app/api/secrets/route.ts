@@ -1,12 +1,13 @@
 // GET /api/secrets: list secrets of a scope (metadata only) · POST: create one
-import { json, withRoute } from "@/lib/http/route";
+import { collectionRoutes } from "@/lib/api/resource-routes";
 import { secretCreateSchema, secretListQuerySchema } from "@/lib/secrets/schemas";
 import { createSecret, listSecrets } from "@/lib/secrets/service";
 
-export const GET = withRoute({ query: secretListQuerySchema, scoped: true }, async ({ query, scope }) => ({
-  items: await listSecrets({ scope, q: query.q, includeParents: query.includeParents === "true" }),
-}));
-
-export const POST = withRoute({ body: secretCreateSchema, scoped: true }, async ({ body, scope, by }) =>
-  json(await createSecret({ scope, input: body, by }), { status: 201 }),
-);
+export const { GET, POST } = collectionRoutes({
+  query: secretListQuerySchema,
+  body: secretCreateSchema,
+  list: async ({ scope, query }) => ({
+    items: await listSecrets({ scope, q: query.q, includeParents: query.includeParents === "true" }),
+  }),
+  create: ({ scope, actor }, input) => createSecret({ scope, input, by: actor }),
+});

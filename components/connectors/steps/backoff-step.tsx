@@ -11,7 +11,8 @@ import {
 } from "@/lib/connectors/schemas";
 import { DelayTable } from "../backoff-preview";
 import { RadioCards } from "../radio-cards";
-import { errorAt, numberOrUndefined, useStash, useWizardForm } from "../wizard-model";
+import { errorAt, useStash, useWizardForm } from "../wizard-model";
+import { numberOrUndefined } from "@/components/forms/form-values";
 
 const P = "spec.awsSdkClientBackOffStrategyOverride" as const;
 const SDK = "SdkDefault";

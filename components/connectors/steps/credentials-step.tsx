@@ -9,7 +9,7 @@ import {
   type ConnectorFormValues,
   type CredentialType,
 } from "@/lib/connectors/schemas";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { RadioCards } from "../radio-cards";
 import { errorAt, useStash, useWizardForm } from "../wizard-model";
 import { CrossAccountFields } from "./cross-account-fields";

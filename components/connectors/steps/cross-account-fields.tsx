@@ -4,7 +4,8 @@ import { useWatch } from "react-hook-form";
 import { Field, Input } from "@/components/ui/field";
 import { partitionOf } from "@/lib/aws/partitions";
 import type { CrossAccountAccess } from "@/lib/connectors/schemas";
-import { errorAt, numberOrUndefined, textOrUndefined, useStash, useWizardForm } from "../wizard-model";
+import { errorAt, useStash, useWizardForm } from "../wizard-model";
+import { numberOrUndefined, textOrUndefined } from "@/components/forms/form-values";
 
 const P = "spec.credential.crossAccountAccess" as const;
 

@@ -3,8 +3,9 @@ import { Controller, useWatch } from "react-hook-form";
 import { SecretPicker } from "@/components/secrets/secret-picker";
 import { cn } from "@/components/ui/cn";
 import { Field, Input } from "@/components/ui/field";
-import type { ScopeRef } from "@/lib/scopes/schemas";
-import { errorAt, textOrUndefined, useStash, useWizardForm } from "../wizard-model";
+import type { ScopeRef } from "@/lib/scope";
+import { errorAt, useStash, useWizardForm } from "../wizard-model";
+import { textOrUndefined } from "@/components/forms/form-values";
 
 const P = "spec.credential.spec" as const;
 

@@ -7,7 +7,7 @@ import { isIamRoleArn } from "@/lib/aws/partitions";
 import type { ConnectorFormValues } from "@/lib/connectors/schemas";
 import { errorMessage } from "@/lib/http/client";
 import { useOidcPreview } from "@/lib/oidc/hooks";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 function CopyRow({ label, value }: { label: string; value: string }) {
   return (

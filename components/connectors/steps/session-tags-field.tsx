@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { useController } from "react-hook-form";
 import { FieldError } from "@/components/ui/field";
-import { OIDC_SESSION_TAG_KEYS } from "@/lib/connectors/schemas";
+import { OIDC_SESSION_TAG_KEYS } from "@/lib/oidc/claims";
 import { errorAt, useWizardForm } from "../wizard-model";
 
 type TagKey = (typeof OIDC_SESSION_TAG_KEYS)[number];

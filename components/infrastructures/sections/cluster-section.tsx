@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { useWatch } from "react-hook-form";
 import { Input } from "@/components/ui/field";
 import { kindOf } from "@/lib/runtime-input";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { ConnectorPicker } from "../connector-picker";
 import { useInfraForm } from "../form-model";
 import { KubeconfigLink } from "../kubeconfig-link";

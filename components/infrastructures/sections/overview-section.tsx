@@ -5,7 +5,7 @@ import { TagsField } from "@/components/forms/tags-field";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { useEnvironments } from "@/lib/environments/hooks";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environments/schemas";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { errorAt, useInfraForm } from "../form-model";
 import { FormSection } from "./form-section";
 

@@ -6,7 +6,7 @@ import { TestHistoryTable } from "@/components/connection-test/test-history-tabl
 import { ConnectorSummary } from "@/components/connectors/connector-summary";
 import { ConnectorYamlTab } from "@/components/connectors/connector-yaml-tab";
 import { connectorScopeLabel } from "@/components/connectors/format";
-import { TestStatusWithTime } from "@/components/connectors/test-status-badge";
+import { TestStatusWithTime } from "@/components/connection-test/test-status-badge";
 import { Button } from "@/components/ui/button";
 import { Breadcrumbs, DetailsHeader } from "@/components/ui/details-header";
 import { ConfirmDialog } from "@/components/ui/dialog";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { connectorScopeLabel, RegionText } from "@/components/connectors/format";
-import { TestStatusWithTime } from "@/components/connectors/test-status-badge";
+import { TestStatusWithTime } from "@/components/connection-test/test-status-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ConnectorDto } from "@/lib/connectors/dto";

@@ -3,8 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { RadioCards } from "@/components/connectors/radio-cards";
-import { ReloadLatestAlert, isVersionConflict } from "@/components/connectors/version-conflict";
-import { firstMessage } from "@/components/connectors/wizard-model";
+import { ReloadLatestAlert, isVersionConflict } from "@/components/forms/version-conflict";
+import { firstMessage } from "@/components/forms/form-values";
 import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
 import { TagsField } from "@/components/forms/tags-field";
 import { applyProblem } from "@/components/secrets/problem-fields";
@@ -21,7 +21,7 @@ import {
   type EnvironmentFormValues,
   type EnvironmentInput,
 } from "@/lib/environments/schemas";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 const FIELDS = ["name", "identifier", "description", "tags", "type"] as const;
 const TYPE_TEXT = {

@@ -2,8 +2,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { ReloadLatestAlert, isVersionConflict } from "@/components/connectors/version-conflict";
-import { firstMessage } from "@/components/connectors/wizard-model";
+import { ReloadLatestAlert, isVersionConflict } from "@/components/forms/version-conflict";
+import { firstMessage } from "@/components/forms/form-values";
 import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
 import { TagsField } from "@/components/forms/tags-field";
 import { ConnectorPicker } from "@/components/infrastructures/connector-picker";
@@ -16,7 +16,7 @@ import { Alert } from "@/components/ui/misc";
 import type { GitopsAgentDto } from "@/lib/gitops/dto";
 import { useGitopsAgent, useSaveAgent } from "@/lib/gitops/hooks";
 import { gitopsAgentInputSchema, type GitopsAgentFormValues, type GitopsAgentInput } from "@/lib/gitops/schemas";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 const FIELDS = [
   "name",

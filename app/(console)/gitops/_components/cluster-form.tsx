@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { RadioCards } from "@/components/connectors/radio-cards";
-import { ReloadLatestAlert, isVersionConflict } from "@/components/connectors/version-conflict";
-import { firstMessage } from "@/components/connectors/wizard-model";
+import { ReloadLatestAlert, isVersionConflict } from "@/components/forms/version-conflict";
+import { firstMessage } from "@/components/forms/form-values";
 import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
 import { TagsField } from "@/components/forms/tags-field";
 import { SecretPicker } from "@/components/secrets/secret-picker";
@@ -25,7 +25,7 @@ import {
   type GitopsClusterFormValues,
   type GitopsClusterInput,
 } from "@/lib/gitops/schemas";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { ImportEksDialog } from "./import-eks-dialog";
 
 const FIELDS = [

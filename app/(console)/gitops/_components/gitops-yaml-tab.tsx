@@ -1,7 +1,7 @@
 "use client";
 import { YamlDocumentTab } from "@/components/yaml/yaml-document-tab";
 import { useGitopsYaml, useSaveGitopsYaml } from "@/lib/gitops/hooks";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 const WHAT = { agents: "agent", clusters: "cluster" } as const;
 

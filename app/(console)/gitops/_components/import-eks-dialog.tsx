@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import { useEksClusterDescription, type EksClusterInfo } from "@/lib/gitops/hooks";
 import { errorMessage } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 export function ImportEksDialog({
   open,

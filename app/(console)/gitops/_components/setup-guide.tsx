@@ -5,7 +5,7 @@ import { Spinner } from "@/components/ui/spinner";
 import type { GuideBlock } from "@/lib/gitops/guide";
 import { useClusterGuide } from "@/lib/gitops/hooks";
 import { errorMessage } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 const LANGUAGE = { json: "JSON", shell: "Shell", yaml: "YAML" } as const;
 

@@ -1,7 +1,7 @@
 "use client";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ApiError, errorMessage } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { useDeleteSecret } from "@/lib/secrets/hooks";
 import type { SecretDto } from "@/lib/secrets/schemas";
 

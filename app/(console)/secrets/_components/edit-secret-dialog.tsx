@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/misc";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { useUpdateSecret } from "@/lib/secrets/hooks";
 import { secretUpdateSchema, type SecretDto, type SecretUpdate } from "@/lib/secrets/schemas";
 import { TagsEditor } from "./tags-editor";

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Alert, Time } from "@/components/ui/misc";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { useUpdateSecret } from "@/lib/secrets/hooks";
 import { secretCreateSchema, type SecretDto } from "@/lib/secrets/schemas";
 

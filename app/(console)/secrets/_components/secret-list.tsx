@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/field";
 import { Alert, EmptyState } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/http/client";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 import { useSecrets } from "@/lib/secrets/hooks";
 import type { SecretDto } from "@/lib/secrets/schemas";
 import { DeleteSecretDialog } from "./delete-secret-dialog";

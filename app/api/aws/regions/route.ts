@@ -1,7 +1,7 @@
 // GET /api/aws/regions?connectorRef=: the regions the connector's account has enabled (its partition only)
 import { regionsForConnector } from "@/lib/eks/clusters";
 import { regionLookupQuerySchema } from "@/lib/eks/schemas";
-import { json, withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/api/route";
 
 export const GET = withRoute({ query: regionLookupQuerySchema, scoped: true }, async ({ query, scope, req }) =>
   json(await regionsForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),

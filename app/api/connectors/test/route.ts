@@ -3,7 +3,7 @@
 import type { NextRequest } from "next/server";
 import { connectorInputSchema } from "@/lib/connectors/schemas";
 import { testUnsavedConnector } from "@/lib/connection-test/service";
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 import { NDJSON_HEADERS } from "@/lib/http/stream";
 import * as one from "../[identifier]/route";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = withRoute(
   { body: connectorInputSchema, scoped: true },
-  async ({ body, scope, by }) =>
+  async ({ body, scope, actor: by }) =>
     new Response(await testUnsavedConnector({ scope, input: body, by }), { headers: NDJSON_HEADERS }),
 );
 

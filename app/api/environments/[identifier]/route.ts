@@ -1,25 +1,13 @@
-// GET/PUT/DELETE /api/environments/:identifier: read, update (If-Match version), delete (409 while it holds definitions)
+// GET/PUT/DELETE /api/environments/:identifier: read, update (If-Match version), delete (409 naming the definitions it holds)
+import { itemRoutes } from "@/lib/api/resource-routes";
 import { environmentParamsSchema, environmentUpdateSchema } from "@/lib/environments/schemas";
 import { deleteEnvironment, getEnvironment, updateEnvironment } from "@/lib/environments/service";
-import { json, withRoute } from "@/lib/http/route";
-import { etag, expectedVersion } from "@/lib/http/version";
 
-export const GET = withRoute({ params: environmentParamsSchema, scoped: true }, async ({ params, scope }) => {
-  const environment = await getEnvironment(scope, params.identifier);
-  return json(environment, { headers: { etag: etag(environment.version) } });
-});
-
-export const PUT = withRoute(
-  { params: environmentParamsSchema, body: environmentUpdateSchema, scoped: true },
-  async ({ params, body, scope, req, by }) => {
-    const version = expectedVersion(req.headers, body.version);
-    const { version: _v, ...input } = body;
-    const environment = await updateEnvironment({ scope, identifier: params.identifier, input, version, by });
-    return json(environment, { headers: { etag: etag(environment.version) } });
-  },
-);
-
-export const DELETE = withRoute({ params: environmentParamsSchema, scoped: true }, async ({ params, scope, by }) => {
-  await deleteEnvironment({ scope, identifier: params.identifier, by });
-  return new Response(null, { status: 204 });
+export const { GET, PUT, DELETE } = itemRoutes({
+  params: environmentParamsSchema,
+  body: environmentUpdateSchema,
+  get: ({ scope, params }) => getEnvironment(scope, params.identifier),
+  update: ({ scope, params, actor }, input, version) =>
+    updateEnvironment({ scope, identifier: params.identifier, input, version, by: actor }),
+  remove: ({ scope, params, actor }) => deleteEnvironment({ scope, identifier: params.identifier, by: actor }),
 });

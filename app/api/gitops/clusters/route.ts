@@ -1,14 +1,13 @@
-// GET /api/gitops/clusters: the project's GitOps clusters (?agent= &status= filters) · POST: create one (JSON or YAML)
-import { json, withRoute } from "@/lib/http/route";
+// GET /api/gitops/clusters: the project's GitOps clusters · POST: create one (JSON or YAML body)
+import { collectionRoutes } from "@/lib/api/resource-routes";
 import { gitopsClusterInputSchema, gitopsClusterListQuerySchema } from "@/lib/gitops/schemas";
 import { createCluster, listClusters } from "@/lib/gitops/service";
 import { clusterCreateFromYaml } from "@/lib/gitops/yaml";
 
-export const GET = withRoute({ query: gitopsClusterListQuerySchema, scoped: true }, async ({ query, scope }) =>
-  listClusters(scope, query),
-);
-
-export const POST = withRoute(
-  { body: gitopsClusterInputSchema, fromYaml: clusterCreateFromYaml, scoped: true },
-  async ({ body, scope, by }) => json(await createCluster({ scope, input: body, by }), { status: 201 }),
-);
+export const { GET, POST } = collectionRoutes({
+  query: gitopsClusterListQuerySchema,
+  body: gitopsClusterInputSchema,
+  fromYaml: clusterCreateFromYaml,
+  list: ({ scope, query }) => listClusters(scope, query),
+  create: ({ scope, actor }, input) => createCluster({ scope, input, by: actor }),
+});

@@ -1,5 +1,5 @@
 // GET /api/oidc/keys: the issuer's signing keys (kid, dates, active), never private material
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 import { listOidcKeys } from "@/lib/oidc/service";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // POST /api/oidc/preview: decoded header/claims of the token a connector would send, plus the AWS setup it needs
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 import { oidcPreviewRequestSchema } from "@/lib/oidc/schemas";
 import { previewOidcToken } from "@/lib/oidc/service";
 

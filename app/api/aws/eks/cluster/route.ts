@@ -1,7 +1,7 @@
 // GET /api/aws/eks/cluster?connectorRef=&cluster=[&region=]: DescribeCluster through the connector (endpoint, CA, version, OIDC issuer) for "Import from EKS"
 import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { describeForImport } from "@/lib/gitops/eks-import";
-import { json, withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/api/route";
 
 export const GET = withRoute({ query: clusterLookupQuerySchema, scoped: true }, async ({ query, scope, req }) =>
   json(await describeForImport(scope, query, req.signal), { headers: { "cache-control": "private, no-store" } }),

@@ -1,7 +1,7 @@
 // GET /api/aws/eks/clusters?connectorRef=[&region=]: EKS clusters in one region, or across every enabled region
 import { clustersForConnector } from "@/lib/eks/clusters";
 import { clusterListQuerySchema } from "@/lib/eks/schemas";
-import { json, withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/api/route";
 
 export const GET = withRoute({ query: clusterListQuerySchema, scoped: true }, async ({ query, scope, req }) =>
   // The server keeps its own copy for 30 s and the hooks their staleTime; "Refresh" must reach the server.

@@ -1,7 +1,7 @@
 // GET /api/aws/eks/kubeconfig?connectorRef=&cluster=[&region=]: a kubeconfig (exec credential, no secrets) to download
 import { kubeconfigForConnector } from "@/lib/eks/lookup-service";
 import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 
 export const GET = withRoute({ query: clusterLookupQuerySchema, scoped: true }, async ({ query, scope, req }) => {
   const { yaml, fileName } = await kubeconfigForConnector(scope, query, req.signal);

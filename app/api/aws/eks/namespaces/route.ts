@@ -1,7 +1,7 @@
 // GET /api/aws/eks/namespaces?connectorRef=&cluster=[&region=]: the cluster's namespaces through the connector
 import { namespacesForConnector } from "@/lib/eks/lookup-service";
 import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
-import { json, withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/api/route";
 
 export const GET = withRoute({ query: clusterLookupQuerySchema, scoped: true }, async ({ query, scope, req }) =>
   // Live data: a private cache only, so a newly created namespace shows up on the next look.

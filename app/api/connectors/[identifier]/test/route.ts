@@ -1,13 +1,13 @@
 // POST /api/connectors/:identifier/test: run a connection test, streaming NDJSON step events
 import { connectorParamsSchema } from "@/lib/connectors/dto";
 import { testSavedConnector } from "@/lib/connection-test/service";
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 import { NDJSON_HEADERS } from "@/lib/http/stream";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute(
   { params: connectorParamsSchema, scoped: true },
-  async ({ params, scope, by }) =>
+  async ({ params, scope, actor: by }) =>
     new Response(await testSavedConnector({ scope, identifier: params.identifier, by }), { headers: NDJSON_HEADERS }),
 );

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { connectorParamsSchema } from "@/lib/connectors/dto";
 import { listConnectorTests } from "@/lib/connection-test/service";
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 
 const query = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),

@@ -5,7 +5,7 @@ import {
   resolveRequestSchema,
 } from "@/lib/infrastructures/dto";
 import { resolveInfrastructureInputs } from "@/lib/infrastructures/service";
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 
 export const POST = withRoute(
   {

@@ -1,5 +1,5 @@
 // GET /api/gitops/clusters/:identifier/guide: the IRSA setup guide generated for this cluster's own values
-import { withRoute } from "@/lib/http/route";
+import { withRoute } from "@/lib/api/route";
 import { getClusterGuide } from "@/lib/gitops/guide-service";
 import { gitopsParamsSchema } from "@/lib/gitops/schemas";
 

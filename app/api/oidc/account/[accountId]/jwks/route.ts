@@ -1,5 +1,5 @@
 // GET /api/oidc/account/:accountId/jwks: the issuer's public signing keys (public, cacheable)
-import { json, withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/api/route";
 import { oidcAccountParamsSchema } from "@/lib/oidc/schemas";
 import { oidcJwks, PUBLIC_CACHE_HEADERS } from "@/lib/oidc/service";
 

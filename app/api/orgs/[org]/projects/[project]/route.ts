@@ -1,30 +1,13 @@
-// GET/PUT/DELETE /api/orgs/:org/projects/:project: read, rename or delete a project
-import { etag, expectedVersion } from "@/lib/http/version";
-import { json, withRoute } from "@/lib/http/route";
+// GET/PUT/DELETE /api/orgs/:org/projects/:project: read, rename (If-Match) or delete a project (409 naming what it holds)
+import { itemRoutes } from "@/lib/api/resource-routes";
 import { projectParamsSchema, projectUpdateSchema } from "@/lib/scopes/schemas";
 import { deleteProject, getProject, updateProject } from "@/lib/scopes/service";
 
-export const GET = withRoute({ params: projectParamsSchema }, async ({ params }) => {
-  const project = await getProject(params.org, params.project);
-  return json(project, { headers: { etag: etag(project.version) } });
-});
-
-export const PUT = withRoute(
-  { params: projectParamsSchema, body: projectUpdateSchema },
-  async ({ params, body, req, by }) => {
-    const version = expectedVersion(req.headers, body.version);
-    const project = await updateProject({
-      orgIdentifier: params.org,
-      identifier: params.project,
-      input: body,
-      version,
-      by,
-    });
-    return json(project, { headers: { etag: etag(project.version) } });
-  },
-);
-
-export const DELETE = withRoute({ params: projectParamsSchema }, async ({ params, by }) => {
-  await deleteProject({ orgIdentifier: params.org, identifier: params.project, by });
-  return new Response(null, { status: 204 });
+export const { GET, PUT, DELETE } = itemRoutes({
+  params: projectParamsSchema,
+  body: projectUpdateSchema,
+  get: ({ params }) => getProject(params.org, params.project),
+  update: ({ params, actor }, input, version) =>
+    updateProject({ orgIdentifier: params.org, identifier: params.project, input, version, by: actor }),
+  remove: ({ params, actor }) => deleteProject({ orgIdentifier: params.org, identifier: params.project, by: actor }),
 });

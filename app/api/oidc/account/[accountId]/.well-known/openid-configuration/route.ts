@@ -1,5 +1,5 @@
 // GET /api/oidc/account/:accountId/.well-known/openid-configuration: OIDC discovery (public, cacheable)
-import { json, withRoute } from "@/lib/http/route";
+import { json, withRoute } from "@/lib/api/route";
 import { oidcAccountParamsSchema } from "@/lib/oidc/schemas";
 import { oidcDiscovery, PUBLIC_CACHE_HEADERS } from "@/lib/oidc/service";
 

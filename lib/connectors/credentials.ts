@@ -3,14 +3,14 @@
 import "server-only";
 import { fromNodeProviderChain, fromTokenFile } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import type { AwsCredential } from "@/lib/connectors/schemas";
+import type { AwsCredential } from "./schemas";
 import { env } from "@/lib/env";
 import { AWS_TAGS_CLAIM, ClaimsError, oidcClaims, type OidcContext, type TokenScope } from "@/lib/oidc/claims";
 import { issuerUrl } from "@/lib/oidc/issuer";
 import { mintOidcToken } from "@/lib/oidc/tokens";
 import { KeyError } from "@/lib/secrets/crypto";
-import { roleSessionName } from "./sts";
-import { refreshingWebIdentity } from "./web-identity";
+import { roleSessionName } from "@/lib/aws/sts";
+import { refreshingWebIdentity } from "@/lib/aws/web-identity";
 
 /** A setup problem found before any AWS call; `code` feeds the hint table. */
 export class CredentialSetupError extends Error {

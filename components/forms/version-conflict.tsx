@@ -6,7 +6,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "@/lib/http/client";
 import { useConnector } from "@/lib/connectors/hooks";
 import type { ConnectorDto } from "@/lib/connectors/dto";
-import type { ScopeRef } from "@/lib/scopes/schemas";
+import type { ScopeRef } from "@/lib/scope";
 
 export const isVersionConflict = (err: unknown) => err instanceof ApiError && err.code === "VERSION_CONFLICT";
 

@@ -4,24 +4,19 @@
 // lookups in a row do not assume the role again (a cache only: nothing depends on it).
 import "server-only";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { resolveConnectorRow, type ResolvedConnector } from "@/lib/connectors/refs";
-import type { ConnectorRefRow } from "@/lib/connectors/queries";
-import { connectorSecretRefs } from "@/lib/connectors/schemas";
+import { resolveConnectorRow, type ResolvedConnector } from "./refs";
+import type { ConnectorRefRow } from "./queries";
+import { connectorSecretRefs } from "./schemas";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { OidcContext } from "@/lib/oidc/claims";
-import type { Scope } from "@/lib/scopes/service";
+import type { Scope } from "@/lib/scope";
 import { openSecret, readSecretValue } from "@/lib/secrets/service";
-import { transportConfig, type CallOptions } from "./clients";
-import {
-  assumedRoleProvider,
-  connectorCallOptions,
-  connectorOidcContext,
-  crossAccountRoleInput,
-  refreshingProvider,
-} from "./connector";
+import { transportConfig, type CallOptions } from "@/lib/aws/clients";
+import { refreshingProvider } from "@/lib/aws/refreshing-provider";
+import { assumedRoleProvider, connectorCallOptions, connectorOidcContext, crossAccountRoleInput } from "./aws-calls";
 import { baseCredentials, CredentialSetupError, delegateMismatch } from "./credentials";
-import { PARTITION_LABELS, partitionOf, type Partition } from "./partitions";
+import { PARTITION_LABELS, partitionOf, type Partition } from "@/lib/aws/partitions";
 
 export interface ConnectorSession {
   connector: ResolvedConnector;

@@ -6,18 +6,15 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { logger, type Logger } from "@/lib/logger";
-import { resolveScope, type Scope } from "@/lib/scopes/service";
-import { AppError, validationError } from "./errors";
-import { toAppError } from "./map-error";
+import { resolveScope } from "@/lib/scopes/service";
+import type { Actor, Scope } from "@/lib/scope";
+import { AppError, validationError } from "@/lib/http/errors";
+import { toAppError } from "@/lib/http/map-error";
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
-export interface Actor {
-  id: string;
-  name: string;
-}
 /** Until authentication arrives every request acts as this local administrator. */
-export const LOCAL_ACTOR: Actor = { id: "local-admin", name: "Local administrator" };
+const LOCAL_ADMIN = { id: "local-admin", name: "Local administrator", kind: "user" } as const;
 
 const scopeQuerySchema = z.object({
   org: z.string().min(1).max(128).optional(),
@@ -32,9 +29,8 @@ export interface RouteContext<P, Q, B> {
   /** How the body arrived; YAML bodies are converted to the JSON shape before validation. */
   bodyFormat: "json" | "yaml" | "none";
   scope: Scope;
+  /** Who acts, in which request: what services receive and the audit trail records. */
   actor: Actor;
-  /** Who and which request, as the services record it in the audit trail. */
-  by: { actor: string; requestId: string };
   requestId: string;
   log: Logger;
 }
@@ -69,6 +65,25 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
   });
 }
 
+/** The body as text, read in chunks and abandoned as soon as it passes `limit` bytes (chunked bodies too). */
+async function readText(req: NextRequest, limit: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${limit / 1024} KB`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function readBody(
   req: NextRequest,
   limit: number,
@@ -81,9 +96,7 @@ async function readBody(
   if (type !== "application/json" && !(acceptYaml && isYaml)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send application/json${acceptYaml ? " or application/yaml" : ""}`);
   }
-  const text = await req.text();
-  if (Buffer.byteLength(text) > limit)
-    throw new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${limit / 1024} KB`);
+  const text = await readText(req, limit);
   if (isYaml) return { raw: text, format: "yaml" };
   try {
     return { raw: JSON.parse(text), format: "json" };
@@ -130,8 +143,7 @@ export function withRoute<
         body,
         bodyFormat,
         scope,
-        actor: LOCAL_ACTOR,
-        by: { actor: LOCAL_ACTOR.id, requestId },
+        actor: { ...LOCAL_ADMIN, requestId },
         requestId,
         log,
       });

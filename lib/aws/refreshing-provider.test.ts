@@ -1,6 +1,6 @@
 // Unit: the memoizing credential provider shared by connector sessions (no network).
 import { describe, expect, it } from "vitest";
-import { REFRESH_BEFORE_MS, refreshingProvider } from "./connector";
+import { REFRESH_BEFORE_MS, refreshingProvider } from "./refreshing-provider";
 
 const creds = (n: number, expiration?: Date) => ({ accessKeyId: `AKIA${n}`, secretAccessKey: "s", expiration });
 

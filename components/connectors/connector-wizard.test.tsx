@@ -1,0 +1,135 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ConnectorWizard } from "./connector-wizard";
+
+// The wizard reads the scope from the URL (useScope → useSearchParams); outside Next there is no
+// router, so the App Router hooks are stood in for. Everything else is real.
+vi.mock("next/navigation", () => ({
+  useSearchParams: () => new URLSearchParams("org=default&project=web"),
+  usePathname: () => "/connectors/new",
+  useRouter: () => ({ push: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), refresh: vi.fn() }),
+}));
+
+const fetchMock = vi.fn<typeof fetch>();
+
+beforeEach(() => {
+  // Later steps list secrets; answer every GET with an empty page. The overview step sends nothing.
+  fetchMock.mockImplementation(async () =>
+    Response.json({ items: [], nextCursor: null }, { headers: { "content-type": "application/json" } }),
+  );
+  vi.stubGlobal("fetch", fetchMock);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  fetchMock.mockReset();
+});
+
+function renderWizard() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const user = userEvent.setup();
+  render(
+    <QueryClientProvider client={client}>
+      <ConnectorWizard />
+    </QueryClientProvider>,
+  );
+  const nameBox = () => screen.getByRole("textbox", { name: /^Name/ });
+  const identifierBox = () => screen.getByRole("textbox", { name: /^Identifier/ });
+  const currentStep = () =>
+    within(screen.getByRole("navigation", { name: "Connector setup steps" })).getByRole("listitem", {
+      current: "step",
+    });
+  return { user, nameBox, identifierBox, currentStep };
+}
+
+const sentWrites = () => fetchMock.mock.calls.filter(([, init]) => (init?.method ?? "GET") !== "GET");
+
+describe("ConnectorWizard, overview step", () => {
+  it("starts on the overview step", () => {
+    const { currentStep, nameBox, identifierBox } = renderWizard();
+
+    expect(screen.getByRole("heading", { level: 2, name: "Name the connector" })).toBeInTheDocument();
+    expect(currentStep()).toHaveTextContent("Overview");
+    expect(nameBox()).toHaveValue("");
+    expect(identifierBox()).toHaveValue("");
+  });
+
+  it("Next with an empty name shows the errors and stays on the step", async () => {
+    const { user, nameBox, identifierBox, currentStep } = renderWizard();
+
+    await user.click(screen.getByRole("button", { name: /^Next: Credentials/ }));
+
+    expect(await screen.findByText("Name is required")).toHaveAttribute("role", "alert");
+    expect(nameBox()).toHaveAttribute("aria-invalid", "true");
+    expect(nameBox()).toHaveAccessibleDescription("Name is required");
+    expect(nameBox()).toHaveFocus();
+    expect(identifierBox()).toHaveAttribute("aria-invalid", "true");
+    expect(identifierBox()).toHaveAccessibleDescription(expect.stringContaining("Identifier is required"));
+    // Still on step 1.
+    expect(screen.getByRole("heading", { level: 2, name: "Name the connector" })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "How Conduit signs in to AWS" })).not.toBeInTheDocument();
+    expect(currentStep()).toHaveTextContent("Overview");
+    expect(screen.getByText("Step 1 of 5")).toBeInTheDocument();
+    expect(sentWrites()).toEqual([]);
+  });
+
+  it("a whitespace-only name is still missing", async () => {
+    const { user, nameBox } = renderWizard();
+
+    await user.type(nameBox(), "   ");
+    await user.click(screen.getByRole("button", { name: /^Next: Credentials/ }));
+
+    expect(await screen.findByText("Name is required")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 2, name: "Name the connector" })).toBeInTheDocument();
+  });
+
+  it("derives the identifier from a name with spaces", async () => {
+    const { user, nameBox, identifierBox } = renderWizard();
+
+    await user.type(nameBox(), "Production us-east-1");
+
+    expect(identifierBox()).toHaveValue("Production_us_east_1");
+    await user.clear(nameBox());
+    await user.type(nameBox(), "  2nd   AWS_ _account ");
+    // Ends are trimmed, runs of other characters and of _ become one _, a leading digit gets a _.
+    expect(identifierBox()).toHaveValue("_2nd_AWS_account");
+  });
+
+  it("clears the error as the name is typed, then advances", async () => {
+    const { user, nameBox, identifierBox, currentStep } = renderWizard();
+    await user.click(screen.getByRole("button", { name: /^Next: Credentials/ }));
+    expect(await screen.findByText("Name is required")).toBeInTheDocument();
+
+    await user.type(nameBox(), "Prod account");
+
+    expect(screen.queryByText("Name is required")).not.toBeInTheDocument();
+    expect(screen.queryByText("Identifier is required")).not.toBeInTheDocument();
+    expect(nameBox()).toHaveAttribute("aria-invalid", "false");
+    expect(identifierBox()).toHaveValue("Prod_account");
+
+    await user.click(screen.getByRole("button", { name: /^Next: Credentials/ }));
+
+    expect(await screen.findByRole("heading", { level: 2, name: "How Conduit signs in to AWS" })).toBeInTheDocument();
+    expect(currentStep()).toHaveTextContent("Credentials");
+    expect(screen.getByText("Step 2 of 5")).toBeInTheDocument();
+    expect(screen.queryByRole("textbox", { name: /^Name/ })).not.toBeInTheDocument();
+    expect(sentWrites()).toEqual([]);
+  });
+
+  it("stops deriving once the identifier is typed in, and checks what was typed", async () => {
+    const { user, nameBox, identifierBox } = renderWizard();
+
+    await user.type(nameBox(), "Prod");
+    await user.clear(identifierBox());
+    await user.type(identifierBox(), "9prod");
+    await user.type(nameBox(), " account");
+
+    expect(identifierBox()).toHaveValue("9prod");
+    await user.click(screen.getByRole("button", { name: /^Next: Credentials/ }));
+
+    expect(await screen.findByText("Start with a letter or _, then letters, digits, _ or $")).toBeInTheDocument();
+    expect(identifierBox()).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("heading", { level: 2, name: "Name the connector" })).toBeInTheDocument();
+  });
+});

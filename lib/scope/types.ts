@@ -1,0 +1,43 @@
+// The scope vocabulary every layer shares: where a resource lives (account → org → project) and
+// who acts. Pure types and functions: no I/O, usable in the browser and on the server.
+export type ScopeLevel = "account" | "org" | "project";
+
+/** The request's scope as the URL names it (`?org=&project=`). */
+export interface ScopeRef {
+  org?: string;
+  project?: string;
+}
+
+/** A resolved scope: the identifiers, and the row ids once the org and project were found. */
+export interface Scope {
+  level: ScopeLevel;
+  accountId: string;
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+  orgId?: string;
+  projectId?: string;
+}
+
+/** A scope as stored on rows: "" where the level is above org or project. */
+export interface ScopeKey {
+  accountId: string;
+  orgIdentifier: string;
+  projectIdentifier: string;
+}
+
+/** The key of a project: resources that exist only inside a project (environments, GitOps). */
+export type ProjectKey = ScopeKey;
+
+/**
+ * Who acts, and in which request. The one type route handlers hand to services and services
+ * write into the audit trail.
+ */
+export interface Actor {
+  id: string;
+  name: string;
+  kind: "user" | "serviceAccount" | "system";
+  requestId?: string;
+}
+
+/** Conduit itself: command-line tools and background work. */
+export const SYSTEM_ACTOR: Actor = { id: "system", name: "Conduit", kind: "system" };
