@@ -4,21 +4,23 @@
 // reach any layer: they compose real services to set up what they check.
 const LIB = [
   ["common", "runtime-input", "redact", "env", "generated"],
-  ["http", "logger"],
+  ["http", "logger", "hooks"],
   ["scope", "yaml", "db"],
   ["audit", "kubernetes", "aws"],
   ["resource"],
   ["secrets", "scopes"],
   ["oidc"],
   ["connectors"],
-  ["environments", "eks", "connection-test", "health"],
+  ["environments", "diagnosis", "health"],
+  ["steps"],
+  ["eks", "connection-test"],
   ["infrastructures"],
   ["gitops"],
   ["api"],
 ];
 const COMPONENTS = [
   ["ui"],
-  ["forms"],
+  ["forms", "lists"],
   ["yaml", "secrets", "shell", "scopes"],
   ["connection-test"],
   ["connectors"],

@@ -9,6 +9,23 @@ const suffix = Date.now().toString(36);
 const PROJECT = `gitops_api_${suffix}`;
 const qs = `org=default&project=${PROJECT}`;
 
+/** Test connection streams NDJSON step events; the last line is the result. */
+async function runTest(res: APIResponse) {
+  expect(res.status(), await res.text()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("application/x-ndjson");
+  const events = (await res.text())
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { type: string; step?: string; status?: string; result?: unknown });
+  const last = events.at(-1)!;
+  expect(last.type).toBe("result");
+  // Every step said it was running before its outcome arrived.
+  for (const ran of events.filter((e) => e.type === "step" && e.status !== "running" && e.status !== "skipped")) {
+    expect(events.findIndex((e) => e.step === ran.step && e.status === "running")).toBeLessThan(events.indexOf(ran));
+  }
+  return last.result as Record<string, unknown>;
+}
+
 async function problem(res: APIResponse, status: number, code: string) {
   expect(res.status(), await res.text()).toBe(status);
   expect(res.headers()["content-type"]).toContain("application/problem+json");
@@ -123,14 +140,14 @@ test("agents and clusters: YAML, If-Match versions, guards and Test connection o
   ]);
 
   // Not mapped yet: Failed at the call, with the mapping command; then mapped: Successful.
-  let result = await (await request.post(`/api/gitops/clusters/target/test?${qs}`)).json();
+  let result = await runTest(await request.post(`/api/gitops/clusters/target/test?${qs}`));
   expect(result).toMatchObject({
     status: "Failed",
     failedStep: "connect",
     command: expect.stringContaining(`--arn ${deployer} --group system:masters`),
   });
   await fakeKube.addMapping({ arn: deployer, username: "deployer", groups: ["system:masters"] });
-  result = await (await request.post(`/api/gitops/clusters/target/test?${qs}`)).json();
+  result = await runTest(await request.post(`/api/gitops/clusters/target/test?${qs}`));
   expect(result).toMatchObject({ status: "Successful", serverVersion: expect.stringMatching(/^v1\.31/) });
   expect(await (await request.get(`/api/gitops/clusters/target?${qs}`)).json()).toMatchObject({
     version: 2,
@@ -170,7 +187,7 @@ test("agents and clusters: YAML, If-Match versions, guards and Test connection o
     },
   });
   expect(bearer.status(), await bearer.text()).toBe(201);
-  result = await (await request.post(`/api/gitops/clusters/bearer/test?${qs}`)).json();
+  result = await runTest(await request.post(`/api/gitops/clusters/bearer/test?${qs}`));
   expect(result).toMatchObject({
     status: "Failed",
     failedStep: "connect",

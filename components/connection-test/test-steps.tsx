@@ -2,7 +2,7 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
-import type { StepEvent } from "@/lib/connection-test/types";
+import type { StepEvent } from "@/lib/steps/types";
 
 const marks: Record<StepEvent["status"], { sign: string; tone: string; label: string }> = {
   pending: { sign: "○", tone: "text-muted", label: "Waiting" },
@@ -62,6 +62,20 @@ function StepRow({ s }: { s: StepEvent }) {
                 <pre className="mt-1 max-h-64 overflow-auto rounded bg-surface p-2 font-mono text-xs">{policy}</pre>
               </div>
             )}
+            {s.hint.commands?.map((command, i, all) => (
+              <div key={i} className="mt-2 flex items-start gap-2">
+                <pre
+                  aria-label={
+                    all.length === 1 ? "Command that fixes it" : `Command ${i + 1} of ${all.length} that fixes it`
+                  }
+                  tabIndex={0}
+                  className="min-w-0 flex-1 overflow-x-auto rounded bg-surface p-2 font-mono text-xs"
+                >
+                  <code>{command}</code>
+                </pre>
+                <CopyButton text={command} label={all.length === 1 ? "Copy the command" : `Copy command ${i + 1}`} />
+              </div>
+            ))}
           </div>
         )}
       </div>
@@ -69,9 +83,9 @@ function StepRow({ s }: { s: StepEvent }) {
   );
 }
 
-export function TestSteps({ steps }: { steps: StepEvent[] }) {
+export function TestSteps({ steps, label = "Connection test steps" }: { steps: StepEvent[]; label?: string }) {
   return (
-    <ol className="divide-y divide-border" aria-label="Connection test steps" aria-live="polite">
+    <ol className="divide-y divide-border" aria-label={label} aria-live="polite">
       {steps.map((s) => (
         <StepRow key={s.step} s={s} />
       ))}

@@ -2,13 +2,14 @@
 // stream of step events ending with the result, and persistence of saved connectors' results.
 import "server-only";
 import { findConnector, findConnectorWithSecrets } from "@/lib/connectors/queries";
-import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
+import { secretReaderFor } from "@/lib/connectors/credentials";
+import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { acquireTestLock } from "@/lib/db/locks";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { logger } from "@/lib/logger";
+import { ndjsonStream } from "@/lib/steps/stream";
 import type { Actor, Scope } from "@/lib/scope";
-import { openSecret, readSecretValue } from "@/lib/secrets/service";
+import { readSecretValue } from "@/lib/secrets/service";
 import { scopeKey } from "@/lib/scope";
 import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
 import { runConnectionTest } from "./runner";
@@ -28,50 +29,6 @@ function refusal(lock: Awaited<ReturnType<typeof acquireTestLock>>) {
 }
 
 const lockOrRefuse = async (key: string | null) => refusal(await acquireTestLock(key));
-
-/**
- * Streams events as NDJSON. `run` may let the lock go early (while it stores the result); the
- * stream lets it go in any case, once, before it closes.
- */
-function ndjsonStream(
-  run: (emit: (e: TestEvent) => void, release: () => Promise<void>) => Promise<void>,
-  release: () => Promise<void>,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let released: Promise<void> | undefined;
-  const once = () => (released ??= release());
-  return new ReadableStream({
-    async start(controller) {
-      let open = true;
-      // Events of one tick (parallel steps starting, skips) leave as one chunk.
-      let pending = "";
-      const flush = () => {
-        if (!pending || !open) return;
-        const chunk = pending;
-        pending = "";
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          open = false; // the client went away; the run still finishes and is stored
-        }
-      };
-      const emit = (e: TestEvent) => {
-        if (!open) return;
-        if (!pending) queueMicrotask(flush);
-        pending += `${JSON.stringify(e)}\n`;
-      };
-      try {
-        await run(emit, once);
-      } catch (err) {
-        logger.error({ err }, "connection test failed unexpectedly");
-      } finally {
-        await once();
-        flush();
-        if (open) controller.close();
-      }
-    },
-  });
-}
 
 function runOptions(
   connector: { identifier: string; name: string; scope: Scope },
@@ -120,13 +77,8 @@ export async function testSavedConnector(opts: {
   }
   const release = refusal(lock);
   const spec = row.spec as ConnectorInput["spec"];
-  // The referenced secrets came with the connector: field → ref → row, no further queries.
-  const byField = new Map(row.secretRefs.map((r) => [r.field, r.secret]));
-  const byRef = new Map(connectorSecretRefs({ spec }).map((r) => [r.ref, byField.get(r.field)]));
-  const readSecret = async (ref: string) => {
-    const secret = byRef.get(ref);
-    return secret ? openSecret(secret) : readSecretValue(opts.scope, ref);
-  };
+  // The referenced secrets came with the connector: no further queries.
+  const readSecret = secretReaderFor(row, spec, opts.scope);
   return ndjsonStream(async (emit, unlock) => {
     const result = await runConnectionTest(
       runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit),

@@ -1,5 +1,5 @@
 // The connection test's wire format: NDJSON step events, then one result line.
-import type { OidcTokenFacts } from "@/lib/connectors/credentials";
+import type { StepEvent as AnyStepEvent } from "@/lib/steps/types";
 
 export const STEP_IDS = [
   "credentials",
@@ -10,7 +10,6 @@ export const STEP_IDS = [
   "permissions",
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
-export type StepStatus = "pending" | "running" | "passed" | "failed" | "skipped";
 
 export const STEP_TITLES: Record<StepId, string> = {
   credentials: "Resolve credentials",
@@ -21,28 +20,7 @@ export const STEP_TITLES: Record<StepId, string> = {
   permissions: "Check permissions (iam:SimulatePrincipalPolicy)",
 };
 
-export interface Hint {
-  text: string;
-  /** An IAM policy document the user can copy. */
-  policy?: Record<string, unknown>;
-  /** Shell commands (AWS CLI) the user can copy, one per entry. */
-  commands?: string[];
-}
-
-export interface StepEvent {
-  type: "step";
-  step: StepId;
-  title: string;
-  status: StepStatus;
-  durationMs?: number;
-  detail?: string;
-  data?: Record<string, unknown>;
-  retries: number;
-  retryReasons?: string[];
-  awsRequestId?: string;
-  errorCode?: string;
-  hint?: Hint;
-}
+export type StepEvent = AnyStepEvent<StepId>;
 
 export type TestStatus = "SUCCESS" | "FAILURE" | "PARTIAL";
 
@@ -74,20 +52,4 @@ export interface StoredTest {
   actor: string;
   testedAt: number;
   durationMs: number;
-}
-
-/** What a failed step tells the hint table. */
-export interface HintContext {
-  step: StepId;
-  code: string;
-  region: string;
-  retries: number;
-  callerArn?: string;
-  roleArn?: string;
-  externalId?: string;
-  timeoutSeconds?: number;
-  /** The failure's message (some codes, e.g. InvalidIdentityToken, have several causes). */
-  message?: string;
-  /** Set for OIDC connectors once the token's claims are known. */
-  oidc?: OidcTokenFacts;
 }

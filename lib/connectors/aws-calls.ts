@@ -6,9 +6,9 @@ import "server-only";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { ConnectorInput } from "./schemas";
 import type { OidcContext, TokenScope } from "@/lib/oidc/claims";
-import type { CallOptions } from "@/lib/aws/clients";
+import { transportConfig, type CallOptions } from "@/lib/aws/clients";
 import { refreshingProvider } from "@/lib/aws/refreshing-provider";
-import type { OidcCredentialContext } from "./credentials";
+import { baseCredentials, type BaseCredentials, type OidcCredentialContext, type SecretReader } from "./credentials";
 import { assumeRole, roleSessionName } from "@/lib/aws/sts";
 
 type Spec = ConnectorInput["spec"];
@@ -60,4 +60,24 @@ export function assumedRoleProvider(
     const r = await assumeRole(connectorCallOptions(spec, { ...transport, credentials: base }), input);
     return r.credentials;
   });
+}
+
+/**
+ * The connector's base credentials (before any cross-account role), with STS clients that use
+ * its own backoff and limits: the one builder of the connection test and connector sessions.
+ */
+export function connectorBaseCredentials(
+  connector: { identifier: string; name: string; scope: TokenScope; spec: Spec },
+  readSecret: SecretReader,
+  o: { callTimeoutMs: number; onRetry?: CallOptions["onRetry"]; random?: () => number; context?: OidcContext },
+): Promise<BaseCredentials> {
+  const { spec } = connector;
+  const transport = transportConfig({
+    region: spec.credential.region,
+    backoff: spec.awsSdkClientBackOffStrategyOverride ?? null,
+    callTimeoutMs: o.callTimeoutMs,
+    onRetry: o.onRetry,
+    random: o.random,
+  });
+  return baseCredentials(spec.credential, readSecret, transport, { oidc: connectorOidcContext(connector, o.context) });
 }

@@ -3,12 +3,18 @@
 import "server-only";
 import { fromNodeProviderChain, fromTokenFile } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import type { AwsCredential } from "./schemas";
+import type { AwsCredential, ConnectorInput } from "./schemas";
+
+type AwsConnectorSpec = ConnectorInput["spec"];
 import { env } from "@/lib/env";
 import { AWS_TAGS_CLAIM, ClaimsError, oidcClaims, type OidcContext, type TokenScope } from "@/lib/oidc/claims";
 import { issuerUrl } from "@/lib/oidc/issuer";
 import { mintOidcToken } from "@/lib/oidc/tokens";
 import { KeyError } from "@/lib/secrets/crypto";
+import { openSecret, readSecretValue } from "@/lib/secrets/service";
+import type { Scope } from "@/lib/scope";
+import type { ConnectorWithSecrets } from "./queries";
+import { connectorSecretRefs } from "./schemas";
 import { roleSessionName } from "@/lib/aws/sts";
 import { refreshingWebIdentity } from "@/lib/aws/web-identity";
 
@@ -63,6 +69,23 @@ const oidcSetupError = (err: unknown) =>
  */
 /** Reads a referenced secret's value (the caller decides how: prefetched or from the store). */
 export type SecretReader = (ref: string) => Promise<string>;
+
+/**
+ * Reads a stored connector's secrets: those that came with it (field → ref → sealed row), else
+ * from the connector's own scope, where its references were written.
+ */
+export function secretReaderFor(
+  row: Pick<ConnectorWithSecrets, "secretRefs">,
+  spec: AwsConnectorSpec,
+  scope: Scope,
+): SecretReader {
+  const byField = new Map(row.secretRefs.map((r) => [r.field, r.secret]));
+  const byRef = new Map(connectorSecretRefs({ spec }).map((r) => [r.ref, byField.get(r.field)]));
+  return async (ref) => {
+    const secret = byRef.get(ref);
+    return secret ? openSecret(secret) : readSecretValue(scope, ref);
+  };
+}
 
 export async function baseCredentials(
   credential: AwsCredential,

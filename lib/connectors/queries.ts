@@ -64,9 +64,10 @@ export interface SealedSecretRow extends Sealed {
   accountId: string;
 }
 
+// Timestamps are stored without a zone, in UTC: written out with the Z so every reader agrees.
 /**
- * The connector with the sealed secrets its fields reference, in one SQL round trip (the
- * connection test's hot path; an `include` costs one query per relation).
+ * The connector with the sealed secrets its fields reference and its newest stored test, in one
+ * SQL round trip: the connection test, lookups and sessions all read a connector this way.
  */
 export async function findConnectorWithSecrets(key: ScopeKey, identifier: string) {
   const rows = await db.$queryRaw<
@@ -74,33 +75,25 @@ export async function findConnectorWithSecrets(key: ScopeKey, identifier: string
       id: string;
       identifier: string;
       name: string;
+      version: number;
       spec: Prisma.JsonValue;
-      secretRefs: { field: string; secret: SealedSecretRow }[];
+      secretRefs: { field: string; secret: SealedSecretRow & { valueUpdatedAt: string } }[];
+      lastTest: { status: string; startedAt: string } | null;
     }[]
   >`
-    SELECT c.id, c.identifier, c.name, c.spec,
+    SELECT c.id, c.identifier, c.name, c.version, c.spec,
       COALESCE((
         SELECT json_agg(json_build_object('field', r.field, 'secret', json_build_object(
-          'id', s.id, 'accountId', s."accountId", 'ciphertext', s.ciphertext, 'iv', s.iv, 'authTag', s."authTag", 'keyId', s."keyId")))
+          'id', s.id, 'accountId', s."accountId", 'ciphertext', s.ciphertext, 'iv', s.iv, 'authTag', s."authTag",
+          'keyId', s."keyId", 'valueUpdatedAt', to_char(s."valueUpdatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))))
         FROM "ConnectorSecretRef" r JOIN "Secret" s ON s.id = r."secretId"
         WHERE r."connectorId" = c.id
-      ), '[]'::json) AS "secretRefs"
+      ), '[]'::json) AS "secretRefs",
+      (SELECT json_build_object('status', t.status, 'startedAt', to_char(t."startedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+        FROM "ConnectorTest" t WHERE t."connectorId" = c.id ORDER BY t."testedAt" DESC LIMIT 1) AS "lastTest"
     FROM "Connector" c
     WHERE c."accountId" = ${key.accountId} AND c."orgIdentifier" = ${key.orgIdentifier}
       AND c."projectIdentifier" = ${key.projectIdentifier} AND c.identifier = ${identifier}`;
   return rows[0] ?? null;
 }
-
-/**
- * A connector reached through a reference (lookups, definitions): its secrets for the session
- * and its newest stored connection test for the picker, in one query.
- */
-export const findConnectorForRef = (key: ScopeKey, identifier: string) =>
-  db.connector.findUnique({
-    where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
-    include: {
-      secretRefs: { include: { secret: true } },
-      tests: { orderBy: { testedAt: "desc" }, take: 1, select: { status: true, startedAt: true } },
-    },
-  });
-export type ConnectorRefRow = NonNullable<Awaited<ReturnType<typeof findConnectorForRef>>>;
+export type ConnectorWithSecrets = NonNullable<Awaited<ReturnType<typeof findConnectorWithSecrets>>>;

@@ -2,7 +2,7 @@
 // own scope, `org.<id>` one in the caller's org, `account.<id>` one at account scope.
 import "server-only";
 import { parseScopedRef, refFrom, refTargetScope, scopeKey, type Scope } from "@/lib/scope";
-import { findConnectorForRef, type ConnectorRefRow } from "./queries";
+import { findConnectorWithSecrets, type ConnectorWithSecrets } from "./queries";
 import type { ConnectorInput } from "./schemas";
 
 export interface ResolvedConnector {
@@ -24,14 +24,13 @@ export interface ResolvedConnector {
 export async function resolveConnectorRow(
   from: Scope,
   ref: string,
-): Promise<{ row: ConnectorRefRow; connector: ResolvedConnector } | null> {
+): Promise<{ row: ConnectorWithSecrets; connector: ResolvedConnector } | null> {
   const parsed = parseScopedRef(ref);
   if (!parsed) return null;
   const at = refTargetScope(from, parsed.level);
   if (!at) return null;
-  const row = await findConnectorForRef(scopeKey(at), parsed.identifier);
+  const row = await findConnectorWithSecrets(scopeKey(at), parsed.identifier);
   if (!row) return null;
-  const last = row.tests[0];
   return {
     row,
     connector: {
@@ -41,7 +40,7 @@ export async function resolveConnectorRow(
       scope: at,
       ref: refFrom(from, at.level, row.identifier),
       spec: row.spec as ConnectorInput["spec"],
-      lastTest: last ? { status: last.status, testedAt: last.startedAt.toISOString() } : null,
+      lastTest: row.lastTest ? { status: row.lastTest.status, testedAt: row.lastTest.startedAt } : null,
       version: row.version,
     },
   };

@@ -5,17 +5,20 @@
 import "server-only";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { resolveConnectorRow, type ResolvedConnector } from "./refs";
-import type { ConnectorRefRow } from "./queries";
-import { connectorSecretRefs } from "./schemas";
+import type { ConnectorWithSecrets } from "./queries";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { OidcContext } from "@/lib/oidc/claims";
 import type { Scope } from "@/lib/scope";
-import { openSecret, readSecretValue } from "@/lib/secrets/service";
-import { transportConfig, type CallOptions } from "@/lib/aws/clients";
+import type { CallOptions } from "@/lib/aws/clients";
 import { refreshingProvider } from "@/lib/aws/refreshing-provider";
-import { assumedRoleProvider, connectorCallOptions, connectorOidcContext, crossAccountRoleInput } from "./aws-calls";
-import { baseCredentials, CredentialSetupError, delegateMismatch } from "./credentials";
+import {
+  assumedRoleProvider,
+  connectorBaseCredentials,
+  connectorCallOptions,
+  crossAccountRoleInput,
+} from "./aws-calls";
+import { CredentialSetupError, delegateMismatch, secretReaderFor } from "./credentials";
 import { PARTITION_LABELS, partitionOf, type Partition } from "@/lib/aws/partitions";
 
 export interface ConnectorSession {
@@ -40,9 +43,9 @@ const MAX_CACHED = 256;
 const providers = new Map<string, AwsCredentialIdentityProvider>();
 
 /** Changes whenever anything the credentials come from changes: the connector or a secret value. */
-function cacheKey(row: ConnectorRefRow, context: string): string {
+function cacheKey(row: ConnectorWithSecrets, context: string): string {
   const secrets = row.secretRefs
-    .map((r) => `${r.field}=${r.secret.id}@${r.secret.valueUpdatedAt.getTime()}`)
+    .map((r) => `${r.field}=${r.secret.id}@${r.secret.valueUpdatedAt}`)
     .sort()
     .join(",");
   return `${row.id}:${row.version}:${context}:${secrets}`;
@@ -76,30 +79,18 @@ const setupError = (err: unknown): unknown => {
   return err;
 };
 
-async function buildCredentials(row: ConnectorRefRow, connector: ResolvedConnector, context: OidcContext) {
+async function buildCredentials(row: ConnectorWithSecrets, connector: ResolvedConnector, context: OidcContext) {
   const spec = connector.spec;
-  const cred = spec.credential;
-  // The secrets came with the connector (field → ref → row); anything else resolves from the
-  // connector's own scope, as its references were written there.
-  const byField = new Map(row.secretRefs.map((r) => [r.field, r.secret]));
-  const byRef = new Map(connectorSecretRefs({ spec }).map((r) => [r.ref, byField.get(r.field)]));
-  const readSecret = async (ref: string) => {
-    const secret = byRef.get(ref);
-    return secret ? openSecret(secret) : readSecretValue(connector.scope, ref);
-  };
-  const transport = {
-    region: cred.region,
-    backoff: spec.awsSdkClientBackOffStrategyOverride ?? null,
-    callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
-  };
-  const base = await baseCredentials(cred, readSecret, transportConfig(transport), {
-    oidc: connectorOidcContext(connector, context),
+  const callTimeoutMs = env().CONDUIT_AWS_CALL_TIMEOUT_MS;
+  const base = await connectorBaseCredentials(connector, secretReaderFor(row, spec, connector.scope), {
+    callTimeoutMs,
+    context,
   });
-  const cross = cred.crossAccountAccess;
+  const cross = spec.credential.crossAccountAccess;
   if (cross) {
     return assumedRoleProvider(spec, base.credentials, crossAccountRoleInput(cross, connector.identifier), {
-      region: cred.region,
-      callTimeoutMs: transport.callTimeoutMs,
+      region: spec.credential.region,
+      callTimeoutMs,
     });
   }
   const b = base.credentials;

@@ -5,9 +5,11 @@ import "server-only";
 import type { CallOptions } from "@/lib/aws/clients";
 import { describeCluster, type ClusterDescription } from "@/lib/aws/eks";
 import { eksToken } from "@/lib/aws/eks-token";
-import { awsErrorFacts } from "@/lib/aws/errors";
 import type { Partition } from "@/lib/aws/partitions";
 import { getCallerIdentity } from "@/lib/aws/sts";
+import { diagnoseAws, type AwsAction } from "@/lib/diagnosis/aws";
+import { diagnoseKube } from "@/lib/diagnosis/kubernetes";
+import { diagnosisError } from "@/lib/diagnosis/problem";
 import { AppError } from "@/lib/http/errors";
 import { KubeError } from "@/lib/kubernetes/client";
 import { parseClusterValue, type ClusterTarget } from "./cluster-value";
@@ -47,51 +49,19 @@ export function clusterTarget(session: EksSession, value: string, region?: strin
   return parsed.target;
 }
 
-const upstream = (reason: string, detail: string, extra: Record<string, unknown> = {}) =>
-  new AppError("UPSTREAM_FAILED", detail, { extra: { reason, ...extra } });
-
-/** An AWS failure while describing the cluster or signing the token, in words. */
-export function explainAwsError(err: unknown, t: ClusterTarget, session: EksSession): AppError {
+/** An AWS failure while describing the cluster or signing the token, as a problem (lib/diagnosis). */
+export function explainAwsError(err: unknown, t: ClusterTarget, session: EksSession, action: AwsAction): AppError {
   if (err instanceof AppError) return err;
-  const f = awsErrorFacts(err);
-  const said = `AWS said: ${f.code}${f.message && f.message !== f.code ? `: ${f.message}` : ""}`;
-  if (f.timedOut)
-    return upstream("aws-timeout", `AWS did not answer in time while describing ${t.name} in ${t.region}.`, {
-      awsCode: f.code,
-    });
-  if (/sts:AssumeRole/.test(f.message) || (session.roleArn && f.code === "AccessDenied")) {
-    return upstream(
-      "assume-role-denied",
-      `Conduit could not assume the connector's cross-account role ${session.roleArn ?? ""}: check the role's trust policy${session.externalId ? " and external ID" : ""}. ${said}`,
-      { awsCode: f.code },
-    );
-  }
-  if (f.code === "ResourceNotFoundException") {
-    return new AppError(
-      "NOT_FOUND",
-      `No EKS cluster named ${t.name} in ${t.region} is visible to the connector's account.`,
-      { extra: { reason: "cluster-not-found" } },
-    );
-  }
-  if (f.code === "AccessDeniedException" || f.code === "AccessDenied") {
-    return upstream(
-      "describe-denied",
-      `The connector's identity may not call eks:DescribeCluster on ${t.name} in ${t.region}: allow eks:DescribeCluster in its IAM policy. ${said}`,
-      { awsCode: f.code },
-    );
-  }
-  if (
-    /^(InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|ExpiredToken|InvalidSignatureException)/.test(
-      f.code,
-    )
-  ) {
-    return upstream(
-      "credentials-rejected",
-      `AWS rejected the connector's credentials in ${t.region}: run the connector's connection test. ${said}`,
-      { awsCode: f.code },
-    );
-  }
-  return upstream("aws-error", `Describing ${t.name} in ${t.region} failed. ${said}`, { awsCode: f.code });
+  return diagnosisError(
+    diagnoseAws(err, {
+      action,
+      context: "lookup",
+      doing: `${action === "describe-cluster" ? "describing" : "signing a token for"} ${t.name} in ${t.region}`,
+      region: t.region,
+      roleArn: session.roleArn,
+      externalId: session.externalId,
+    }),
+  );
 }
 
 /** DescribeCluster with the session's credentials in the cluster's region; failures explained. */
@@ -108,15 +78,15 @@ export async function describeTarget(
   try {
     const cluster = await describeCluster(call, target.name);
     if (!cluster.endpoint || !cluster.caData) {
-      throw upstream(
-        "cluster-not-ready",
-        `The cluster ${t(target)} is ${cluster.status || "not ready"}: it has no API endpoint yet.`,
-      );
+      throw diagnosisError({
+        reason: "cluster-not-ready",
+        detail: `The cluster ${t(target)} is ${cluster.status || "not ready"}: it has no API endpoint yet.`,
+      });
     }
     return { target, cluster };
   } catch (err) {
     o.signal?.throwIfAborted();
-    throw explainAwsError(err, target, session);
+    throw explainAwsError(err, target, session, "describe-cluster");
   }
 }
 
@@ -136,7 +106,7 @@ export async function openClusterAccess(
     return { target, cluster, token, expiresAt };
   } catch (err) {
     o.signal?.throwIfAborted();
-    throw explainAwsError(err, target, session);
+    throw explainAwsError(err, target, session, "sign-eks-token");
   }
 }
 
@@ -163,7 +133,7 @@ async function identityArn(
   }
 }
 
-/** A Kubernetes API failure, in words. */
+/** A Kubernetes API failure, as a problem (lib/diagnosis); a rejected token names the identity to map. */
 export async function explainKubeError(
   err: unknown,
   session: EksSession,
@@ -171,41 +141,15 @@ export async function explainKubeError(
   what: string,
   signal?: AbortSignal,
 ): Promise<AppError> {
-  if (!(err instanceof KubeError))
-    return err instanceof AppError ? err : upstream("kubernetes-error", `${what} failed on ${t(access.target)}.`);
-  const where = t(access.target);
-  switch (err.kind) {
-    case "unauthorized": {
-      const arn = await identityArn(session, access, signal);
-      const who = arn ?? "the connector's IAM identity";
-      return upstream(
-        "token-rejected",
-        `The cluster ${where} rejected Conduit's token: ${who} is not mapped to a Kubernetes user. Map ${who} in the aws-auth ConfigMap or add an access entry for it (aws eks create-access-entry --cluster-name ${access.target.name} --principal-arn ${arn ?? "<arn>"}).`,
-        { kubernetes: err.kind, identityArn: arn },
-      );
-    }
-    case "forbidden":
-      return upstream(
-        "forbidden",
-        `The cluster ${where} knows Conduit's identity but its RBAC does not allow this: ${err.message} Bind the mapped user or group to a ClusterRole that can ${what === "Listing namespaces" ? "list namespaces (for example view)" : "read it"}.`,
-        { kubernetes: err.kind },
-      );
-    case "tls":
-      return upstream(
-        "tls",
-        `TLS verification of ${access.cluster.endpoint} failed against the certificate authority DescribeCluster returned${err.code ? ` (${err.code})` : ""}: the endpoint is not serving the cluster's certificate. Is a proxy intercepting TLS on the way?`,
-        { kubernetes: err.kind, tlsCode: err.code },
-      );
-    case "unreachable":
-      return upstream(
-        "unreachable",
-        `Conduit could not reach the API endpoint of ${where}, ${access.cluster.endpoint} (${err.code ?? err.message}). If the endpoint is private, Conduit needs a network path into the cluster's VPC; if it is public, its allowed CIDR blocks must include Conduit's address.`,
-        { kubernetes: err.kind, networkCode: err.code },
-      );
-    default:
-      return upstream("kubernetes-error", `${what} on ${where} failed: ${err.message}`, {
-        kubernetes: err.kind,
-        status: err.status,
-      });
-  }
+  if (!(err instanceof KubeError) && err instanceof AppError) return err;
+  const unauthorized = err instanceof KubeError && err.kind === "unauthorized";
+  return diagnosisError(
+    diagnoseKube(err, {
+      cluster: t(access.target),
+      clusterName: access.target.name,
+      endpoint: access.cluster.endpoint,
+      what,
+      identityArn: unauthorized ? await identityArn(session, access, signal) : undefined,
+    }),
+  );
 }

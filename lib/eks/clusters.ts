@@ -5,7 +5,8 @@
 import "server-only";
 import { describeRegions } from "@/lib/aws/ec2";
 import { listClusters } from "@/lib/aws/eks";
-import { awsErrorFacts } from "@/lib/aws/errors";
+import { diagnoseAws } from "@/lib/diagnosis/aws";
+import { diagnosisError } from "@/lib/diagnosis/problem";
 import { PARTITION_LABELS, REGIONS, partitionOf, regionLabel, type Partition } from "@/lib/aws/partitions";
 import { openConnectorSession, type ConnectorSession } from "@/lib/connectors/session";
 import { AppError } from "@/lib/http/errors";
@@ -66,34 +67,12 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-const said = (code: string, message: string) => (message && message !== code ? `${code}: ${message}` : code);
-
-/** A failure of the whole lookup (credentials, role, network) in words; region failures go to regionErrors instead. */
-export function lookupError(err: unknown, what: string, session: Pick<LookupSession, "partition">): AppError {
+/** A failure of the whole lookup (credentials, role, network) as a problem; region failures go to regionErrors instead. */
+export function lookupError(err: unknown, what: string, session: Pick<LookupSession, "defaultRegion">): AppError {
   if (err instanceof AppError) return err;
-  const f = awsErrorFacts(err);
-  const extra = { reason: "aws-error", awsCode: f.code, ...(f.requestId ? { awsRequestId: f.requestId } : {}) };
-  if (f.timedOut)
-    return new AppError("UPSTREAM_FAILED", `AWS did not answer in time while ${what}.`, {
-      extra: { ...extra, reason: "aws-timeout" },
-    });
-  if (
-    /^(InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|ExpiredToken|AuthFailure)/.test(f.code)
-  ) {
-    return new AppError(
-      "UPSTREAM_FAILED",
-      `AWS rejected the connector's credentials while ${what} (${said(f.code, f.message)}). Run the connector's connection test; ${PARTITION_LABELS[session.partition]} credentials only work in ${session.partition} regions.`,
-      { extra: { ...extra, reason: "credentials-rejected" } },
-    );
-  }
-  if (/sts:AssumeRole/.test(f.message)) {
-    return new AppError(
-      "UPSTREAM_FAILED",
-      `The connector's cross-account role could not be assumed while ${what} (${said(f.code, f.message)}). Check the role's trust policy and external ID.`,
-      { extra: { ...extra, reason: "assume-role-denied" } },
-    );
-  }
-  return new AppError("UPSTREAM_FAILED", `AWS refused ${what}: ${said(f.code, f.message)}`, { extra });
+  return diagnosisError(
+    diagnoseAws(err, { action: "describe-regions", context: "lookup", doing: what, region: session.defaultRegion }),
+  );
 }
 
 /** The regions the connector's account has enabled (ec2:DescribeRegions in its partition). */
@@ -122,16 +101,13 @@ export async function listConnectorRegions(
 }
 
 function regionError(region: string, err: unknown, timeoutMs: number, timedOut: boolean): RegionError {
-  if (timedOut) return { region, code: "Timeout", message: `No answer within ${timeoutMs / 1000} s` };
-  const f = awsErrorFacts(err);
-  if (f.timedOut) return { region, code: "Timeout", message: `No answer within ${timeoutMs / 1000} s` };
-  let message = f.message && f.message !== f.code ? f.message : f.code;
-  if (/^(UnrecognizedClientException|InvalidClientTokenId|AuthFailure)$/.test(f.code)) {
-    message = `${message} (is the region enabled for this account? Opt-in regions reject credentials until enabled)`;
-  } else if (/^(AccessDenied|AccessDeniedException|UnauthorizedOperation)$/.test(f.code)) {
-    message = `${message} (allow eks:ListClusters in this region)`;
-  }
-  return { region, code: f.code, message: message.slice(0, 500) };
+  const d = diagnoseAws(err, { action: "list-clusters", context: "lookup", region });
+  if (timedOut || d.reason === "aws-timeout")
+    return { region, code: "Timeout", message: `No answer within ${timeoutMs / 1000} s` };
+  const code = String(d.facts?.awsCode ?? d.code);
+  const said = d.detail.startsWith(`${code}: `) ? d.detail.slice(code.length + 2) : d.detail;
+  const fixes = d.reason === "credentials-rejected" || d.reason === "access-denied";
+  return { region, code, message: `${said}${fixes && d.fix ? ` (${d.fix})` : ""}`.slice(0, 500) };
 }
 
 /** At most `limit` tasks at once, started in the order they were queued. */

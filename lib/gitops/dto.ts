@@ -1,4 +1,5 @@
 // What the GitOps API returns. Clusters carry secret references only, never token values.
+import type { ResultEvent, StepEvent } from "@/lib/steps/types";
 import type { Guide } from "./guide";
 import type { ConnectionStatus, GitopsAgentInput, GitopsClusterInput } from "./schemas";
 
@@ -36,13 +37,9 @@ export const CLUSTER_TEST_STEP_LABELS: Record<ClusterTestStepId, string> = {
   connect: "Call /version on the cluster",
 };
 
-export interface ClusterTestStep {
-  id: ClusterTestStepId;
-  status: "passed" | "failed" | "skipped";
-  detail: string;
-}
+export type ClusterTestStep = StepEvent<ClusterTestStepId>;
 
-/** The outcome of "Test connection"; `failedStep` and `hint` say what to fix. */
+/** The result line of "Test connection"'s stream; `failedStep`, `hint` and `command` say what to fix. */
 export interface ClusterTestResult {
   status: Exclude<ConnectionStatus, "Unknown">;
   steps: ClusterTestStep[];
@@ -56,6 +53,8 @@ export interface ClusterTestResult {
   testedAt: string;
   durationMs: number;
 }
+
+export type ClusterTestEvent = ClusterTestStep | ResultEvent<ClusterTestResult>;
 
 export interface GitopsGuideDto {
   guide: Guide;

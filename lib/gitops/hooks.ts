@@ -1,8 +1,19 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { useCallback } from "react";
+import { apiFetch, apiUrl } from "@/lib/http/client";
+import { useStepStream } from "@/lib/steps/use-step-stream";
 import type { ScopeRef } from "@/lib/scope";
-import type { ClusterTestResult, EksClusterInfo, GitopsAgentDto, GitopsClusterDto, GitopsGuideDto } from "./dto";
+import {
+  CLUSTER_TEST_STEP_LABELS,
+  CLUSTER_TEST_STEPS,
+  type ClusterTestResult,
+  type ClusterTestStep,
+  type EksClusterInfo,
+  type GitopsAgentDto,
+  type GitopsClusterDto,
+  type GitopsGuideDto,
+} from "./dto";
 import type { ConnectionStatus, GitopsAgentInput, GitopsClusterInput } from "./schemas";
 
 export interface ClusterFilters {
@@ -151,11 +162,22 @@ export function useDeleteGitops(scope: ScopeRef, kind: "agents" | "clusters") {
   });
 }
 
-export function useTestCluster(scope: ScopeRef) {
+const initialClusterSteps = (): ClusterTestStep[] =>
+  CLUSTER_TEST_STEPS.map((step) => ({
+    type: "step",
+    step,
+    title: CLUSTER_TEST_STEP_LABELS[step],
+    status: "pending",
+    retries: 0,
+  }));
+
+/** Runs "Test connection" and follows its steps live; the cluster's saved status refreshes after. */
+export function useClusterTest(scope: ScopeRef) {
   const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (identifier: string) =>
-      apiFetch<ClusterTestResult>(`${one(clustersUrl, identifier)}/test`, { method: "POST", scope }),
-    onSuccess: invalidate,
-  });
+  const { run, ...state } = useStepStream<ClusterTestStep, ClusterTestResult>(initialClusterSteps);
+  const start = useCallback(
+    (identifier: string) => run(apiUrl(`${one(clustersUrl, identifier)}/test`, { scope }), {}, invalidate),
+    [run, scope, invalidate],
+  );
+  return { ...state, start };
 }

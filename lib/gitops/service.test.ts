@@ -12,7 +12,9 @@ import { AppError } from "@/lib/http/errors";
 import { createOrganization, createProject, deleteProject, resolveScope } from "@/lib/scopes/service";
 import type { Scope } from "@/lib/scope";
 import { createSecret, deleteSecret } from "@/lib/secrets/service";
-import { testCluster } from "./connection-test";
+import { readNdjson } from "@/lib/http/stream";
+import { testCluster as startTest } from "./connection-test";
+import type { ClusterTestEvent, ClusterTestResult } from "./dto";
 import { describeForImport } from "./eks-import";
 import { getClusterGuide } from "./guide-service";
 import { gitopsAgentInputSchema, gitopsClusterInputSchema, type GitopsClusterInput } from "./schemas";
@@ -257,6 +259,19 @@ describe("Test connection", () => {
     const r = await testCluster({ scope: project, identifier: "ok1", by });
     expect(r).toMatchObject({ status: "Successful", failedStep: null, serverVersion: "v1.31.4-eks-2d5f260" });
     expect(r.steps.map((s) => s.status)).toEqual(["passed", "passed", "passed", "passed"]);
+    // Streamed as it runs: each step says it is running before its outcome, the result comes last.
+    const seen = r.events.map((e) => (e.type === "step" ? `${e.step}:${e.status}` : "result"));
+    expect(seen).toEqual([
+      "credentials:running",
+      "credentials:passed",
+      "assumeRole:running",
+      "assumeRole:passed",
+      "token:running",
+      "token:passed",
+      "connect:running",
+      "connect:passed",
+      "result",
+    ]);
     expect(kube.requests.at(-1)).toMatchObject({ path: "/version", status: 200, user: "deployer" });
     const saved = await getCluster(project, "ok1");
     expect(saved.status).toMatchObject({
@@ -326,6 +341,15 @@ describe("Test connection", () => {
     }
   });
 });
+
+/** Runs the test and follows its stream: every event, and the result line. */
+async function testCluster(opts: Parameters<typeof startTest>[0]) {
+  const events: ClusterTestEvent[] = [];
+  for await (const e of readNdjson<ClusterTestEvent>(await startTest(opts))) events.push(e);
+  const last = events.at(-1);
+  if (last?.type !== "result") throw new Error("the stream ended without a result");
+  return Object.assign(last.result, { events }) as ClusterTestResult & { events: ClusterTestEvent[] };
+}
 
 describe("setup guide", () => {
   it("reads the management cluster's OIDC issuer through the agent's connector", async () => {

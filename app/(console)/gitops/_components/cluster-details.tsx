@@ -9,7 +9,8 @@ import { Alert, Badge, Card, EmptyState, Time } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { GitopsClusterDto } from "@/lib/gitops/dto";
-import { useDeleteGitops, useGitopsCluster, useTestCluster } from "@/lib/gitops/hooks";
+import { TestSteps } from "@/components/connection-test/test-steps";
+import { useClusterTest, useDeleteGitops, useGitopsCluster } from "@/lib/gitops/hooks";
 import { CLUSTER_AUTH_INFO } from "@/lib/gitops/schemas";
 import { ApiError, errorMessage } from "@/lib/http/client";
 import { useScope } from "@/lib/scopes/hooks";
@@ -26,7 +27,7 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
   const scope = useMemo(() => ({ org, project }), [org, project]);
   const router = useRouter();
   const query = useGitopsCluster(scope, identifier);
-  const test = useTestCluster(scope);
+  const test = useClusterTest(scope);
   const remove = useDeleteGitops(scope, "clusters");
   const [tab, setTab] = useState<Tab>("overview");
   const [deleting, setDeleting] = useState(false);
@@ -73,7 +74,7 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
         }
         description={c.description}
         primaryAction={
-          <Button variant="primary" loading={test.isPending} onClick={() => test.mutate(c.identifier)}>
+          <Button variant="primary" loading={test.running} onClick={() => test.start(c.identifier)}>
             Test connection
           </Button>
         }
@@ -84,14 +85,14 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
         }}
       />
 
-      <div className="mb-6" aria-live="polite">
-        {test.isPending && (
-          <p className="flex items-center gap-2 text-sm text-muted">
-            <Spinner /> Assuming the role, signing a token and calling the cluster…
-          </p>
+      <div className="mb-6 flex flex-col gap-3">
+        {test.error && <Alert title="The test could not run">{test.error}</Alert>}
+        {(test.running || test.result) && (
+          <Card className="py-1">
+            <TestSteps steps={test.steps} label="Cluster test steps" />
+          </Card>
         )}
-        {test.isError && <Alert title="The test could not run">{errorMessage(test.error)}</Alert>}
-        {test.data && !test.isPending && <TestResultPanel result={test.data} />}
+        {test.result && <TestResultPanel result={test.result} />}
       </div>
 
       <Tabs value={tab} onValueChange={(v) => setTab(v as Tab)}>

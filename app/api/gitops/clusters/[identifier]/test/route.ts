@@ -1,10 +1,13 @@
-// POST /api/gitops/clusters/:identifier/test: assume the role, sign an EKS token, call /version; saves the status
+// POST /api/gitops/clusters/:identifier/test: Test connection as streamed NDJSON step events, then the result; saves the status
 import { withRoute } from "@/lib/api/route";
 import { testCluster } from "@/lib/gitops/connection-test";
 import { gitopsParamsSchema } from "@/lib/gitops/schemas";
+import { NDJSON_HEADERS } from "@/lib/http/stream";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRoute({ params: gitopsParamsSchema, scoped: true }, async ({ params, scope, actor: by }) =>
-  testCluster({ scope, identifier: params.identifier, by }),
+export const POST = withRoute(
+  { params: gitopsParamsSchema, scoped: true },
+  async ({ params, scope, actor: by }) =>
+    new Response(await testCluster({ scope, identifier: params.identifier, by }), { headers: NDJSON_HEADERS }),
 );

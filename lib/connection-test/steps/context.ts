@@ -1,0 +1,39 @@
+// What every step of a connection test shares: the run's options, what earlier steps learned, and
+// SDK call options with the connector's backoff, the call limit and the run's abort signal.
+import "server-only";
+import type { CallOptions } from "@/lib/aws/clients";
+import { connectorCallOptions } from "@/lib/connectors/aws-calls";
+import type { OidcTokenFacts, SecretReader } from "@/lib/connectors/credentials";
+import type { ConnectorInput } from "@/lib/connectors/schemas";
+import type { TokenScope } from "@/lib/oidc/claims";
+import type { StepIo } from "@/lib/steps/executor";
+import type { StepEvent } from "../types";
+
+export interface RunOptions {
+  identifier: string;
+  readSecret: SecretReader;
+  spec: ConnectorInput["spec"];
+  emit: (e: StepEvent) => void;
+  timeoutMs: number;
+  callTimeoutMs: number;
+  delegateId: string;
+  random?: () => number;
+  /** Name and scope of the connector: the `sub` and claims of its OIDC token (default: account scope). */
+  connector?: { name: string; scope: TokenScope };
+}
+
+export interface TestRun {
+  o: RunOptions;
+  /** Facts earlier steps found, for later steps' explanations. */
+  known: { callerArn?: string; oidc?: OidcTokenFacts };
+}
+
+export const callOptions = (run: TestRun, credentials: CallOptions["credentials"], io: StepIo): CallOptions =>
+  connectorCallOptions(run.o.spec, {
+    region: run.o.spec.credential.region,
+    credentials,
+    callTimeoutMs: run.o.callTimeoutMs,
+    onRetry: io.onRetry,
+    signal: io.signal,
+    random: run.o.random,
+  });
