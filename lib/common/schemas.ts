@@ -23,6 +23,16 @@ export const tagsSchema = z
 
 export const versionSchema = z.number().int().min(1);
 
+/** The fields every scoped resource's body starts with (Harness shape); scope fields must match the URL. */
+export const resourceFields = {
+  name: nameSchema,
+  identifier: identifierSchema,
+  description: descriptionSchema.default(""),
+  tags: tagsSchema.default({}),
+  orgIdentifier: identifierSchema.optional(),
+  projectIdentifier: identifierSchema.optional(),
+};
+
 /** Derives an identifier from a display name the way users expect: "My AWS (prod)" → "My_AWS_prod". */
 export function deriveIdentifier(name: string): string {
   let id = name

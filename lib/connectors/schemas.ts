@@ -7,7 +7,7 @@ import { BACKOFF_STRATEGY_TYPES, type BackoffStrategyType } from "@/lib/aws/back
 import { DEFAULT_REGION, PARTITION_LABELS, parseArn, partitionOf } from "@/lib/aws/partitions";
 import { iamRoleArnSchema, regionSchema } from "@/lib/aws/schemas";
 import { OIDC_SESSION_TAG_KEYS } from "@/lib/oidc/claims";
-import { descriptionSchema, identifierSchema, nameSchema, tagsSchema, versionSchema } from "@/lib/common/schemas";
+import { versionSchema, resourceFields } from "@/lib/common/schemas";
 
 const required = (message: string) => ({
   error: (iss: { input?: unknown }) => (iss.input === undefined ? message : undefined),
@@ -226,12 +226,7 @@ export const connectorSpecSchema = z.strictObject({
 });
 
 const connectorFields = {
-  name: nameSchema,
-  identifier: identifierSchema,
-  description: descriptionSchema.default(""),
-  tags: tagsSchema.default({}),
-  orgIdentifier: identifierSchema.optional(),
-  projectIdentifier: identifierSchema.optional(),
+  ...resourceFields,
   // Accepted so Harness-shaped bodies (which carry `type: Aws`) validate; anything else is refused.
   type: z.literal("Aws", { error: "Conduit manages Aws connectors only; set type to Aws" }).optional(),
   spec: connectorSpecSchema,

@@ -3,7 +3,7 @@
 // columns copied out of the spec for filtering.
 import "server-only";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
-import { defineResource, rowMeta } from "@/lib/resource/kernel";
+import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, levelOf, scopeKey, scopeLabel, type Actor, type Scope, type ScopeKey } from "@/lib/scope";
 import { resolveSecretRef } from "@/lib/secrets/service";
 import type { ConnectorDto, ConnectorListQuery, ConnectorPage, TestStatus } from "./dto";
@@ -26,10 +26,7 @@ export const connectors = defineResource<Row, ScopeKey>({
 function toDto(r: Row): ConnectorDto {
   return {
     connector: {
-      name: r.name,
-      identifier: r.identifier,
-      description: r.description,
-      tags: (r.tags ?? {}) as Record<string, string>,
+      ...resourceMeta(r),
       orgIdentifier: r.orgIdentifier || null,
       projectIdentifier: r.projectIdentifier || null,
       type: "Aws",

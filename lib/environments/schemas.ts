@@ -1,6 +1,6 @@
 // Environments (project scope): the contract shared by the form (zodResolver) and the API.
 import { z } from "zod";
-import { descriptionSchema, identifierSchema, nameSchema, tagsSchema, versionSchema } from "@/lib/common/schemas";
+import { versionSchema, resourceFields } from "@/lib/common/schemas";
 
 export const ENVIRONMENT_TYPES = ["Production", "PreProduction"] as const;
 export type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number];
@@ -10,12 +10,7 @@ export const ENVIRONMENT_TYPE_LABELS: Record<EnvironmentType, string> = {
 };
 
 const environmentFields = {
-  name: nameSchema,
-  identifier: identifierSchema,
-  description: descriptionSchema.default(""),
-  tags: tagsSchema.default({}),
-  orgIdentifier: identifierSchema.optional(),
-  projectIdentifier: identifierSchema.optional(),
+  ...resourceFields,
   type: z.enum(ENVIRONMENT_TYPES, { error: "Choose Production or PreProduction" }),
 };
 

@@ -1,7 +1,7 @@
 // Environments: project-scoped CRUD with optimistic versions and audit; an environment that
 // still holds infrastructure definitions cannot be deleted.
 import "server-only";
-import { defineResource, rowMeta } from "@/lib/resource/kernel";
+import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, requireProject, scopeLabel, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
 import * as q from "./queries";
 import type { EnvironmentDto, EnvironmentInput, EnvironmentListQuery } from "./schemas";
@@ -12,10 +12,7 @@ const WHAT = "Environments";
 function toDto(r: Row): EnvironmentDto {
   return {
     environment: {
-      name: r.name,
-      identifier: r.identifier,
-      description: r.description,
-      tags: (r.tags ?? {}) as Record<string, string>,
+      ...resourceMeta(r),
       orgIdentifier: r.orgIdentifier,
       projectIdentifier: r.projectIdentifier,
       type: r.type as EnvironmentInput["type"],

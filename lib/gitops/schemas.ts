@@ -2,7 +2,7 @@
 // Cross-field rules attach their issues to the field the user has to change.
 import { z } from "zod";
 import { PARTITION_LABELS, REGION_CODES, parseArn, partitionOf } from "@/lib/aws/partitions";
-import { descriptionSchema, identifierSchema, nameSchema, tagsSchema, versionSchema } from "@/lib/common/schemas";
+import { identifierSchema, versionSchema, resourceFields } from "@/lib/common/schemas";
 import { iamRoleArnSchema } from "@/lib/aws/schemas";
 import { secretRefSchema } from "@/lib/connectors/schemas";
 
@@ -96,12 +96,7 @@ export const gitopsAgentSpecSchema = z.strictObject({
 });
 
 const agentFields = {
-  name: nameSchema,
-  identifier: identifierSchema,
-  description: descriptionSchema.default(""),
-  tags: tagsSchema.default({}),
-  orgIdentifier: identifierSchema.optional(),
-  projectIdentifier: identifierSchema.optional(),
+  ...resourceFields,
   namespace: namespaceSchema,
   spec: gitopsAgentSpecSchema,
 };
@@ -156,12 +151,7 @@ export const gitopsClusterSpecSchema = z
   });
 
 const clusterFields = {
-  name: nameSchema,
-  identifier: identifierSchema,
-  description: descriptionSchema.default(""),
-  tags: tagsSchema.default({}),
-  orgIdentifier: identifierSchema.optional(),
-  projectIdentifier: identifierSchema.optional(),
+  ...resourceFields,
   agentIdentifier: z
     .string({ error: "Choose the GitOps agent" })
     .min(1, "Choose the GitOps agent")

@@ -4,7 +4,7 @@
 import "server-only";
 import { resolveConnectorRef } from "@/lib/connectors/refs";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
-import { defineResource, rowMeta } from "@/lib/resource/kernel";
+import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, requireProject, scopeLabel, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
 import { resolveSecretRef } from "@/lib/secrets/service";
 import type { GitopsAgentDto, GitopsClusterDto } from "./dto";
@@ -27,10 +27,7 @@ const projectOf = (scope: Scope, what: string): ProjectKey => requireProject(sco
 function agentDto(r: q.AgentRow): GitopsAgentDto {
   return {
     agent: {
-      name: r.name,
-      identifier: r.identifier,
-      description: r.description,
-      tags: (r.tags ?? {}) as Record<string, string>,
+      ...resourceMeta(r),
       orgIdentifier: r.orgIdentifier,
       projectIdentifier: r.projectIdentifier,
       namespace: r.namespace,
@@ -144,10 +141,7 @@ export function clusterAuthOf(r: ClusterFields): GitopsClusterInput["spec"]["aut
 function clusterDto(r: q.ClusterRow): GitopsClusterDto {
   return {
     cluster: {
-      name: r.name,
-      identifier: r.identifier,
-      description: r.description,
-      tags: (r.tags ?? {}) as Record<string, string>,
+      ...resourceMeta(r),
       orgIdentifier: r.orgIdentifier,
       projectIdentifier: r.projectIdentifier,
       agentIdentifier: r.agent.identifier,

@@ -4,7 +4,7 @@
 // rules below check fixed values only, and cross-field rules land on the field to change.
 import { z } from "zod";
 import { isKnownRegion } from "@/lib/aws/partitions";
-import { descriptionSchema, identifierSchema, nameSchema, tagsSchema, versionSchema } from "@/lib/common/schemas";
+import { identifierSchema, versionSchema, resourceFields } from "@/lib/common/schemas";
 import { kindOf } from "@/lib/runtime-input";
 import { multiType, multiTypeBoolean } from "@/lib/runtime-input/zod";
 
@@ -151,12 +151,7 @@ function clusterRules(spec: { region?: string; cluster: string }, ctx: z.Refinem
 const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
 
 const infrastructureFields = {
-  name: nameSchema,
-  identifier: identifierSchema,
-  description: descriptionSchema.default(""),
-  tags: tagsSchema.default({}),
-  orgIdentifier: identifierSchema.optional(),
-  projectIdentifier: identifierSchema.optional(),
+  ...resourceFields,
   environmentRef: z.string({ error: "Choose an environment" }).pipe(identifierSchema),
   deploymentType: deploymentTypeSchema,
   type: infraTypeSchema,

@@ -6,7 +6,7 @@ import { resolveConnectorRef } from "@/lib/connectors/refs";
 import { findEnvironment } from "@/lib/environments/queries";
 import { getEnvironmentRowOrThrow } from "@/lib/environments/service";
 import { AppError } from "@/lib/http/errors";
-import { defineResource, rowMeta } from "@/lib/resource/kernel";
+import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { kindOf } from "@/lib/runtime-input";
 import { checkBodyScope, requireProject, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
 import type { InfrastructureDto, InfrastructureListQuery, InfrastructurePage } from "./dto";
@@ -22,10 +22,7 @@ function toDto(r: Row): InfrastructureDto {
   const spec = r.spec as Omit<InfrastructureInput["spec"], "provisioner">;
   return {
     infrastructureDefinition: {
-      name: r.name,
-      identifier: r.identifier,
-      description: r.description,
-      tags: (r.tags ?? {}) as Record<string, string>,
+      ...resourceMeta(r),
       orgIdentifier: r.orgIdentifier,
       projectIdentifier: r.projectIdentifier,
       environmentRef: r.environment.identifier,

@@ -162,3 +162,11 @@ export const rowMeta = (r: { version: number; createdAt: Date; updatedAt: Date }
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
+
+/** The fields every resource document starts with. */
+export const resourceMeta = (r: { name: string; identifier: string; description: string; tags: unknown }) => ({
+  name: r.name,
+  identifier: r.identifier,
+  description: r.description,
+  tags: (r.tags ?? {}) as Record<string, string>,
+});
