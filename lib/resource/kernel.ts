@@ -44,6 +44,13 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const isPrisma = (err: unknown, code: string) =>
   err instanceof Prisma.PrismaClientKnownRequestError && err.code === code;
 
+/** A row this one refers to was deleted between the check and the write (the foreign key refused). */
+const referenceGone = (what: string) =>
+  new AppError(
+    "CONFLICT",
+    `${what} refers to something that was deleted while it was being saved; check its references and save again`,
+  );
+
 /** 409 IN_USE naming every referrer: kind, identifier and scope in the detail and in `extra.references`. */
 export function inUse(type: ResourceType, what: string, referrers: Referrer[]): AppError {
   const { verb, advice } = blockedPhrase(type);
@@ -104,6 +111,7 @@ export function defineResource<Row extends Versioned, Key>(kind: ResourceKind<Ro
         });
       } catch (err) {
         if (isPrisma(err, "P2002")) throw alreadyExists(ctx.key, identifier, "identifier");
+        if (isPrisma(err, "P2003")) throw referenceGone(title(identifier));
         throw err;
       }
     },
@@ -119,7 +127,7 @@ export function defineResource<Row extends Versioned, Key>(kind: ResourceKind<Ro
       write: (tx: Tx) => Promise<number>,
       after?: (tx: Tx, row: Row) => Promise<void>,
     ): Promise<Row> {
-      return db.$transaction(async (tx) => {
+      const saved = db.$transaction(async (tx) => {
         const written = await write(tx);
         const updated = await kind.reload(tx, before.id);
         if (!updated) throw new AppError("NOT_FOUND", `${title(before.identifier)} was deleted meanwhile`);
@@ -131,6 +139,9 @@ export function defineResource<Row extends Versioned, Key>(kind: ResourceKind<Ro
           after: kind.auditable(updated),
         });
         return updated;
+      });
+      return saved.catch((err: unknown) => {
+        throw isPrisma(err, "P2003") ? referenceGone(title(before.identifier)) : err;
       });
     },
 
