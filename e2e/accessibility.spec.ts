@@ -32,7 +32,13 @@ const findings: Finding[] = [];
 const REPORT_DIR = path.join(process.env.E2E_OUTPUT_DIR || "test-results", "a11y");
 
 async function setTheme(page: Page, theme: Theme) {
-  await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), theme === "dark");
+  // Buttons and tabs fade their colours (transition-colors): axe must see the end state, not a
+  // frame of the fade, so wait for every transition the switch started.
+  await page.evaluate(async (dark) => {
+    document.documentElement.classList.toggle("dark", dark);
+    void getComputedStyle(document.body).color; // apply the class now, so its transitions start
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  }, theme === "dark");
 }
 
 /** Runs axe on what the page shows now, in both themes, and notes every violation. */
