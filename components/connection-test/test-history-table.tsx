@@ -1,14 +1,16 @@
 "use client";
-import { Fragment, useState } from "react";
+import { useState } from "react";
+import { TestStatusBadge } from "@/components/connection-test/test-status-badge";
 import { Button } from "@/components/ui/button";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { Alert, EmptyState } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import { useConnectorTests } from "@/lib/connection-test/hooks";
+import type { StoredTest } from "@/lib/connection-test/types";
+import type { TestStatus } from "@/lib/connectors/dto";
 import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scope";
 import { TestSteps } from "./test-steps";
-import { TestStatusBadge } from "@/components/connection-test/test-status-badge";
-import type { TestStatus } from "@/lib/connectors/dto";
 
 export function TestHistoryTable({ scope, identifier }: { scope: ScopeRef; identifier: string }) {
   const tests = useConnectorTests(scope, identifier);
@@ -22,70 +24,59 @@ export function TestHistoryTable({ scope, identifier }: { scope: ScopeRef; ident
       </EmptyState>
     );
   }
+  const columns: Column<StoredTest>[] = [
+    {
+      id: "when",
+      header: "When",
+      className: "whitespace-nowrap",
+      cell: (t) => (
+        <time dateTime={new Date(t.testedAt).toISOString()}>
+          {new Date(t.testedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" })}
+        </time>
+      ),
+    },
+    { id: "status", header: "Status", cell: (t) => <TestStatusBadge status={t.status as TestStatus} /> },
+    {
+      id: "summary",
+      header: "Summary",
+      hideBelow: "sm",
+      className: "text-muted",
+      cell: (t) => t.errorSummary || "All steps passed",
+    },
+    {
+      id: "duration",
+      header: "Duration",
+      hideBelow: "md",
+      className: "whitespace-nowrap",
+      cell: (t) => `${t.durationMs} ms`,
+    },
+    { id: "by", header: "By", hideBelow: "lg", cell: (t) => t.actor },
+    {
+      id: "steps",
+      header: "Steps",
+      srOnly: true,
+      align: "end",
+      className: "py-2.5",
+      cell: (t) => (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="whitespace-nowrap"
+          aria-expanded={open === t.id}
+          onClick={() => setOpen(open === t.id ? null : t.id)}
+        >
+          {open === t.id ? "Hide steps" : "Steps"}
+        </Button>
+      ),
+    },
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Connection tests, newest first</caption>
-        <thead className="border-b border-border bg-surface-2 text-xs uppercase text-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2">
-              When
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Summary
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Duration
-            </th>
-            <th scope="col" className="px-4 py-2">
-              By
-            </th>
-            <th scope="col" className="px-4 py-2">
-              <span className="sr-only">Steps</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tests.data.map((t) => (
-            <Fragment key={t.id}>
-              <tr className="border-b border-border align-top last:border-0">
-                <td className="whitespace-nowrap px-4 py-2">
-                  <time dateTime={new Date(t.testedAt).toISOString()}>
-                    {new Date(t.testedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" })}
-                  </time>
-                </td>
-                <td className="px-4 py-2">
-                  <TestStatusBadge status={t.status as TestStatus} />
-                </td>
-                <td className="px-4 py-2 text-muted">{t.errorSummary || "All steps passed"}</td>
-                <td className="whitespace-nowrap px-4 py-2">{t.durationMs} ms</td>
-                <td className="px-4 py-2">{t.actor}</td>
-                <td className="px-4 py-2 text-right">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className="whitespace-nowrap"
-                    aria-expanded={open === t.id}
-                    onClick={() => setOpen(open === t.id ? null : t.id)}
-                  >
-                    {open === t.id ? "Hide steps" : "Steps"}
-                  </Button>
-                </td>
-              </tr>
-              {open === t.id && (
-                <tr className="border-b border-border bg-surface-2/40">
-                  <td colSpan={6} className="px-4">
-                    <TestSteps steps={t.steps} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Connection tests, newest first"
+      columns={columns}
+      rows={tests.data}
+      rowKey={(t) => t.id}
+      expanded={(t) => open === t.id && <TestSteps steps={t.steps} />}
+    />
   );
 }

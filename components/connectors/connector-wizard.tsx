@@ -3,7 +3,7 @@
 // own zod contract. Each step checks only its own fields; step 4 saves (POST, then PUT with the
 // version it holds), and step 5 tests the saved connector.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import { FormProvider, useForm, type Path } from "react-hook-form";
 import { Alert, PageHeader } from "@/components/ui/misc";
 import { Stepper } from "@/components/ui/stepper";
@@ -22,6 +22,7 @@ import { BackoffStep } from "./steps/backoff-step";
 import { CredentialsStep } from "./steps/credentials-step";
 import { DelegatesStep, type DelegateMode } from "./steps/delegates-step";
 import { OverviewStep } from "./steps/overview-step";
+import { useRecheckErrors } from "@/components/forms/use-resource-form";
 import { LatestConnector, VersionConflictAlert, isVersionConflict } from "@/components/forms/version-conflict";
 import { WizardFooter } from "./wizard-footer";
 import {
@@ -82,20 +83,7 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const create = useCreateConnector(scope);
   const update = useUpdateConnector(scope);
-  // A field showing an error is re-checked as the user changes it, so the message goes away
-  // as soon as the value is fixed.
-  const { subscribe, trigger, getFieldState } = form;
-  useEffect(
-    () =>
-      subscribe({
-        formState: { values: true },
-        callback: ({ name }) => {
-          if (name && getFieldState(name as Path<ConnectorFormValues>).error)
-            void trigger(name as Path<ConnectorFormValues>);
-        },
-      }),
-    [subscribe, trigger, getFieldState],
-  );
+  useRecheckErrors(form);
   const busy = create.isPending || update.isPending || form.formState.isSubmitting;
 
   const show = (i: number) => {
@@ -144,15 +132,9 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
       show(TEST_STEP);
     } catch (err) {
       if (isVersionConflict(err)) return setConflict(true);
-      const { step: owner, unplaced } = applyServerErrors(form, err);
+      const { step: owner, message } = applyServerErrors(form, err);
       if (owner !== undefined && owner !== step) show(owner);
-      setFormError(
-        unplaced.length
-          ? `${errorMessage(err)}: ${unplaced.join("; ")}`
-          : owner !== undefined
-            ? "The connector was not saved: check the marked fields."
-            : errorMessage(err),
-      );
+      setFormError(message ?? "The connector was not saved: check the marked fields.");
     }
   };
 

@@ -2,11 +2,11 @@
 // The connector wizard's model: which step owns which fields, DTO → form values, and mapping
 // server problems back onto fields. Kept apart from the JSX so steps and pages share it.
 import { createContext, useContext } from "react";
-import { get, useFormContext, type FieldErrors, type UseFormReturn } from "react-hook-form";
+import { get, useFormContext, type FieldErrors, type Path, type UseFormReturn } from "react-hook-form";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import type { ConnectorFormValues, ConnectorInput } from "@/lib/connectors/schemas";
-import { ApiError } from "@/lib/http/client";
-import { firstMessage } from "@/components/forms/form-values";
+import { OVERVIEW_FIELDS, firstMessage } from "@/components/forms/form-values";
+import { formMessage, placeFieldErrors } from "@/components/forms/problem-fields";
 
 export type WizardForm = UseFormReturn<ConnectorFormValues, unknown, ConnectorInput>;
 export const useWizardForm = () => useFormContext<ConnectorFormValues, unknown, ConnectorInput>();
@@ -16,7 +16,7 @@ export const WIZARD_STEPS = [
     id: "overview",
     label: "Overview",
     description: "Name, identifier, tags",
-    fields: ["name", "identifier", "description", "tags"],
+    fields: OVERVIEW_FIELDS,
   },
   { id: "credentials", label: "Credentials", description: "How Conduit signs in", fields: ["spec.credential"] },
   {
@@ -58,25 +58,22 @@ export function toFormValues(dto: ConnectorDto): ConnectorFormValues {
 
 /**
  * Puts a 422's fieldErrors on the fields. Returns the step to show (the one owning the first
- * error) and the messages no field on screen can show.
+ * error) and the form-level message, unless every message sits on a field.
  */
-export function applyServerErrors(form: WizardForm, err: unknown): { step?: number; unplaced: string[] } {
-  if (!(err instanceof ApiError) || !err.problem.fieldErrors) return { unplaced: [] };
-  let step: number | undefined;
-  const unplaced: string[] = [];
-  for (const [path, messages] of Object.entries(err.problem.fieldErrors)) {
-    const owner = stepOfPath(path);
-    const message = messages.join(" ");
-    if (owner === undefined) {
-      unplaced.push(path === "(root)" ? message : `${path}: ${message}`);
-      continue;
-    }
-    // Tag errors come per key ("tags.env"); the chips have one error line for the map.
-    const target = path.startsWith("tags.") ? "tags" : path;
-    form.setError(target as Parameters<WizardForm["setError"]>[0], { type: "server", message });
-    step = step === undefined ? owner : Math.min(step, owner);
-  }
-  return { step, unplaced };
+export function applyServerErrors(form: WizardForm, err: unknown): { step?: number; message?: string } {
+  // Tag errors come per key ("tags.env"); the chips have one error line for the map. Nothing is
+  // focused here: the owning step may not be shown yet.
+  const placement = placeFieldErrors(
+    err,
+    form.setError,
+    (path) =>
+      stepOfPath(path) === undefined
+        ? undefined
+        : ((path.startsWith("tags.") ? "tags" : path) as Path<ConnectorFormValues>),
+    false,
+  );
+  const steps = placement.placed.map((p) => stepOfPath(p)!);
+  return { step: steps.length ? Math.min(...steps) : undefined, message: formMessage(err, placement) };
 }
 
 export const formatMs = (ms: number): string => {

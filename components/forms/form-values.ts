@@ -1,5 +1,8 @@
 // Form value helpers every resource form shares: the first error message under a field,
 // tags as chips, and empty inputs as "not given". Pure, no domain knowledge.
+/** The fields every resource form starts with (NameIdentifierFields, DescriptionTagsFields). */
+export const OVERVIEW_FIELDS = ["name", "identifier", "description", "tags"] as const;
+
 /** First message anywhere under an RHF error node (tags keep one node per key). */
 export function firstMessage(node: unknown): string | undefined {
   if (!node || typeof node !== "object") return undefined;

@@ -11,8 +11,6 @@ import { Input } from "@/components/ui/field";
 import { describeRuntimeInput, kindOf, parseFieldValue, type FieldKind } from "@/lib/runtime-input";
 import { RuntimeInputDialog } from "./runtime-input-editor";
 
-export { FieldValueText } from "./field-value-text";
-
 /** What a caller's fixed-value control receives (a select, a combobox with suggestions…). */
 export interface FixedControlProps {
   id: string;

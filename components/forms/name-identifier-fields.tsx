@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { get, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
 import { firstMessage } from "@/components/forms/form-values";
 import { Field, Input } from "@/components/ui/field";
@@ -7,27 +8,30 @@ import { deriveIdentifier } from "@/lib/common/schemas";
 /**
  * Name and identifier, as every resource form has them: the identifier follows the name until
  * the user types in it; once the resource exists (`locked`) it is read-only (identifiers are
- * immutable). Two fields, no wrapper: the caller lays them out.
+ * immutable). Two fields, no wrapper: the caller lays them out. "Typed in" is the caller's
+ * state only where it must outlive these fields (wizard steps) or be read elsewhere.
  */
 export function NameIdentifierFields<T extends FieldValues & { name: string; identifier: string }>({
   form,
   locked,
-  touched,
-  onTouched,
   identifierHint,
   namePlaceholder,
   autoFocus,
+  ...props
 }: {
   form: Pick<UseFormReturn<T, unknown, unknown>, "register" | "setValue" | "formState">;
   locked: boolean;
   /** The user typed in the identifier: it no longer follows the name. */
-  touched: boolean;
-  onTouched: () => void;
+  touched?: boolean;
+  onTouched?: () => void;
   identifierHint: string;
   namePlaceholder?: string;
   autoFocus?: boolean;
 }) {
   const { register, setValue, formState } = form;
+  const [ownTouched, setOwnTouched] = useState(locked);
+  const touched = props.touched ?? ownTouched;
+  const onTouched = props.onTouched ?? (() => setOwnTouched(true));
   const name = "name" as Path<T>;
   const identifier = "identifier" as Path<T>;
   const nameError = firstMessage(get(formState.errors, name));

@@ -2,7 +2,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import type { UseQueryResult } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "@/lib/http/client";
 import { useConnector } from "@/lib/connectors/hooks";
 import type { ConnectorDto } from "@/lib/connectors/dto";
@@ -54,6 +53,24 @@ export function VersionConflictAlert({
   );
 }
 
+/** What reloading needs of the resource's query (a TanStack query result fits). */
+export interface LatestQuery<D> {
+  isFetching: boolean;
+  refetch: () => Promise<{ data?: D; error: unknown }>;
+}
+
+/** A list query standing in for one item's query, where the API has no single-item read. */
+export function latestOf<L, D>(list: LatestQuery<L>, pick: (items: L) => D | undefined): LatestQuery<D> {
+  return {
+    isFetching: list.isFetching,
+    refetch: () =>
+      list.refetch().then((r) => {
+        const data = r.data === undefined ? undefined : pick(r.data);
+        return { data, error: r.error ?? (data ? null : new Error("It no longer exists: someone deleted it.")) };
+      }),
+  };
+}
+
 /**
  * The conflict notice of a form that edits one saved copy: "Reload their version" refetches
  * `latest` (the same resource's query) and hands the newest copy to `onLoaded`, which resets
@@ -66,7 +83,7 @@ export function ReloadLatestAlert<D>({
   onError,
 }: {
   what: string;
-  latest: Pick<UseQueryResult<D>, "isFetching" | "refetch">;
+  latest: LatestQuery<D>;
   onLoaded: (dto: D) => void;
   onError: (message: string) => void;
 }) {

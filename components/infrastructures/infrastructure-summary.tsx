@@ -4,7 +4,7 @@ import { SummaryRow, SummarySection } from "@/components/ui/summary";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environments/schemas";
 import type { InfrastructureDto } from "@/lib/infrastructures/dto";
 import { DEPLOYMENT_TYPE_LABELS } from "@/lib/infrastructures/schemas";
-import { FieldValueText } from "@/components/forms/multi-type-input";
+import { FieldValueText } from "@/components/forms/field-value-text";
 
 const LEVEL = { project: "project", org: "organization", account: "account" } as const;
 

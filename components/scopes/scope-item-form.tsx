@@ -1,85 +1,102 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
+import { useResourceForm } from "@/components/forms/use-resource-form";
+import { latestOf, type LatestQuery } from "@/components/forms/version-conflict";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/misc";
-import { deriveIdentifier } from "@/lib/common/schemas";
-import { ApiError, errorMessage } from "@/lib/http/client";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Textarea } from "@/components/ui/field";
 import { organizationCreateSchema, type OrganizationCreate } from "@/lib/scopes/schemas";
 
-/** Create/edit form for an organization or a project (same fields). */
-export function ScopeItemForm({
+/** What organizations and projects share: the same fields, and a version for edits. */
+interface ScopeItem {
+  identifier: string;
+  name: string;
+  description: string;
+  version: number;
+}
+type Kind = "organization" | "project";
+
+const FIELDS = ["name", "identifier", "description"] as const;
+// Only the editable fields: the DTO's version and counts are not part of this contract.
+const toValues = (item?: ScopeItem) => ({
+  name: item?.name ?? "",
+  identifier: item?.identifier ?? "",
+  description: item?.description ?? "",
+});
+
+/** Create (`editing` "new") or edit an organization or a project, in a dialog over its list. */
+export function ScopeItemDialog<D extends ScopeItem>({
+  kind,
+  title,
+  editing,
+  list,
+  save,
+  onClose,
+}: {
+  kind: Kind;
+  title: string;
+  editing: D | "new" | null;
+  /** The list the item is read from (the API has no single-item read), for reloading after a conflict. */
+  list: LatestQuery<D[]>;
+  save: (v: { existing?: D; input: OrganizationCreate }) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const initial = editing === "new" ? undefined : (editing ?? undefined);
+  return (
+    <Dialog open={editing !== null} onOpenChange={(o) => !o && onClose()} title={title}>
+      {editing !== null && (
+        <ScopeItemForm
+          kind={kind}
+          initial={initial}
+          latest={latestOf(list, (items) => items.find((i) => i.identifier === initial?.identifier))}
+          onCancel={onClose}
+          onSave={async (input, existing) => {
+            await save({ existing, input });
+            onClose();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function ScopeItemForm<D extends ScopeItem>({
   kind,
   initial,
-  onSubmit,
+  latest,
+  onSave,
   onCancel,
 }: {
-  kind: "organization" | "project";
-  initial?: OrganizationCreate;
-  onSubmit: (input: OrganizationCreate) => Promise<unknown>;
+  kind: Kind;
+  initial?: D;
+  latest: LatestQuery<D>;
+  onSave: (input: OrganizationCreate, existing?: D) => Promise<unknown>;
   onCancel: () => void;
 }) {
-  const editing = Boolean(initial);
-  const [formError, setFormError] = useState<string>();
-  const [identifierTouched, setIdentifierTouched] = useState(editing);
-  const form = useForm<z.input<typeof organizationCreateSchema>, unknown, OrganizationCreate>({
-    resolver: zodResolver(organizationCreateSchema),
-    // Only the editable fields: the DTO's version/counts are not part of this contract.
-    defaultValues: initial
-      ? { name: initial.name, identifier: initial.identifier, description: initial.description }
-      : { name: "", identifier: "", description: "" },
+  const { form, item, submit, alerts } = useResourceForm({
+    schema: organizationCreateSchema,
+    item: initial,
+    defaultValues: toValues(initial),
+    fields: FIELDS,
+    reload: { what: kind, latest, toValues },
   });
-  const { register, handleSubmit, setValue, formState, setError } = form;
-  const nameField = register("name", {
-    onChange: (e) => {
-      if (!identifierTouched)
-        setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: formState.isSubmitted });
-    },
-  });
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await onSubmit(values);
-    } catch (err) {
-      if (err instanceof ApiError && err.problem.fieldErrors) {
-        for (const [field, messages] of Object.entries(err.problem.fieldErrors)) {
-          if (field === "name" || field === "identifier" || field === "description")
-            setError(field, { message: messages.join(" ") });
-        }
-      }
-      setFormError(errorMessage(err));
-    }
-  });
+  const editing = item !== null;
+  const { register, formState } = form;
+  const save = submit((input) => onSave(input, item ?? undefined));
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      {formError && <Alert>{formError}</Alert>}
-      <Field label="Name" required error={formState.errors.name?.message}>
-        {(a) => <Input {...a} {...nameField} autoFocus />}
-      </Field>
-      <Field
-        label="Identifier"
-        required
-        error={formState.errors.identifier?.message}
-        hint={
+    <form onSubmit={(e) => void save(e)} noValidate className="flex flex-col gap-4">
+      {alerts}
+      <NameIdentifierFields
+        form={form}
+        locked={editing}
+        autoFocus
+        identifierHint={
           editing
             ? "The identifier cannot change once created."
             : `Derived from the name; used in URLs and YAML to refer to this ${kind}.`
         }
-      >
-        {(a) => (
-          <Input
-            {...a}
-            {...register("identifier", { onChange: () => setIdentifierTouched(true) })}
-            readOnly={editing}
-            className="font-mono"
-          />
-        )}
-      </Field>
+      />
       <Field label="Description" error={formState.errors.description?.message}>
         {(a) => <Textarea {...a} {...register("description")} rows={2} />}
       </Field>

@@ -1,16 +1,13 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
+import { useResourceForm } from "@/components/forms/use-resource-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/misc";
+import { Field, Textarea } from "@/components/ui/field";
 import { deriveIdentifier } from "@/lib/common/schemas";
 import type { ScopeRef } from "@/lib/scope";
 import { useCreateSecret } from "@/lib/secrets/hooks";
-import { secretCreateSchema, type SecretCreate, type SecretCreateForm, type SecretDto } from "@/lib/secrets/schemas";
-import { applyProblem } from "./problem-fields";
+import { secretCreateSchema, type SecretDto } from "@/lib/secrets/schemas";
 import { describeScope } from "./scope-label";
 import { SecretValueInput } from "./secret-value-input";
 
@@ -63,31 +60,17 @@ function CreateSecretForm({
   onCreated: (s: SecretDto) => void;
 }) {
   const create = useCreateSecret(scope);
-  const [formError, setFormError] = useState<string>();
-  const [identifierTouched, setIdentifierTouched] = useState(false);
-  const form = useForm<SecretCreateForm, unknown, SecretCreate>({
-    resolver: zodResolver(secretCreateSchema),
+  const { form, submit, alerts } = useResourceForm({
+    schema: secretCreateSchema,
     defaultValues: { name: defaultName, identifier: deriveIdentifier(defaultName), description: "", value: "" },
+    fields: FIELDS,
   });
-  const { register, handleSubmit, setValue, setError, formState } = form;
-  const nameField = register("name", {
-    onChange: (e) => {
-      if (!identifierTouched)
-        setValue("identifier", deriveIdentifier(e.target.value), { shouldValidate: formState.isSubmitted });
-    },
-  });
+  const { register, formState } = form;
 
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      const secret = await create.mutateAsync(values);
-      // Drop the submitted value from the mutation cache as soon as it is stored.
-      create.reset();
-      onCreated(secret);
-    } catch (err) {
-      create.reset();
-      setFormError(applyProblem(err, setError, FIELDS));
-    }
+  const save = submit(async (values) => {
+    // Drop the submitted value from the mutation cache as soon as the answer is in.
+    const secret = await create.mutateAsync(values).finally(() => create.reset());
+    onCreated(secret);
   });
 
   return (
@@ -99,29 +82,16 @@ function CreateSecretForm({
       // opened it (e.g. the connector wizard): keep this submit to ourselves.
       onSubmit={(e) => {
         e.stopPropagation();
-        void submit(e);
+        void save(e);
       }}
     >
-      {formError && <Alert>{formError}</Alert>}
-      <Field label="Name" required error={formState.errors.name?.message}>
-        {(a) => <Input {...a} {...nameField} autoFocus autoComplete="off" />}
-      </Field>
-      <Field
-        label="Identifier"
-        required
-        error={formState.errors.identifier?.message}
-        hint="Derived from the name. Connectors refer to the secret by it; it cannot change later."
-      >
-        {(a) => (
-          <Input
-            {...a}
-            {...register("identifier", { onChange: () => setIdentifierTouched(true) })}
-            className="font-mono"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
+      {alerts}
+      <NameIdentifierFields
+        form={form}
+        locked={false}
+        autoFocus
+        identifierHint="Derived from the name. Connectors refer to the secret by it; it cannot change later."
+      />
       <Field
         label="Value"
         required

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { Icon } from "@/components/ui/icons";
 import { useCurrentPath, useScope } from "@/lib/scopes/hooks";
@@ -17,8 +18,17 @@ export const NAV = [
 export function Sidebar() {
   const path = useCurrentPath();
   const scope = useScope();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the navigation is a row that scrolls sideways: keep the current section in view.
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [path]);
   return (
-    <nav aria-label="Main" className="flex flex-col gap-1 p-3">
+    <nav
+      ref={nav}
+      aria-label="Main"
+      className="flex flex-col gap-1 p-3 max-sm:flex-row max-sm:overflow-x-auto max-sm:p-2"
+    >
       {NAV.map((item) => {
         const active = path === item.href || path.startsWith(`${item.href}/`);
         return (
@@ -27,7 +37,7 @@ export function Sidebar() {
             href={scope.href(item.href)}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "flex items-center gap-3 rounded-md px-3 py-2 text-sm",
+              "flex shrink-0 items-center gap-3 rounded-md px-3 py-2 text-sm whitespace-nowrap",
               active ? "bg-accent/10 font-semibold text-accent" : "text-fg hover:bg-surface-2",
             )}
           >

@@ -36,7 +36,6 @@ export const secretListQuerySchema = z.object({
 export const secretParamsSchema = z.object({ identifier: identifierSchema });
 
 export type SecretCreate = z.infer<typeof secretCreateSchema>;
-export type SecretCreateForm = z.input<typeof secretCreateSchema>;
 export type SecretUpdate = z.infer<typeof secretUpdateSchema>;
 
 export interface SecretDto {

@@ -10,7 +10,7 @@ import {
   type BackoffOverride,
 } from "@/lib/connectors/schemas";
 import { DelayTable } from "../backoff-preview";
-import { RadioCards } from "../radio-cards";
+import { RadioCards } from "@/components/ui/radio-cards";
 import { errorAt, useStash, useWizardForm } from "../wizard-model";
 import { numberOrUndefined } from "@/components/forms/form-values";
 

@@ -10,7 +10,7 @@ import {
   type CredentialType,
 } from "@/lib/connectors/schemas";
 import type { ScopeRef } from "@/lib/scope";
-import { RadioCards } from "../radio-cards";
+import { RadioCards } from "@/components/ui/radio-cards";
 import { errorAt, useStash, useWizardForm } from "../wizard-model";
 import { CrossAccountFields } from "./cross-account-fields";
 import { ManualConfigFields } from "./manual-config-fields";

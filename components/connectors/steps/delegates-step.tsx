@@ -2,7 +2,7 @@
 import { Controller } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { TagInput } from "@/components/ui/tag-input";
-import { RadioCards } from "../radio-cards";
+import { RadioCards } from "@/components/ui/radio-cards";
 import { errorAt, useStash, useWizardForm } from "../wizard-model";
 
 export type DelegateMode = "any" | "tags";

@@ -1,9 +1,7 @@
 "use client";
-import { Controller } from "react-hook-form";
+import { DescriptionTagsFields } from "@/components/forms/description-tags-fields";
 import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
-import { TagsField } from "@/components/forms/tags-field";
-import { Field, Textarea } from "@/components/ui/field";
-import { errorAt, useWizardForm } from "../wizard-model";
+import { useWizardForm } from "../wizard-model";
 
 /**
  * Name, identifier, description, tags. The identifier follows the name until the user types in
@@ -19,8 +17,6 @@ export function OverviewStep({
   onIdentifierTouched: () => void;
 }) {
   const form = useWizardForm();
-  const { register, control, formState } = form;
-  const { errors } = formState;
 
   return (
     <div className="grid gap-5 lg:grid-cols-2">
@@ -36,32 +32,12 @@ export function OverviewStep({
             : "Derived from the name. Pipelines and infrastructure definitions refer to the connector by it."
         }
       />
-      <Field label="Description" error={errorAt(errors, "description")} className="lg:col-span-2">
-        {(a) => (
-          <Textarea
-            {...a}
-            {...register("description")}
-            rows={2}
-            placeholder="What this connector is for and who owns it"
-          />
-        )}
-      </Field>
-      <Field
-        label="Tags"
-        error={errorAt(errors, "tags")}
-        hint="Type key:value (or just a key) and press Enter. Backspace in the empty box removes the last tag."
+      <DescriptionTagsFields
+        form={form}
+        placeholder="What this connector is for and who owns it"
+        tagsHint="Type key:value (or just a key) and press Enter. Backspace in the empty box removes the last tag."
         className="lg:col-span-2"
-      >
-        {(a) => (
-          <Controller
-            control={control}
-            name="tags"
-            render={({ field }) => (
-              <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
-            )}
-          />
-        )}
-      </Field>
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useWatch } from "react-hook-form";
 import { Input } from "@/components/ui/field";
 import { kindOf } from "@/lib/runtime-input";
 import type { ScopeRef } from "@/lib/scope";
-import { ConnectorPicker } from "../connector-picker";
+import { ConnectorPicker } from "@/components/connectors/connector-picker";
 import { useInfraForm } from "../form-model";
 import { KubeconfigLink } from "../kubeconfig-link";
 import { ClusterCombobox, NamespaceCombobox, RegionSelect } from "../lookup-fields";

@@ -1,8 +1,8 @@
 "use client";
 import { Controller } from "react-hook-form";
+import { DescriptionTagsFields } from "@/components/forms/description-tags-fields";
 import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
-import { TagsField } from "@/components/forms/tags-field";
-import { Field, Select, Textarea } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import { useEnvironments } from "@/lib/environments/hooks";
 import { ENVIRONMENT_TYPE_LABELS } from "@/lib/environments/schemas";
 import type { ScopeRef } from "@/lib/scope";
@@ -10,19 +10,9 @@ import { errorAt, useInfraForm } from "../form-model";
 import { FormSection } from "./form-section";
 
 /** Name, identifier (follows the name until typed in; fixed once saved), description, tags, environment. */
-export function OverviewSection({
-  scope,
-  editing,
-  identifierTouched,
-  onIdentifierTouched,
-}: {
-  scope: ScopeRef;
-  editing: boolean;
-  identifierTouched: boolean;
-  onIdentifierTouched: () => void;
-}) {
+export function OverviewSection({ scope, editing }: { scope: ScopeRef; editing: boolean }) {
   const form = useInfraForm();
-  const { register, control, formState } = form;
+  const { control, formState } = form;
   const { errors } = formState;
   const environments = useEnvironments(scope);
 
@@ -36,8 +26,6 @@ export function OverviewSection({
         <NameIdentifierFields
           form={form}
           locked={editing}
-          touched={identifierTouched}
-          onTouched={onIdentifierTouched}
           namePlaceholder="EKS staging"
           identifierHint={
             editing
@@ -69,32 +57,11 @@ export function OverviewSection({
             />
           )}
         </Field>
-        <Field label="Description" error={errorAt(errors, "description")} className="lg:col-span-2">
-          {(a) => (
-            <Textarea
-              {...a}
-              {...register("description")}
-              rows={2}
-              placeholder="Which cluster and namespace this is, and who owns it"
-            />
-          )}
-        </Field>
-        <Field
-          label="Tags"
-          error={errorAt(errors, "tags")}
-          hint="Type key:value (or just a key) and press Enter."
+        <DescriptionTagsFields
+          form={form}
+          placeholder="Which cluster and namespace this is, and who owns it"
           className="lg:col-span-2"
-        >
-          {(a) => (
-            <Controller
-              control={control}
-              name="tags"
-              render={({ field }) => (
-                <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
-              )}
-            />
-          )}
-        </Field>
+        />
       </div>
     </FormSection>
   );

@@ -1,15 +1,16 @@
 "use client";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
-import { Alert, Badge, EmptyState, Time } from "@/components/ui/misc";
-import { Spinner } from "@/components/ui/spinner";
+import { FilterBar, FilterSelect, useListSearch } from "@/components/lists/filter-bar";
+import { ListResults, pageItems } from "@/components/lists/list-results";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { Badge, Time } from "@/components/ui/misc";
 import { useAuditEvents } from "@/lib/audit/hooks";
-import { auditActions, type AuditEventDto } from "@/lib/audit/schemas";
-import { errorMessage } from "@/lib/http/client";
+import { auditActions, type AuditAction, type AuditEventDto } from "@/lib/audit/schemas";
+import { TYPE_WORDS } from "@/lib/resource/words";
 import { useScope } from "@/lib/scopes/hooks";
 
-const ENTITY_TYPES = ["Organization", "Project", "Connector", "Secret", "ConnectorTest"];
+// Every resource kind, plus the stored connection tests (audited on their own).
+const ENTITY_TYPES = [...Object.keys(TYPE_WORDS), "ConnectorTest"];
 const actionTone = { CREATE: "success", UPDATE: "info", DELETE: "danger" } as const;
 
 function Changes({ diff }: { diff: unknown }) {
@@ -37,107 +38,90 @@ function scopeLabel(e: AuditEventDto) {
   return e.orgIdentifier ?? "Account";
 }
 
+const COLUMNS: Column<AuditEventDto>[] = [
+  { id: "when", header: "When", className: "whitespace-nowrap", cell: (e) => <Time iso={e.at} /> },
+  { id: "actor", header: "Actor", hideBelow: "md", className: "whitespace-nowrap", cell: (e) => e.actor },
+  {
+    id: "action",
+    header: "Action",
+    cell: (e) => <Badge tone={actionTone[e.action as keyof typeof actionTone] ?? "neutral"}>{e.action}</Badge>,
+  },
+  {
+    id: "entity",
+    header: "Entity",
+    cell: (e) => (
+      <>
+        <span className="text-muted">{e.entityType}</span> <span className="font-mono">{e.entityId}</span>
+      </>
+    ),
+  },
+  { id: "scope", header: "Scope", hideBelow: "lg", cell: scopeLabel },
+  { id: "changes", header: "Changes", cell: (e) => <Changes diff={e.diff} /> },
+];
+
 export function AuditLog() {
   const scope = useScope();
   const [entityType, setEntityType] = useState("");
-  const [action, setAction] = useState("");
-  const [q, setQ] = useState("");
-  const query = useAuditEvents({ entityType, action, q: q.trim(), org: scope.org, project: scope.project });
-  const events = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const [action, setAction] = useState<AuditAction | "">("");
+  const search = useListSearch();
+  const query = useAuditEvents({ entityType, action, q: search.q, org: scope.org, project: scope.project });
+  const events = pageItems(query.data);
+  const filtered = Boolean(entityType || action || search.q);
 
   return (
-    <div className="flex flex-col gap-4">
-      <form
-        className="flex flex-wrap items-end gap-3"
-        role="search"
-        aria-label="Filter audit events"
-        onSubmit={(e) => e.preventDefault()}
+    <>
+      <FilterBar
+        label="Filter audit events"
+        search={{
+          id: "audit-search",
+          value: search.text,
+          onChange: search.setText,
+          label: "Identifier, scope or actor",
+          placeholder: "Search by identifier, scope or actor",
+        }}
+        onClear={
+          filtered
+            ? () => {
+                setEntityType("");
+                setAction("");
+                search.setText("");
+              }
+            : undefined
+        }
+        updating={query.isFetching && !query.isFetchingNextPage && !query.isPending}
       >
-        <label className="flex flex-col gap-1 text-sm">
-          Entity type
-          <Select value={entityType} onChange={(e) => setEntityType(e.target.value)} className="w-44">
-            <option value="">All types</option>
-            {ENTITY_TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Action
-          <Select value={action} onChange={(e) => setAction(e.target.value)} className="w-36">
-            <option value="">All actions</option>
-            {auditActions.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Identifier, scope or actor
-          <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search…" className="w-56" />
-        </label>
-        {query.isFetching && <Spinner label="Loading" />}
-      </form>
-
-      {query.isError && <Alert>{errorMessage(query.error)}</Alert>}
-      {query.isSuccess && events.length === 0 && (
-        <EmptyState title="No audit events match" icon="audit">
-          Changes appear here as soon as someone creates, edits or deletes something in this scope.
-        </EmptyState>
-      )}
-      {events.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="border-b border-border bg-surface-2 text-xs uppercase text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  When
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Actor
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Action
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Entity
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Scope
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Changes
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id} className="border-b border-border last:border-0 align-top">
-                  <td className="whitespace-nowrap px-4 py-2">
-                    <Time iso={e.at} />
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-2">{e.actor}</td>
-                  <td className="px-4 py-2">
-                    <Badge tone={actionTone[e.action as keyof typeof actionTone] ?? "neutral"}>{e.action}</Badge>
-                  </td>
-                  <td className="px-4 py-2">
-                    <span className="text-muted">{e.entityType}</span> <span className="font-mono">{e.entityId}</span>
-                  </td>
-                  <td className="px-4 py-2">{scopeLabel(e)}</td>
-                  <td className="px-4 py-2">
-                    <Changes diff={e.diff} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {query.hasNextPage && (
-        <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage} className="self-center">
-          Load older events
-        </Button>
-      )}
-    </div>
+        <FilterSelect
+          id="audit-entity-filter"
+          label="Entity type"
+          value={entityType}
+          onChange={setEntityType}
+          all="All types"
+          options={ENTITY_TYPES.map((t) => ({ value: t, label: t }))}
+          className="w-52"
+        />
+        <FilterSelect
+          id="audit-action-filter"
+          label="Action"
+          value={action}
+          onChange={setAction}
+          all="All actions"
+          options={auditActions.map((a) => ({ value: a, label: a }))}
+          className="w-36"
+        />
+      </FilterBar>
+      <ListResults
+        query={query}
+        count={events.length}
+        loading="Loading audit events…"
+        icon="audit"
+        empty={{
+          title: "No audit events match",
+          children: "Changes appear here as soon as someone creates, edits or deletes something in this scope.",
+        }}
+        loadMoreLabel="Load older events"
+      >
+        <DataTable caption="Audit events, newest first" columns={COLUMNS} rows={events} rowKey={(e) => e.id} />
+      </ListResults>
+    </>
   );
 }

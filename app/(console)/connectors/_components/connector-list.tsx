@@ -1,18 +1,17 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { DeleteDialog } from "@/components/lists/delete-dialog";
+import { FilterBar, FilterSelect, useListSearch } from "@/components/lists/filter-bar";
+import { ListResults, pageItems } from "@/components/lists/list-results";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import { Input, Select } from "@/components/ui/field";
-import { Alert, EmptyState, PageHeader } from "@/components/ui/misc";
-import { Spinner } from "@/components/ui/spinner";
+import type { Sort } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/misc";
 import { TEST_STATUSES, type ConnectorDto, type TestStatus } from "@/lib/connectors/dto";
 import { useConnectors, useDeleteConnector } from "@/lib/connectors/hooks";
 import { CREDENTIAL_TYPES, CREDENTIAL_TYPE_INFO, type CredentialType } from "@/lib/connectors/schemas";
-import { errorMessage } from "@/lib/http/client";
 import { useScope } from "@/lib/scopes/hooks";
-import { ConnectorTable, type Sort } from "./connector-table";
-import { useDebouncedValue } from "./use-debounced-value";
+import { ConnectorTable, type SortField } from "./connector-table";
 
 const STATUS_LABELS: Record<TestStatus, string> = {
   SUCCESS: "Success",
@@ -30,13 +29,12 @@ function scopeText(org?: string, project?: string) {
 export function ConnectorList() {
   const { org, project, href } = useScope();
   const scope = useMemo(() => ({ org, project }), [org, project]);
-  const [search, setSearch] = useState("");
-  const q = useDebouncedValue(search.trim(), 300);
+  const search = useListSearch();
   const [credentialType, setCredentialType] = useState<CredentialType | "">("");
   const [status, setStatus] = useState<TestStatus | "">("");
-  const [sort, setSort] = useState<Sort>({ field: "name", order: "asc" });
+  const [sort, setSort] = useState<Sort<SortField>>({ field: "name", order: "asc" });
   const list = useConnectors(scope, {
-    q: q || undefined,
+    q: search.q,
     credentialType: credentialType || undefined,
     lastTestStatus: status || undefined,
     sort: sort.field,
@@ -44,12 +42,15 @@ export function ConnectorList() {
   });
   const remove = useDeleteConnector(scope);
   const [deleting, setDeleting] = useState<ConnectorDto | null>(null);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(q || credentialType || status);
-  const newHref = href("/connectors/new");
-
+  const items = pageItems(list.data);
+  const filtered = Boolean(search.q || credentialType || status);
+  const newButton = (
+    <Button variant="primary" asChild>
+      <Link href={href("/connectors/new")}>New connector</Link>
+    </Button>
+  );
   const clear = () => {
-    setSearch("");
+    search.setText("");
     setCredentialType("");
     setStatus("");
   };
@@ -59,131 +60,82 @@ export function ConnectorList() {
       <PageHeader
         title="AWS connectors"
         description="Credentials and settings Conduit uses to reach your AWS accounts."
-        actions={
-          <Button variant="primary" asChild>
-            <Link href={newHref}>New connector</Link>
-          </Button>
-        }
+        actions={newButton}
       />
-      <div className="mb-4 flex flex-wrap items-center gap-2" role="search" aria-label="Filter connectors">
-        <label htmlFor="connector-search" className="sr-only">
-          Search by name or identifier
-        </label>
-        <Input
-          id="connector-search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Search by name or identifier"
-          className="min-w-40 max-w-80 flex-1"
-        />
-        <label htmlFor="connector-type-filter" className="sr-only">
-          Credential type
-        </label>
-        <Select
+      <FilterBar
+        label="Filter connectors"
+        search={{ id: "connector-search", value: search.text, onChange: search.setText }}
+        onClear={filtered ? clear : undefined}
+        updating={list.isFetching && !list.isFetchingNextPage && !list.isPending}
+      >
+        <FilterSelect
           id="connector-type-filter"
+          label="Credential type"
           value={credentialType}
-          onChange={(e) => setCredentialType(e.target.value as CredentialType | "")}
-          className="w-52 shrink-0"
-        >
-          <option value="">All credential types</option>
-          {CREDENTIAL_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {CREDENTIAL_TYPE_INFO[t].label}
-            </option>
-          ))}
-        </Select>
-        <label htmlFor="connector-status-filter" className="sr-only">
-          Last test status
-        </label>
-        <Select
+          onChange={setCredentialType}
+          all="All credential types"
+          options={CREDENTIAL_TYPES.map((t) => ({ value: t, label: CREDENTIAL_TYPE_INFO[t].label }))}
+          className="w-52"
+        />
+        <FilterSelect
           id="connector-status-filter"
+          label="Last test status"
           value={status}
-          onChange={(e) => setStatus(e.target.value as TestStatus | "")}
-          className="w-44 shrink-0"
-        >
-          <option value="">Any test result</option>
-          {TEST_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </Select>
-        {filtered && (
-          <Button variant="ghost" size="sm" onClick={clear}>
-            Clear filters
-          </Button>
-        )}
-        {list.isFetching && !list.isFetchingNextPage && !list.isPending && (
-          <Spinner label="Updating results" className="size-4 text-muted" />
-        )}
-      </div>
+          onChange={setStatus}
+          all="Any test result"
+          options={TEST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          className="w-44"
+        />
+      </FilterBar>
 
-      {list.isPending && (
-        <div className="flex items-center gap-2 py-10 text-sm text-muted">
-          <Spinner /> Loading connectors…
-        </div>
-      )}
-      {list.isError && <Alert>{errorMessage(list.error)}</Alert>}
-      {list.isSuccess && items.length === 0 && !filtered && (
-        <EmptyState
-          title="No connectors yet"
-          icon="connectors"
-          action={
-            <Button variant="primary" asChild>
-              <Link href={newHref}>New connector</Link>
-            </Button>
-          }
-        >
-          A connector holds how Conduit signs in to one AWS account: access keys kept as write-only secrets, the
-          server&apos;s own role, IRSA or OIDC federation, plus the test region and retry settings.
-        </EmptyState>
-      )}
-      {list.isSuccess && items.length === 0 && filtered && (
-        <EmptyState
-          title="No connectors match"
-          icon="connectors"
-          action={<Button onClick={clear}>Clear filters</Button>}
-        >
-          Nothing in {scopeText(org, project)} matches these filters.
-        </EmptyState>
-      )}
-      {items.length > 0 && (
+      <ListResults
+        query={list}
+        count={items.length}
+        loading="Loading connectors…"
+        icon="connectors"
+        empty={{
+          title: "No connectors yet",
+          action: newButton,
+          children: (
+            <>
+              A connector holds how Conduit signs in to one AWS account: access keys kept as write-only secrets, the
+              server&apos;s own role, IRSA or OIDC federation, plus the test region and retry settings.
+            </>
+          ),
+        }}
+        noMatch={
+          filtered
+            ? {
+                title: "No connectors match",
+                onClear: clear,
+                children: `Nothing in ${scopeText(org, project)} matches these filters.`,
+              }
+            : undefined
+        }
+      >
         <ConnectorTable
           items={items}
           sort={sort}
           onSort={setSort}
           detailsHref={(id) => href(`/connectors/${encodeURIComponent(id)}`)}
-          onDelete={(dto) => {
-            remove.reset();
-            setDeleting(dto);
-          }}
+          onDelete={setDeleting}
         />
-      )}
-      {list.hasNextPage && (
-        <div className="mt-4 flex justify-center">
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      )}
+      </ListResults>
 
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(o) => !o && setDeleting(null)}
-        title={`Delete connector ${deleting?.connector.name ?? ""}?`}
-        description={
+      <DeleteDialog
+        target={deleting}
+        type="Connector"
+        title={(dto) => `Delete connector ${dto.connector.name}?`}
+        description={(dto) => (
           <>
-            <span className="font-mono">{deleting?.connector.identifier}</span> is removed for everyone, with its test
+            <span className="font-mono">{dto.connector.identifier}</span> is removed for everyone, with its test
             history. The secrets it references stay.
           </>
-        }
+        )}
         confirmLabel="Delete connector"
-        pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error) : undefined}
-        onConfirm={() =>
-          deleting && remove.mutate(deleting.connector.identifier, { onSuccess: () => setDeleting(null) })
-        }
+        mutation={remove}
+        variables={(dto) => dto.connector.identifier}
+        onClose={() => setDeleting(null)}
       />
     </>
   );

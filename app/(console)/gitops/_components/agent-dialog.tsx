@@ -1,28 +1,21 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
-import { ReloadLatestAlert, isVersionConflict } from "@/components/forms/version-conflict";
-import { firstMessage } from "@/components/forms/form-values";
+import { Controller, useWatch } from "react-hook-form";
+import { ConnectorPicker } from "@/components/connectors/connector-picker";
+import { DescriptionTagsFields } from "@/components/forms/description-tags-fields";
+import { OVERVIEW_FIELDS } from "@/components/forms/form-values";
 import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
-import { TagsField } from "@/components/forms/tags-field";
-import { ConnectorPicker } from "@/components/infrastructures/connector-picker";
+import { ResourceDialog, type ResourceFormProps } from "@/components/forms/resource-dialog";
+import { TextField } from "@/components/forms/text-field";
+import { useResourceForm } from "@/components/forms/use-resource-form";
 import { ClusterCombobox } from "@/components/infrastructures/lookup-fields";
-import { applyProblem } from "@/components/secrets/problem-fields";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/misc";
+import { Field } from "@/components/ui/field";
 import type { GitopsAgentDto } from "@/lib/gitops/dto";
 import { useGitopsAgent, useSaveAgent } from "@/lib/gitops/hooks";
-import { gitopsAgentInputSchema, type GitopsAgentFormValues, type GitopsAgentInput } from "@/lib/gitops/schemas";
-import type { ScopeRef } from "@/lib/scope";
+import { gitopsAgentInputSchema, type GitopsAgentFormValues } from "@/lib/gitops/schemas";
 
 const FIELDS = [
-  "name",
-  "identifier",
-  "description",
-  "tags",
+  ...OVERVIEW_FIELDS,
   "namespace",
   "spec.connectorRef",
   "spec.managementCluster",
@@ -43,99 +36,50 @@ function toValues(dto: GitopsAgentDto | null): GitopsAgentFormValues {
   return { name, identifier, description, tags, namespace, spec };
 }
 
-/** Register (agent null) or edit a GitOps agent of the current project. */
-export function AgentDialog({
-  open,
-  agent,
-  scope,
-  onClose,
-  onSaved,
-}: {
-  open: boolean;
-  agent: GitopsAgentDto | null;
-  scope: ScopeRef;
-  onClose: () => void;
-  onSaved: (dto: GitopsAgentDto, created: boolean) => void;
-}) {
+/** Register (item null) or edit a GitOps agent of the current project. */
+export function AgentDialog(props: ResourceFormProps<GitopsAgentDto> & { open: boolean }) {
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => !o && onClose()}
-      title={agent ? `Edit ${agent.agent.name}` : "New GitOps agent"}
+    <ResourceDialog
+      {...props}
+      title={props.item ? `Edit ${props.item.agent.name}` : "New GitOps agent"}
       description="Where the agent (Argo CD) runs, and the IAM role its service accounts assume through the cluster's OIDC provider."
       className="w-[min(94vw,44rem)]"
-    >
-      {open && (
-        <AgentForm
-          key={agent?.agent.identifier ?? "new"}
-          agent={agent}
-          scope={scope}
-          onClose={onClose}
-          onSaved={onSaved}
-        />
-      )}
-    </Dialog>
+      itemKey={(dto) => dto.agent.identifier}
+      Form={AgentForm}
+    />
   );
 }
 
-function AgentForm({
-  agent,
-  scope,
-  onClose,
-  onSaved,
-}: {
-  agent: GitopsAgentDto | null;
-  scope: ScopeRef;
-  onClose: () => void;
-  onSaved: (dto: GitopsAgentDto, created: boolean) => void;
-}) {
-  const [current, setCurrent] = useState(agent);
-  const editing = current !== null;
+function AgentForm({ item: agent, scope, onClose, onSaved }: ResourceFormProps<GitopsAgentDto>) {
   const save = useSaveAgent(scope);
-  const latest = useGitopsAgent(scope, current?.agent.identifier ?? "");
-  const [identifierTouched, setIdentifierTouched] = useState(editing);
-  const [formError, setFormError] = useState<string>();
-  const [conflict, setConflict] = useState(false);
-  const form = useForm<GitopsAgentFormValues, unknown, GitopsAgentInput>({
-    resolver: zodResolver(gitopsAgentInputSchema),
+  const { form, item, submit, alerts } = useResourceForm({
+    schema: gitopsAgentInputSchema,
+    item: agent,
     defaultValues: toValues(agent),
+    fields: FIELDS,
+    reload: {
+      what: "agent",
+      latest: useGitopsAgent(scope, agent?.agent.identifier ?? ""),
+      toValues,
+    },
   });
-  const { register, control, formState, setValue, handleSubmit, setError } = form;
+  const editing = item !== null;
+  const { control, formState, setValue } = form;
   const { errors } = formState;
   const connectorRef = useWatch({ control, name: "spec.connectorRef" });
 
-  const submit = handleSubmit(async (input) => {
-    setFormError(undefined);
-    try {
-      const dto = await save.mutateAsync({ input, identifier: current?.agent.identifier, version: current?.version });
-      onSaved(dto, !current);
-    } catch (err) {
-      if (isVersionConflict(err)) return setConflict(true);
-      setFormError(applyProblem(err, setError, FIELDS));
-    }
+  const onSubmit = submit(async (input) => {
+    const dto = await save.mutateAsync({ input, identifier: item?.agent.identifier, version: item?.version });
+    onSaved(dto, !item);
   });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-4">
-      {conflict && current && (
-        <ReloadLatestAlert
-          what="agent"
-          latest={latest}
-          onError={setFormError}
-          onLoaded={(dto) => {
-            setCurrent(dto);
-            form.reset(toValues(dto));
-            setConflict(false);
-          }}
-        />
-      )}
-      {formError && <Alert>{formError}</Alert>}
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex flex-col gap-4">
+      {alerts}
       <div className="grid gap-4 sm:grid-cols-2">
         <NameIdentifierFields
           form={form}
           locked={editing}
-          touched={identifierTouched}
-          onTouched={() => setIdentifierTouched(true)}
           autoFocus
           namePlaceholder="Management agent"
           identifierHint={editing ? "Cannot change." : "Derived from the name."}
@@ -189,55 +133,26 @@ function AgentForm({
         )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
-        <Field
+        <TextField
+          form={form}
+          name="namespace"
           label="Namespace"
           required
-          error={errors.namespace?.message}
           hint="Its service accounts may assume the agent role."
-        >
-          {(a) => (
-            <Input
-              {...a}
-              {...register("namespace")}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono"
-              placeholder="argocd"
-            />
-          )}
-        </Field>
-        <Field
+          placeholder="argocd"
+          code
+        />
+        <TextField
+          form={form}
+          name="spec.agentRoleArn"
           label="Agent role ARN"
           required
-          error={errors.spec?.agentRoleArn?.message}
           hint="The role the agent assumes first (role/ArgoCD in the AWS guide)."
-        >
-          {(a) => (
-            <Input
-              {...a}
-              {...register("spec.agentRoleArn")}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono"
-              placeholder="arn:aws:iam::123456789012:role/ArgoCD"
-            />
-          )}
-        </Field>
+          placeholder="arn:aws:iam::123456789012:role/ArgoCD"
+          code
+        />
       </div>
-      <Field label="Description" error={errors.description?.message}>
-        {(a) => <Textarea {...a} {...register("description")} rows={2} />}
-      </Field>
-      <Field label="Tags" error={firstMessage(errors.tags)} hint="Type key:value (or just a key) and press Enter.">
-        {(a) => (
-          <Controller
-            control={control}
-            name="tags"
-            render={({ field }) => (
-              <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
-            )}
-          />
-        )}
-      </Field>
+      <DescriptionTagsFields form={form} />
       <div className="flex justify-end gap-2 pt-1">
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" loading={formState.isSubmitting}>

@@ -1,38 +1,25 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
-import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { RadioCards } from "@/components/connectors/radio-cards";
-import { ReloadLatestAlert, isVersionConflict } from "@/components/forms/version-conflict";
-import { firstMessage } from "@/components/forms/form-values";
+import { Controller, useWatch } from "react-hook-form";
+import { DescriptionTagsFields } from "@/components/forms/description-tags-fields";
+import { OVERVIEW_FIELDS } from "@/components/forms/form-values";
 import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
-import { TagsField } from "@/components/forms/tags-field";
-import { SecretPicker } from "@/components/secrets/secret-picker";
-import { applyProblem } from "@/components/secrets/problem-fields";
+import { TextField } from "@/components/forms/text-field";
+import { useResourceForm } from "@/components/forms/use-resource-form";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Select, Textarea } from "@/components/ui/field";
 import { Alert, Card } from "@/components/ui/misc";
-import { PARTITIONS, PARTITION_LABELS, REGIONS } from "@/lib/aws/partitions";
 import { deriveIdentifier } from "@/lib/common/schemas";
 import type { GitopsClusterDto } from "@/lib/gitops/dto";
 import { useGitopsAgents, useGitopsCluster, useSaveCluster } from "@/lib/gitops/hooks";
-import {
-  CLUSTER_AUTH_INFO,
-  CLUSTER_AUTH_TYPES,
-  gitopsClusterInputSchema,
-  type ClusterAuthType,
-  type GitopsClusterFormValues,
-  type GitopsClusterInput,
-} from "@/lib/gitops/schemas";
+import { gitopsClusterInputSchema, type GitopsClusterFormValues } from "@/lib/gitops/schemas";
 import type { ScopeRef } from "@/lib/scope";
+import { ClusterAuthFields, EMPTY_AUTH } from "./cluster-auth-fields";
 import { ImportEksDialog } from "./import-eks-dialog";
 
 const FIELDS = [
-  "name",
-  "identifier",
-  "description",
-  "tags",
+  ...OVERVIEW_FIELDS,
   "agentIdentifier",
   "spec.masterUrl",
   "spec.caData",
@@ -42,11 +29,6 @@ const FIELDS = [
   "spec.authentication.spec.tokenRef",
   "spec.authentication",
 ] as const;
-
-const EMPTY_AUTH: Record<ClusterAuthType, GitopsClusterFormValues["spec"]["authentication"]> = {
-  IRSA: { type: "IRSA", spec: { roleArn: "", clusterName: "", region: "us-east-1" } },
-  BearerToken: { type: "BearerToken", spec: { tokenRef: "" } },
-};
 
 function toValues(dto: GitopsClusterDto | null, agent?: string): GitopsClusterFormValues {
   if (!dto)
@@ -62,16 +44,6 @@ function toValues(dto: GitopsClusterDto | null, agent?: string): GitopsClusterFo
   return { name, identifier, description, tags, agentIdentifier, spec };
 }
 
-type AuthErrors = {
-  spec?: {
-    roleArn?: { message?: string };
-    clusterName?: { message?: string };
-    region?: { message?: string };
-    tokenRef?: { message?: string };
-  };
-};
-const authErrors = (errors: FieldErrors<GitopsClusterFormValues>) => (errors.spec?.authentication ?? {}) as AuthErrors;
-
 /** Create (cluster null) or edit a GitOps cluster; saves and hands the result to `onSaved`. */
 export function ClusterForm({
   scope,
@@ -86,53 +58,36 @@ export function ClusterForm({
   cancelHref: string;
   onSaved: (dto: GitopsClusterDto) => void;
 }) {
-  const [current, setCurrent] = useState(cluster);
-  const editing = current !== null;
   const save = useSaveCluster(scope);
   const agents = useGitopsAgents(scope);
-  const latest = useGitopsCluster(scope, current?.cluster.identifier ?? "");
-  const [identifierTouched, setIdentifierTouched] = useState(editing);
-  const [formError, setFormError] = useState<string>();
-  const [conflict, setConflict] = useState(false);
+  const [identifierTouched, setIdentifierTouched] = useState(cluster !== null);
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<string>();
-  const form = useForm<GitopsClusterFormValues, unknown, GitopsClusterInput>({
-    resolver: zodResolver(gitopsClusterInputSchema),
+  const { form, item, submit, alerts } = useResourceForm({
+    schema: gitopsClusterInputSchema,
+    item: cluster,
     defaultValues: toValues(cluster, agent),
+    fields: FIELDS,
+    reload: {
+      what: "cluster",
+      latest: useGitopsCluster(scope, cluster?.cluster.identifier ?? ""),
+      toValues: (dto) => toValues(dto),
+    },
   });
-  const { register, control, formState, setValue, getValues, handleSubmit, setError } = form;
+  const editing = item !== null;
+  const { register, control, formState, setValue, getValues } = form;
   const { errors } = formState;
-  const authType = useWatch({ control, name: "spec.authentication.type" });
   const agentIdentifier = useWatch({ control, name: "agentIdentifier" });
   const chosenAgent = agents.data?.items.find((a) => a.agent.identifier === agentIdentifier);
-  const ae = authErrors(errors);
 
-  const submit = handleSubmit(async (input) => {
-    setFormError(undefined);
-    try {
-      onSaved(await save.mutateAsync({ input, identifier: current?.cluster.identifier, version: current?.version }));
-    } catch (err) {
-      if (isVersionConflict(err)) return setConflict(true);
-      setFormError(applyProblem(err, setError, FIELDS));
-    }
-  });
+  const onSubmit = submit(async (input) =>
+    onSaved(await save.mutateAsync({ input, identifier: item?.cluster.identifier, version: item?.version })),
+  );
 
   const opts = { shouldDirty: true, shouldValidate: formState.isSubmitted };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="flex max-w-3xl flex-col gap-5">
-      {conflict && current && (
-        <ReloadLatestAlert
-          what="cluster"
-          latest={latest}
-          onError={setFormError}
-          onLoaded={(dto) => {
-            setCurrent(dto);
-            form.reset(toValues(dto));
-            setConflict(false);
-          }}
-        />
-      )}
-      {formError && <Alert>{formError}</Alert>}
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex max-w-3xl flex-col gap-5">
+      {alerts}
       <Card className="flex flex-col gap-4">
         <h2 className="text-base font-semibold">Cluster</h2>
         <div className="grid gap-4 sm:grid-cols-2">
@@ -184,115 +139,15 @@ export function ClusterForm({
           <Button onClick={() => setImporting(true)}>Import from EKS</Button>
         </div>
         {imported && <Alert tone="success">{imported}</Alert>}
-        <Field label="Master URL" required error={errors.spec?.masterUrl?.message}>
-          {(a) => (
-            <Input
-              {...a}
-              {...register("spec.masterUrl")}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono"
-              placeholder="https://ABC123.gr7.us-east-1.eks.amazonaws.com"
-            />
-          )}
-        </Field>
-        <Controller
-          control={control}
-          name="spec.authentication.type"
-          render={({ field }) => (
-            <RadioCards
-              legend="Authentication"
-              name="cluster-auth"
-              value={field.value}
-              onChange={(t: ClusterAuthType) => {
-                if (t !== field.value) setValue("spec.authentication", EMPTY_AUTH[t], opts);
-              }}
-              options={CLUSTER_AUTH_TYPES.map((t) => ({
-                value: t,
-                label: CLUSTER_AUTH_INFO[t].label,
-                description: CLUSTER_AUTH_INFO[t].description,
-              }))}
-            />
-          )}
+        <TextField
+          form={form}
+          name="spec.masterUrl"
+          label="Master URL"
+          required
+          placeholder="https://ABC123.gr7.us-east-1.eks.amazonaws.com"
+          code
         />
-        {authType === "IRSA" ? (
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              label="Role ARN"
-              required
-              className="sm:col-span-2"
-              error={ae.spec?.roleArn?.message}
-              hint="The deployer role the agent assumes; the cluster maps it to system:masters."
-            >
-              {(a) => (
-                <Input
-                  {...a}
-                  {...register("spec.authentication.spec.roleArn")}
-                  autoComplete="off"
-                  spellCheck={false}
-                  className="font-mono"
-                  placeholder="arn:aws:iam::123456789012:role/Deployer"
-                />
-              )}
-            </Field>
-            <Field
-              label="EKS cluster name"
-              required
-              error={ae.spec?.clusterName?.message}
-              hint="Signed into the token (awsAuthConfig.clusterName)."
-            >
-              {(a) => (
-                <Input
-                  {...a}
-                  {...register("spec.authentication.spec.clusterName")}
-                  autoComplete="off"
-                  spellCheck={false}
-                  className="font-mono"
-                  placeholder="testing"
-                />
-              )}
-            </Field>
-            <Field label="Region" required error={ae.spec?.region?.message}>
-              {(a) => (
-                <Select {...a} {...register("spec.authentication.spec.region")}>
-                  {PARTITIONS.map((p) => (
-                    <optgroup key={p} label={PARTITION_LABELS[p]}>
-                      {REGIONS.filter((r) => r.partition === p).map((r) => (
-                        <option key={r.code} value={r.code}>
-                          {r.label} — {r.code}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
-                </Select>
-              )}
-            </Field>
-          </div>
-        ) : (
-          <Field
-            label="Bearer token secret"
-            required
-            error={ae.spec?.tokenRef?.message}
-            hint="A secret holding a service account token of the cluster."
-          >
-            {(a) => (
-              <Controller
-                control={control}
-                name="spec.authentication.spec.tokenRef"
-                render={({ field }) => (
-                  <SecretPicker
-                    {...a}
-                    scope={scope}
-                    value={field.value ?? ""}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    label="Bearer token"
-                  />
-                )}
-              />
-            )}
-          </Field>
-        )}
+        <ClusterAuthFields form={form} scope={scope} />
         <Field
           label="Certificate authority data"
           required
@@ -313,20 +168,7 @@ export function ClusterForm({
       </Card>
 
       <Card className="flex flex-col gap-4">
-        <Field label="Description" error={errors.description?.message}>
-          {(a) => <Textarea {...a} {...register("description")} rows={2} />}
-        </Field>
-        <Field label="Tags" error={firstMessage(errors.tags)} hint="Type key:value (or just a key) and press Enter.">
-          {(a) => (
-            <Controller
-              control={control}
-              name="tags"
-              render={({ field }) => (
-                <TagsField {...a} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
-              )}
-            />
-          )}
-        </Field>
+        <DescriptionTagsFields form={form} />
       </Card>
 
       <div className="flex justify-end gap-2">

@@ -2,7 +2,7 @@
 // "Import from EKS": pick a connector and one of its clusters; DescribeCluster fills the master
 // URL, the CA and the IRSA cluster name and region.
 import { useState } from "react";
-import { ConnectorPicker } from "@/components/infrastructures/connector-picker";
+import { ConnectorPicker } from "@/components/connectors/connector-picker";
 import { ClusterCombobox, RegionSelect } from "@/components/infrastructures/lookup-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

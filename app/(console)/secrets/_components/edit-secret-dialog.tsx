@@ -1,19 +1,16 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import type { z } from "zod";
-import { applyProblem } from "@/components/secrets/problem-fields";
+import { useId } from "react";
+import { Controller, useWatch } from "react-hook-form";
+import { useResourceForm } from "@/components/forms/use-resource-form";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { Alert } from "@/components/ui/misc";
-import type { ScopeRef } from "@/lib/scope";
 import { useUpdateSecret } from "@/lib/secrets/hooks";
-import { secretUpdateSchema, type SecretDto, type SecretUpdate } from "@/lib/secrets/schemas";
+import { secretUpdateSchema, type SecretDto } from "@/lib/secrets/schemas";
+import { SecretDialog, useLatestSecret, type SecretDialogProps, type SecretFormProps } from "./secret-dialog";
 import { TagsEditor } from "./tags-editor";
 
 const FIELDS = ["name", "description", "tags"] as const;
+const toValues = ({ name, description, tags, version }: SecretDto) => ({ name, description, tags, version });
 
 /** Flattens react-hook-form's nested errors for a record field ("tags.some key") into messages. */
 function messagesOf(err: unknown): string[] {
@@ -25,64 +22,40 @@ function messagesOf(err: unknown): string[] {
   ];
 }
 
-export function EditSecretDialog({
-  secret,
-  scope,
-  onClose,
-  onSaved,
-}: {
-  secret: SecretDto | null;
-  scope: ScopeRef;
-  onClose: () => void;
-  onSaved?: (message: string) => void;
-}) {
+export function EditSecretDialog(props: SecretDialogProps) {
   return (
-    <Dialog
-      open={secret !== null}
-      onOpenChange={(o) => !o && onClose()}
+    <SecretDialog
+      {...props}
       title="Edit secret"
       description="Name, description and tags. The value stays as it is."
-    >
-      {secret && <EditSecretForm secret={secret} scope={scope} onDone={onClose} onSaved={onSaved} />}
-    </Dialog>
+      Form={EditSecretForm}
+    />
   );
 }
 
-function EditSecretForm({
-  secret,
-  scope,
-  onDone,
-  onSaved,
-}: {
-  secret: SecretDto;
-  scope: ScopeRef;
-  onDone: () => void;
-  onSaved?: (message: string) => void;
-}) {
+function EditSecretForm({ secret, scope, onDone, onSaved }: SecretFormProps) {
   const update = useUpdateSecret(scope);
-  const [formError, setFormError] = useState<string>();
-  const form = useForm<z.input<typeof secretUpdateSchema>, unknown, SecretUpdate>({
-    resolver: zodResolver(secretUpdateSchema),
-    defaultValues: { name: secret.name, description: secret.description, tags: secret.tags, version: secret.version },
+  const { form, submit, alerts } = useResourceForm({
+    schema: secretUpdateSchema,
+    defaultValues: toValues(secret),
+    fields: FIELDS,
+    reload: { what: "secret", latest: useLatestSecret(scope, secret.identifier), toValues },
   });
-  const { register, handleSubmit, setError, formState, control } = form;
+  const { register, formState, control } = form;
+  // The rows are the editor's own state: a reloaded copy starts a fresh editor.
+  const version = useWatch({ control, name: "version" });
 
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await update.mutateAsync({ identifier: secret.identifier, input: values });
-      onDone();
-      onSaved?.(`Saved changes to ${values.name}.`);
-    } catch (err) {
-      setFormError(applyProblem(err, setError, FIELDS));
-    }
+  const save = submit(async (values) => {
+    await update.mutateAsync({ identifier: secret.identifier, input: values });
+    onDone();
+    onSaved?.(`Saved changes to ${values.name}.`);
   });
   const tagErrors = messagesOf(formState.errors.tags);
   const tagErrorId = useId();
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      {formError && <Alert>{formError}</Alert>}
+    <form onSubmit={(e) => void save(e)} noValidate className="flex flex-col gap-4">
+      {alerts}
       <Field label="Name" required error={formState.errors.name?.message}>
         {(a) => <Input {...a} {...register("name")} autoFocus autoComplete="off" />}
       </Field>
@@ -97,6 +70,7 @@ function EditSecretForm({
         name="tags"
         render={({ field }) => (
           <TagsEditor
+            key={version}
             value={field.value ?? {}}
             onChange={field.onChange}
             invalid={tagErrors.length > 0}

@@ -1,90 +1,60 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyProblem } from "@/components/secrets/problem-fields";
+import { useResourceForm } from "@/components/forms/use-resource-form";
 import { SecretValueInput } from "@/components/secrets/secret-value-input";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Alert, Time } from "@/components/ui/misc";
-import type { ScopeRef } from "@/lib/scope";
+import { Time } from "@/components/ui/misc";
 import { useUpdateSecret } from "@/lib/secrets/hooks";
-import { secretCreateSchema, type SecretDto } from "@/lib/secrets/schemas";
+import { secretCreateSchema } from "@/lib/secrets/schemas";
+import { SecretDialog, useLatestSecret, type SecretDialogProps, type SecretFormProps } from "./secret-dialog";
 
 // The value rule is the create contract's; the rest of the PUT body comes from the secret as listed.
 const valueSchema = secretCreateSchema.pick({ value: true });
 
-export function ReplaceValueDialog({
-  secret,
-  scope,
-  onClose,
-  onSaved,
-}: {
-  secret: SecretDto | null;
-  scope: ScopeRef;
-  onClose: () => void;
-  onSaved?: (message: string) => void;
-}) {
+export function ReplaceValueDialog(props: SecretDialogProps) {
   return (
-    <Dialog
-      open={secret !== null}
-      onOpenChange={(o) => !o && onClose()}
-      title={secret ? `Replace value of ${secret.name}` : "Replace value"}
+    <SecretDialog
+      {...props}
+      title={props.secret ? `Replace value of ${props.secret.name}` : "Replace value"}
       description="The new value takes effect for every connector that uses this secret, from their next call to AWS."
-    >
-      {secret && <ReplaceValueForm secret={secret} scope={scope} onDone={onClose} onSaved={onSaved} />}
-    </Dialog>
+      Form={ReplaceValueForm}
+    />
   );
 }
 
-function ReplaceValueForm({
-  secret,
-  scope,
-  onDone,
-  onSaved,
-}: {
-  secret: SecretDto;
-  scope: ScopeRef;
-  onDone: () => void;
-  onSaved?: (message: string) => void;
-}) {
+function ReplaceValueForm({ secret, scope, onDone, onSaved }: SecretFormProps) {
   const update = useUpdateSecret(scope);
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState } = useForm<{ value: string }>({
-    resolver: zodResolver(valueSchema),
+  const { form, item, submit, alerts } = useResourceForm({
+    schema: valueSchema,
+    item: secret,
     defaultValues: { value: "" },
+    fields: ["value"],
+    reload: {
+      what: "secret",
+      latest: useLatestSecret(scope, secret.identifier),
+      toValues: () => ({ value: "" }),
+    },
   });
+  // The secret as last read: the PUT carries its other fields and its version.
+  const current = item ?? secret;
+  const { register, formState } = form;
 
-  const submit = handleSubmit(async ({ value }) => {
-    setFormError(undefined);
-    try {
-      await update.mutateAsync({
-        identifier: secret.identifier,
-        input: {
-          name: secret.name,
-          description: secret.description,
-          tags: secret.tags,
-          value,
-          version: secret.version,
-        },
-      });
-      onDone();
-      onSaved?.(`Replaced the value of ${secret.name}.`);
-    } catch (err) {
-      setFormError(applyProblem(err, setError, ["value"]));
-    } finally {
-      // The mutation cache would otherwise keep the submitted value in memory.
-      update.reset();
-    }
+  const save = submit(async ({ value }) => {
+    const { identifier, name, description, tags, version } = current;
+    // The mutation cache would otherwise keep the submitted value in memory.
+    await update
+      .mutateAsync({ identifier, input: { name, description, tags, value, version } })
+      .finally(() => update.reset());
+    onDone();
+    onSaved?.(`Replaced the value of ${name}.`);
   });
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      {formError && <Alert>{formError}</Alert>}
+    <form onSubmit={(e) => void save(e)} noValidate className="flex flex-col gap-4">
+      {alerts}
       <p className="text-sm text-muted">
-        <span className="font-mono text-fg">{secret.identifier}</span> · current value set{" "}
-        <Time iso={secret.valueUpdatedAt} />
+        <span className="font-mono text-fg">{current.identifier}</span> · current value set{" "}
+        <Time iso={current.valueUpdatedAt} />
       </p>
       <Field
         label="New value"

@@ -1,33 +1,22 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { DeleteDialog } from "@/components/lists/delete-dialog";
+import { FilterBar, useListSearch } from "@/components/lists/filter-bar";
+import { ListResults, Notice } from "@/components/lists/list-results";
 import { CreateSecretDialog } from "@/components/secrets/create-secret-dialog";
 import { describeScope } from "@/components/secrets/scope-label";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
-import { Alert, EmptyState } from "@/components/ui/misc";
-import { Spinner } from "@/components/ui/spinner";
-import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scope";
-import { useSecrets } from "@/lib/secrets/hooks";
+import { useDeleteSecret, useSecrets } from "@/lib/secrets/hooks";
 import type { SecretDto } from "@/lib/secrets/schemas";
-import { DeleteSecretDialog } from "./delete-secret-dialog";
 import { EditSecretDialog } from "./edit-secret-dialog";
 import { ReplaceValueDialog } from "./replace-value-dialog";
 import { SecretTable } from "./secret-table";
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
-
 export function SecretList({ scope }: { scope: ScopeRef }) {
-  const [search, setSearch] = useState("");
-  const q = useDebounced(search.trim(), 250);
-  const query = useSecrets(scope, { q: q || undefined });
+  const search = useListSearch(250);
+  const query = useSecrets(scope, { q: search.q });
+  const remove = useDeleteSecret(scope);
   // While a new search loads, keep showing the previous results instead of an empty page.
   const [shown, setShown] = useState<SecretDto[]>();
   if (query.data && query.data !== shown) setShown(query.data);
@@ -42,29 +31,16 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
   };
 
   return (
-    <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <form
-          role="search"
-          aria-label="Secrets"
-          className="flex items-center gap-3"
-          onSubmit={(e) => e.preventDefault()}
-        >
-          <label htmlFor="secret-search" className="sr-only">
-            Search secrets
-          </label>
-          <Input
-            id="secret-search"
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Search by name or identifier"
-            className="w-72"
-          />
-          {query.isFetching && shown && <Spinner label="Searching" />}
-        </form>
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-x-3">
+        <FilterBar
+          label="Filter secrets"
+          search={{ id: "secret-search", value: search.text, onChange: search.setText, label: "Search secrets" }}
+          updating={query.isFetching && shown !== undefined}
+        />
         <Button
           variant="primary"
+          className="mb-4"
           onClick={() => {
             setNotice(undefined);
             setCreating(true);
@@ -73,31 +49,39 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
           New secret
         </Button>
       </div>
-
-      {notice && <Alert tone="success">{notice}</Alert>}
-      {query.isError && <Alert>{errorMessage(query.error)}</Alert>}
-      {!shown && query.isPending && <Spinner label="Loading secrets" />}
-      {shown?.length === 0 &&
-        (q ? (
-          <EmptyState title="No secrets match" icon="secrets">
-            No secret in {describeScope(scope)} has “{q}” in its name or identifier.
-          </EmptyState>
-        ) : (
-          <EmptyState title="No secrets yet" icon="secrets">
-            Secrets hold the sensitive values connectors need, such as an AWS secret access key. Values are encrypted at
-            rest and write-only: once saved they can be replaced, but nobody can read them back. Create one here, or
-            while setting up a connector.
-          </EmptyState>
-        ))}
-      {shown && shown.length > 0 && (
+      <Notice>{notice}</Notice>
+      <ListResults
+        query={{
+          isPending: !shown && query.isPending,
+          isSuccess: shown !== undefined,
+          isError: query.isError,
+          error: query.error,
+        }}
+        count={shown?.length ?? 0}
+        loading="Loading secrets…"
+        icon="secrets"
+        empty={{
+          title: "No secrets yet",
+          children:
+            "Secrets hold the sensitive values connectors need, such as an AWS secret access key. Values are encrypted at rest and write-only: once saved they can be replaced, but nobody can read them back. Create one here, or while setting up a connector.",
+        }}
+        noMatch={
+          search.q
+            ? {
+                title: "No secrets match",
+                children: `No secret in ${describeScope(scope)} has “${search.q}” in its name or identifier.`,
+              }
+            : undefined
+        }
+      >
         <SecretTable
-          items={shown}
+          items={shown ?? []}
           caption={`Secrets in ${describeScope(scope)}`}
           onReplace={open(setReplacing)}
           onEdit={open(setEditing)}
           onDelete={open(setDeleting)}
         />
-      )}
+      </ListResults>
 
       <CreateSecretDialog
         open={creating}
@@ -107,7 +91,19 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
       />
       <ReplaceValueDialog secret={replacing} scope={scope} onClose={() => setReplacing(null)} onSaved={setNotice} />
       <EditSecretDialog secret={editing} scope={scope} onClose={() => setEditing(null)} onSaved={setNotice} />
-      <DeleteSecretDialog secret={deleting} scope={scope} onClose={() => setDeleting(null)} onDeleted={setNotice} />
-    </div>
+      <DeleteDialog
+        target={deleting}
+        type="Secret"
+        title={(s) => `Delete secret ${s.name}?`}
+        description={() =>
+          "The encrypted value is destroyed and cannot be recovered. A secret that connectors still use cannot be deleted."
+        }
+        confirmLabel="Delete secret"
+        mutation={remove}
+        variables={(s) => s.identifier}
+        onClose={() => setDeleting(null)}
+        onDeleted={(s) => setNotice(`Deleted secret ${s.name}.`)}
+      />
+    </>
   );
 }

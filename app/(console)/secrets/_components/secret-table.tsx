@@ -1,6 +1,7 @@
 "use client";
 import { secretScopeLabel } from "@/components/secrets/scope-label";
 import { Button } from "@/components/ui/button";
+import { DataTable, NameCell, actionsColumn, type Column } from "@/components/ui/data-table";
 import { Badge, Time } from "@/components/ui/misc";
 import type { SecretDto } from "@/lib/secrets/schemas";
 
@@ -35,74 +36,59 @@ export interface SecretActions {
 }
 
 export function SecretTable({ items, caption, ...actions }: { items: SecretDto[]; caption: string } & SecretActions) {
+  const columns: Column<SecretDto>[] = [
+    {
+      id: "secret",
+      header: "Secret",
+      cell: (s) => (
+        <NameCell name={s.name} identifier={s.identifier}>
+          {s.description && <p className="mt-1 line-clamp-2 max-w-md text-xs text-muted">{s.description}</p>}
+        </NameCell>
+      ),
+    },
+    { id: "scope", header: "Scope", hideBelow: "md", className: "whitespace-nowrap", cell: secretScopeLabel },
+    {
+      id: "value",
+      header: "Value",
+      hideBelow: "sm",
+      className: "whitespace-nowrap",
+      cell: (s) => (
+        <>
+          <Badge tone="success">Configured</Badge>
+          <div className="mt-1 text-xs text-muted">
+            updated <Time iso={s.valueUpdatedAt} />
+          </div>
+        </>
+      ),
+    },
+    { id: "tags", header: "Tags", hideBelow: "lg", cell: (s) => <Tags tags={s.tags} /> },
+    actionsColumn((s) => (
+      <>
+        <Button size="sm" onClick={() => actions.onReplace(s)} aria-label={`Replace value of ${s.name}`}>
+          Replace value
+        </Button>
+        <Button size="sm" onClick={() => actions.onEdit(s)} aria-label={`Edit secret ${s.name}`}>
+          Edit
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-danger"
+          onClick={() => actions.onDelete(s)}
+          aria-label={`Delete secret ${s.name}`}
+        >
+          Delete
+        </Button>
+      </>
+    )),
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-border bg-surface-2 text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Secret
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Scope
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Value
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Tags
-            </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((s) => (
-            <tr
-              key={s.identifier}
-              aria-label={`Secret ${s.name}`}
-              className="border-b border-border align-top last:border-0"
-            >
-              <td className="px-4 py-3">
-                <div className="font-medium">{s.name}</div>
-                <div className="font-mono text-xs text-muted">{s.identifier}</div>
-                {s.description && <p className="mt-1 line-clamp-2 max-w-md text-xs text-muted">{s.description}</p>}
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">{secretScopeLabel(s)}</td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <Badge tone="success">Configured</Badge>
-                <div className="mt-1 text-xs text-muted">
-                  updated <Time iso={s.valueUpdatedAt} />
-                </div>
-              </td>
-              <td className="px-4 py-3">
-                <Tags tags={s.tags} />
-              </td>
-              <td className="px-4 py-3">
-                <div className="flex justify-end gap-1.5 whitespace-nowrap">
-                  <Button size="sm" onClick={() => actions.onReplace(s)} aria-label={`Replace value of ${s.name}`}>
-                    Replace value
-                  </Button>
-                  <Button size="sm" onClick={() => actions.onEdit(s)} aria-label={`Edit secret ${s.name}`}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className="text-danger"
-                    onClick={() => actions.onDelete(s)}
-                    aria-label={`Delete secret ${s.name}`}
-                  >
-                    Delete
-                  </Button>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={items}
+      rowKey={(s) => s.identifier}
+      rowLabel={(s) => `Secret ${s.name}`}
+    />
   );
 }

@@ -1,15 +1,16 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { ScopeItemForm } from "@/components/scopes/scope-item-form";
+import { DeleteDialog } from "@/components/lists/delete-dialog";
+import { ScopeItemDialog } from "@/components/scopes/scope-item-form";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/http/client";
 import { useDeleteProject, useProjects, useSaveProject } from "@/lib/scopes/hooks";
 import type { OrganizationDto, ProjectDto } from "@/lib/scopes/schemas";
 
+/** An organization's projects, compact inside its card (no page-sized empty state). */
 export function ProjectList({ org }: { org: OrganizationDto }) {
   const projects = useProjects(org.identifier);
   const save = useSaveProject(org.identifier);
@@ -44,47 +45,30 @@ export function ProjectList({ org }: { org: OrganizationDto }) {
               <Button size="sm" onClick={() => setEditing(p)} aria-label={`Edit project ${p.name}`}>
                 Edit
               </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => {
-                  remove.reset();
-                  setDeleting(p);
-                }}
-                aria-label={`Delete project ${p.name}`}
-              >
+              <Button size="sm" variant="ghost" onClick={() => setDeleting(p)} aria-label={`Delete project ${p.name}`}>
                 Delete
               </Button>
             </div>
           </li>
         ))}
       </ul>
-      <Dialog
-        open={editing !== null}
-        onOpenChange={(o) => !o && setEditing(null)}
+      <ScopeItemDialog
+        kind="project"
         title={editing === "new" ? `New project in ${org.name}` : "Edit project"}
-      >
-        {editing !== null && (
-          <ScopeItemForm
-            kind="project"
-            initial={editing === "new" ? undefined : editing}
-            onCancel={() => setEditing(null)}
-            onSubmit={async (input) => {
-              await save.mutateAsync({ existing: editing === "new" ? undefined : editing, input });
-              setEditing(null);
-            }}
-          />
-        )}
-      </Dialog>
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(o) => !o && setDeleting(null)}
-        title={`Delete project ${deleting?.name ?? ""}?`}
-        description="The project is removed for everyone."
+        editing={editing}
+        list={projects}
+        save={save.mutateAsync}
+        onClose={() => setEditing(null)}
+      />
+      <DeleteDialog
+        target={deleting}
+        type="Project"
+        title={(p) => `Delete project ${p.name}?`}
+        description={() => "The project is removed for everyone."}
         confirmLabel="Delete project"
-        pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error) : undefined}
-        onConfirm={() => deleting && remove.mutate(deleting.identifier, { onSuccess: () => setDeleting(null) })}
+        mutation={remove}
+        variables={(p) => p.identifier}
+        onClose={() => setDeleting(null)}
       />
     </div>
   );

@@ -1,0 +1,138 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { DeleteDialog } from "@/components/lists/delete-dialog";
+import { FilterBar, FilterSelect, useListSearch } from "@/components/lists/filter-bar";
+import { ListResults } from "@/components/lists/list-results";
+import { Button } from "@/components/ui/button";
+import type { GitopsAgentDto } from "@/lib/gitops/dto";
+import { useDeleteGitops, useGitopsAgents, useGitopsClusters } from "@/lib/gitops/hooks";
+import { CONNECTION_STATUSES, type ConnectionStatus } from "@/lib/gitops/schemas";
+import type { ScopeRef } from "@/lib/scope";
+import { useScope } from "@/lib/scopes/hooks";
+import { newClusterHref } from "./links";
+import { AgentTable, ClusterTable } from "./tables";
+
+export function ClusterList({ scope }: { scope: ScopeRef }) {
+  const { href } = useScope();
+  const search = useListSearch();
+  const [status, setStatus] = useState<ConnectionStatus | "">("");
+  const list = useGitopsClusters(scope, { q: search.q, status: status || undefined });
+  const items = list.data?.items ?? [];
+  const filtered = Boolean(search.q || status);
+  const clear = () => {
+    search.setText("");
+    setStatus("");
+  };
+  return (
+    <>
+      <FilterBar
+        label="Filter clusters"
+        search={{ id: "cluster-search", value: search.text, onChange: search.setText }}
+        onClear={filtered ? clear : undefined}
+        updating={list.isFetching && !list.isPending}
+      >
+        <FilterSelect
+          id="cluster-status-filter"
+          label="Connection status"
+          value={status}
+          onChange={setStatus}
+          all="Any status"
+          options={CONNECTION_STATUSES.map((s) => ({ value: s, label: s }))}
+        />
+      </FilterBar>
+      <ListResults
+        query={list}
+        count={items.length}
+        loading="Loading clusters…"
+        icon="gitops"
+        empty={{
+          title: "No GitOps clusters yet",
+          action: (
+            <Button variant="primary" asChild>
+              <Link href={newClusterHref(href)}>New cluster</Link>
+            </Button>
+          ),
+          children:
+            "Import a cluster from EKS, follow the setup guide generated for your own roles, and test that the agent can reach it.",
+        }}
+        noMatch={
+          filtered
+            ? { title: "No clusters match", onClear: clear, children: "Nothing in this project matches these filters." }
+            : undefined
+        }
+      >
+        <ClusterTable items={items} />
+      </ListResults>
+    </>
+  );
+}
+
+export function AgentList({
+  scope,
+  onEdit,
+  onNew,
+  onNotice,
+}: {
+  scope: ScopeRef;
+  onEdit: (a: GitopsAgentDto) => void;
+  onNew: () => void;
+  onNotice: (s: string) => void;
+}) {
+  const search = useListSearch();
+  const list = useGitopsAgents(scope, search.q);
+  const remove = useDeleteGitops(scope, "agents");
+  const [deleting, setDeleting] = useState<GitopsAgentDto | null>(null);
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <FilterBar
+        label="Filter agents"
+        search={{ id: "agent-search", value: search.text, onChange: search.setText }}
+        updating={list.isFetching && !list.isPending}
+      />
+      <ListResults
+        query={list}
+        count={items.length}
+        loading="Loading agents…"
+        icon="gitops"
+        empty={{
+          title: "No agents yet",
+          action: (
+            <Button variant="primary" onClick={onNew}>
+              New agent
+            </Button>
+          ),
+          children:
+            "Register the GitOps agent that runs in your management cluster: its namespace, the connector that reaches the cluster and the IAM role its service accounts assume.",
+        }}
+        noMatch={
+          search.q
+            ? {
+                title: "No agents match",
+                action: <Button onClick={() => search.setText("")}>Clear search</Button>,
+                children: `No agent in this project has “${search.q}” in its name or identifier.`,
+              }
+            : undefined
+        }
+      >
+        <AgentTable items={items} onEdit={onEdit} onDelete={setDeleting} />
+      </ListResults>
+      <DeleteDialog
+        target={deleting}
+        type="GitopsAgent"
+        title={(a) => `Delete agent ${a.agent.name}?`}
+        description={(a) =>
+          a.clusterCount > 0
+            ? `${a.clusterCount} cluster(s) still use this agent; Conduit will refuse until they are deleted.`
+            : "Conduit forgets this agent. Nothing changes in the management cluster."
+        }
+        confirmLabel="Delete agent"
+        mutation={remove}
+        variables={(a) => a.agent.identifier}
+        onClose={() => setDeleting(null)}
+        onDeleted={(a) => onNotice(`Deleted agent ${a.agent.name}.`)}
+      />
+    </>
+  );
+}
