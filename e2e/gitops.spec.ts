@@ -108,6 +108,14 @@ test("import a cluster from EKS, copy the guide's trust policy, test it until it
   const mapping = `eksctl create iamidentitymapping --cluster ${target.name} --region us-east-1 --arn ${deployerArn} --group system:masters --username deployer`;
   await expect(page.getByLabel("Command that fixes it")).toHaveText(mapping);
   await page.screenshot({ path: screenshotPath("gitops-test-failed.png"), fullPage: true });
+  // Each step streamed in and stayed: three passed, the call failed with the mapping to copy.
+  const steps = page.getByRole("list", { name: "Cluster test steps" });
+  await expect(steps.getByRole("listitem", { name: /: Passed$/ })).toHaveCount(3);
+  await expect(steps.getByRole("listitem", { name: "Call /version on the cluster: Failed" })).toBeVisible();
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath("gitops-test-failed-390.png"), fullPage: true });
+  await page.setViewportSize(viewport);
   let rows = await queryRows<{ connectionStatus: string; statusReason: string }>(
     `SELECT "connectionStatus", "statusReason" FROM "GitopsCluster" WHERE "projectIdentifier" = $1`,
     [PROJECT],
