@@ -146,6 +146,39 @@ test("in-use refusals name every referrer with its kind and scope, and nothing i
   expect(left).toEqual([{ n: 2 }]);
 });
 
+test("environments are read and created as YAML too; a resource without a YAML form says 406", async ({ request }) => {
+  const id = `env_yaml_${suffix}`;
+  const created = await request.post(`/api/environments?${qs}`, {
+    data: `environment:\n  name: Staging\n  identifier: ${id}\n  type: PreProduction\n  tags:\n    team: web\n`,
+    headers: { "content-type": "application/yaml" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  expect(await queryRows(`SELECT name, type, tags FROM "Environment" WHERE identifier = $1`, [id])).toEqual([
+    { name: "Staging", type: "PreProduction", tags: { team: "web" } },
+  ]);
+  const read = await request.get(`/api/environments/${id}?${qs}`, { headers: { accept: "application/yaml" } });
+  expect(read.headers()["content-type"]).toContain("application/yaml");
+  expect(await read.text()).toBe(
+    `environment:\n  name: Staging\n  identifier: ${id}\n  description: ""\n  orgIdentifier: default\n  projectIdentifier: ${PROJECT}\n  tags:\n    team: web\n  type: PreProduction\n`,
+  );
+  const bad = await problem(
+    await request.post(`/api/environments?${qs}`, {
+      data: `environment:\n  name: Bad\n  identifier: bad_${suffix}\n  type: Staging\n`,
+      headers: { "content-type": "application/yaml" },
+    }),
+    422,
+    "VALIDATION_FAILED",
+  );
+  expect(bad.detail).toMatch(/^Line 4: /);
+
+  // Secrets have no YAML form: asked for YAML only, the answer says so instead of sending JSON.
+  await problem(await request.get(`/api/secrets/sk_kernel_${suffix}?${qs}&format=yaml`), 406, "NOT_ACCEPTABLE");
+  const either = await request.get(`/api/secrets/sk_kernel_${suffix}?${qs}`, {
+    headers: { accept: "application/yaml, */*" },
+  });
+  expect(either.headers()["content-type"]).toContain("application/json");
+});
+
 test("GitOps agents answer YAML to Accept: application/yaml too", async ({ request }) => {
   const res = await request.get(`/api/gitops/agents/none_${suffix}?${qs}`, { headers: { accept: "application/yaml" } });
   // No such agent: the 404 is problem+json whatever was asked for, naming what and where.

@@ -4,6 +4,7 @@
 // codes live here once.
 import "server-only";
 import { z } from "zod";
+import { AppError } from "@/lib/http/errors";
 import { etag, expectedVersion } from "@/lib/http/version";
 import type { Actor, Scope } from "@/lib/scope";
 import { json, withRoute } from "./route";
@@ -31,17 +32,20 @@ export function wantsYaml(format: "json" | "yaml", headers: Headers): boolean {
   return /(application|text)\/(x-)?yaml/.test(accept) && !accept.includes("application/json");
 }
 
-/** The DTO as JSON, or its YAML document when asked for; the version as ETag either way. */
-function negotiated<D extends { version: number }>(
-  headers: Headers,
-  format: "json" | "yaml",
-  dto: D,
-  toYaml?: (dto: D) => string,
-) {
-  const tag = { etag: etag(dto.version) };
-  if (toYaml && wantsYaml(format, headers)) {
-    return new Response(toYaml(dto), { headers: { "content-type": YAML_TYPE, ...tag } });
+/** JSON or YAML, decided before any work is done: 406 when only YAML is acceptable and there is none. */
+function responseFormat(format: "json" | "yaml", headers: Headers, hasYaml: boolean): "json" | "yaml" {
+  if (!wantsYaml(format, headers)) return "json";
+  if (hasYaml) return "yaml";
+  if (format === "yaml" || !(headers.get("accept") ?? "").includes("*/*")) {
+    throw new AppError("NOT_ACCEPTABLE", "This resource has no YAML form; ask for application/json");
   }
+  return "json";
+}
+
+/** The DTO in the chosen format, with its version as ETag. */
+function respond<D extends { version: number }>(as: "json" | "yaml", dto: D, toYaml?: (dto: D) => string) {
+  const tag = { etag: etag(dto.version) };
+  if (as === "yaml" && toYaml) return new Response(toYaml(dto), { headers: { "content-type": YAML_TYPE, ...tag } });
   return json(dto, { headers: tag });
 }
 
@@ -68,16 +72,18 @@ export function itemRoutes<
   >;
   const base = { params: def.params, query, scoped: true } as const;
   return {
-    GET: withRoute(base, async ({ params, query, scope, actor, req }) =>
-      negotiated(req.headers, query.format, await def.get({ params, query, scope, actor }), def.toYaml),
-    ),
+    GET: withRoute(base, async ({ params, query, scope, actor, req }) => {
+      const as = responseFormat(query.format, req.headers, Boolean(def.toYaml));
+      return respond(as, await def.get({ params, query, scope, actor }), def.toYaml);
+    }),
     PUT: withRoute(
       { ...base, body: def.body, fromYaml: def.fromYaml },
       async ({ params, query, body, scope, actor, req }) => {
+        const as = responseFormat(query.format, req.headers, Boolean(def.toYaml));
         const version = expectedVersion(req.headers, body.version);
         const { version: _v, ...input } = body;
         const dto = await def.update({ params, query, scope, actor }, input, version);
-        return negotiated(req.headers, query.format, dto);
+        return respond(as, dto, def.toYaml);
       },
     ),
     DELETE: withRoute(base, async ({ params, query, scope, actor }) => {

@@ -138,10 +138,39 @@ export type YamlResult<T> = { ok: true; value: T } | ({ ok: false; issues?: Yaml
  */
 export function valueOr422<T>(r: YamlResult<T>): T {
   if (r.ok) return r.value;
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const i of r.issues ?? [r]) (fieldErrors[i.path || "(root)"] ??= []).push(i.message);
   throw new AppError("VALIDATION_FAILED", `Line ${r.line}: ${r.message}`, {
     fieldErrors,
     extra: r.issues ? { line: r.line, column: r.column, issues: r.issues } : { line: r.line, column: r.column },
   });
+}
+
+/** The keys every resource document starts with, in Harness's order. */
+export const RESOURCE_HEAD = ["name", "identifier", "description", "orgIdentifier", "projectIdentifier", "tags"];
+
+/** Unwraps `<root>: {…}` and drops null scalars Harness-style YAML writes for absent keys. */
+function unwrap(js: Rec, root: string): unknown {
+  if (!isRecord(js[root])) return js;
+  const { [root]: body, ...others } = js;
+  const out: Rec = { ...others, ...(body as Rec) };
+  for (const k of ["description", "tags", "orgIdentifier", "projectIdentifier"])
+    if (out[k] === null || out[k] === "") delete out[k];
+  return out;
+}
+
+/** A `<root>: {…}` document validated with `schema`; a failure names the line of the key. */
+export function parseWrappedYaml<T>(text: string, root: string, schema: z.ZodType<T, unknown>): YamlResult<T> {
+  const read = readYaml(text);
+  if (!read.ok) return { ok: false, ...read.issues[0]! };
+  const js = read.js;
+  if (!isRecord(js) || !isRecord(js[root]))
+    return { ok: false, line: 1, column: 1, message: `Expected a document starting with ${root}:`, path: "" };
+  const result = schema.safeParse(unwrap(js, root));
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0]!;
+  const rel = issuePath(issue);
+  // The key under `root:`, or the nearest existing ancestor for a missing one.
+  const { line, col } = locate(read.doc, read.lc, [root, ...rel]);
+  return { ok: false, line, column: col, message: issue.message, path: rel.join(".") };
 }
