@@ -13,6 +13,7 @@ import { AppError } from "@/lib/http/errors";
 import type { Scope } from "@/lib/scope";
 import type { ClusterListQuery, ClusterListing, RegionError, RegionListing } from "./schemas";
 import { TtlCache } from "./ttl-cache";
+import { abortable } from "@/lib/common/abortable";
 
 /** What the lookups need from a connector session (lib/aws/session.ts's ConnectorSession fits). */
 export interface LookupSession {
@@ -53,19 +54,6 @@ export function clearLookupCache() {
 }
 
 const cacheKey = (s: LookupSession, what: string) => `${s.connector.id}:${s.connector.version}:${what}`;
-
-/** Rejects as soon as `signal` aborts, even while the SDK sleeps between retries. */
-function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    p.then(
-      (v) => (signal.removeEventListener("abort", onAbort), resolve(v)),
-      (e) => (signal.removeEventListener("abort", onAbort), reject(e)),
-    );
-  });
-}
 
 /** A failure of the whole lookup (credentials, role, network) as a problem; region failures go to regionErrors instead. */
 export function lookupError(err: unknown, what: string, session: Pick<LookupSession, "defaultRegion">): AppError {

@@ -4,6 +4,7 @@
 // Failures become step events through the caller's diagnose(), so every plan explains the same way.
 import type { Diagnosis } from "@/lib/diagnosis/types";
 import type { StepEvent } from "./types";
+import { abortable } from "@/lib/common/abortable";
 
 export interface RetryNote {
   code: string;
@@ -54,18 +55,6 @@ export interface PlanOptions<Id extends string> {
 }
 
 class RunTimeout extends Error {}
-
-function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    p.then(
-      (v) => (signal.removeEventListener("abort", onAbort), resolve(v)),
-      (e) => (signal.removeEventListener("abort", onAbort), reject(e)),
-    );
-  });
-}
 
 /** Why a step did not pass, as the steps needing it repeat it (a skip passes its own reason on). */
 type Settled = { passed: true; value: unknown } | { passed: false; because: string };
