@@ -2,7 +2,7 @@
 // origin for the HTTP endpoints and http://localhost:<PORT> for token minting (no request there).
 import "server-only";
 import { env } from "@/lib/env";
-import { OIDC_ALG } from "./claims";
+import { OIDC_ALG, OIDC_SESSION_TAG_KEYS } from "./claims";
 
 const trimSlash = (u: string) => u.replace(/\/+$/, "");
 
@@ -18,19 +18,7 @@ export function issuerUrl(accountId: string, requestOrigin?: string): string {
   return `${publicBaseUrl(requestOrigin)}/api/oidc/account/${encodeURIComponent(accountId)}`;
 }
 
-export const CLAIMS_SUPPORTED = [
-  "iss",
-  "sub",
-  "aud",
-  "iat",
-  "exp",
-  "account_id",
-  "organization_id",
-  "project_id",
-  "connector_id",
-  "connector_name",
-  "context",
-] as const;
+export const CLAIMS_SUPPORTED = ["iss", "sub", "aud", "iat", "exp", ...OIDC_SESSION_TAG_KEYS] as const;
 
 export interface DiscoveryDocument {
   issuer: string;
