@@ -6,6 +6,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The interface `npm start` listens on: loopback unless set (0.0.0.0 to expose it). */
+  HOST: z.string().min(1).default("127.0.0.1"),
   CONDUIT_ACCOUNT_ID: z
     .string()
     .regex(/^[a-zA-Z0-9_-]{1,64}$/, "letters, digits, _ and - only")
@@ -21,6 +23,24 @@ const envSchema = z.object({
   CONDUIT_SECRET_KEY: z.string().optional(),
   /** Earlier keys (comma-separated, base64) still needed to decrypt values written before a rotation. */
   CONDUIT_SECRET_KEYS_PREVIOUS: z.string().optional(),
+  /** First start only, while no user exists: the first Account Admin (else a one-time setup link is printed). */
+  CONDUIT_ADMIN_EMAIL: z.string().email().optional(),
+  CONDUIT_ADMIN_PASSWORD: z.string().min(12, "at least 12 characters").max(256).optional(),
+  /** A session ends after this much inactivity, and in any case this long after sign-in. */
+  CONDUIT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+  CONDUIT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(2_160).default(168),
+  /** Single sign-on with an OpenID Connect provider (authorization code + PKCE). */
+  CONDUIT_SSO_ISSUER: z.string().url().optional(),
+  CONDUIT_SSO_CLIENT_ID: z.string().min(1).optional(),
+  CONDUIT_SSO_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The button says "Sign in with <name>". */
+  CONDUIT_SSO_NAME: z.string().min(1).max(64).default("SSO"),
+  /** Comma-separated; when set, only these email domains may sign in through SSO. */
+  CONDUIT_SSO_ALLOWED_DOMAINS: z.string().default(""),
+  /** The ID token claim holding the user's groups. */
+  CONDUIT_SSO_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /** Role bindings for new SSO users: `group:<g>=<role>[@<org>[/<project>]]` or `domain:<d>=…`, `;`-separated. */
+  CONDUIT_SSO_ROLE_MAPPINGS: z.string().default(""),
   /** Tags of this server as a delegate; connectors with selectors run only when all match. */
   CONDUIT_DELEGATE_TAGS: z.string().default(""),
   CONDUIT_DELEGATE_ID: z.string().default("conduit-server"),

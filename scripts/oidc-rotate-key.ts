@@ -19,7 +19,11 @@ async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) });
   try {
     const accountId = config.CONDUIT_ACCOUNT_ID;
-    const r = await rotateKey({ db, keyring: () => ring }, accountId, { id: "cli:oidc-rotate-key" });
+    const r = await rotateKey({ db, keyring: () => ring }, accountId, {
+      id: "cli:oidc-rotate-key",
+      name: "npm run oidc:rotate-key",
+      kind: "system",
+    });
     log(
       `account ${accountId}: new active key ${r.kid}${r.previousKid ? `, retired ${r.previousKid}` : ""}${r.pruned ? `, deleted ${r.pruned} expired key(s)` : ""}`,
     );

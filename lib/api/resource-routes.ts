@@ -6,7 +6,8 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 import { etag, expectedVersion } from "@/lib/http/version";
-import type { Actor, Scope } from "@/lib/scope";
+import type { ResourceKind } from "@/lib/access";
+import type { Actor, Scope, ScopeRef } from "@/lib/scope";
 import { json, withRoute } from "./route";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -55,7 +56,11 @@ export function itemRoutes<
   D extends { version: number },
   Q extends AnyObject = z.ZodObject<Record<never, never>>,
 >(def: {
+  /** Permissions: GET needs `<kind>:view`, PUT `<kind>:edit`, DELETE `<kind>:delete`. */
+  kind: ResourceKind;
   params: P;
+  /** The scope named by the path rather than `?org=&project=` (organizations, projects). */
+  scopeFrom?: (params: z.infer<P>) => ScopeRef;
   /** Item query parameters besides format, org and project (e.g. `environment`). */
   query?: Q;
   /** The update body (JSON shape; `version` optional when If-Match is sent). */
@@ -70,14 +75,15 @@ export function itemRoutes<
   const query = (def.query ?? z.object({})).extend(itemQuery.shape) as unknown as z.ZodType<
     z.infer<Q> & z.infer<typeof itemQuery>
   >;
-  const base = { params: def.params, query, scoped: true } as const;
+  const base = { params: def.params, query, scoped: true, scopeFrom: def.scopeFrom } as const;
+  const may = (action: "view" | "edit" | "delete") => ({ permission: `${def.kind}:${action}` as const });
   return {
-    GET: withRoute(base, async ({ params, query, scope, actor, req }) => {
+    GET: withRoute({ ...base, access: may("view") }, async ({ params, query, scope, actor, req }) => {
       const as = responseFormat(query.format, req.headers, Boolean(def.toYaml));
       return respond(as, await def.get({ params, query, scope, actor }), def.toYaml);
     }),
     PUT: withRoute(
-      { ...base, body: def.body, fromYaml: def.fromYaml },
+      { ...base, access: may("edit"), body: def.body, fromYaml: def.fromYaml },
       async ({ params, query, body, scope, actor, req }) => {
         const as = responseFormat(query.format, req.headers, Boolean(def.toYaml));
         const version = expectedVersion(req.headers, body.version);
@@ -86,7 +92,7 @@ export function itemRoutes<
         return respond(as, dto, def.toYaml);
       },
     ),
-    DELETE: withRoute(base, async ({ params, query, scope, actor }) => {
+    DELETE: withRoute({ ...base, access: may("delete") }, async ({ params, query, scope, actor }) => {
       await def.remove({ params, query, scope, actor });
       return new Response(null, { status: 204 });
     }),
@@ -94,6 +100,8 @@ export function itemRoutes<
 }
 
 export function collectionRoutes<L extends AnyObject, B extends z.ZodType, D, R>(def: {
+  /** Permissions: GET needs `<kind>:view`, POST `<kind>:edit`, both at the request's scope. */
+  kind: ResourceKind;
   query: L;
   body: B;
   fromYaml?: (text: string) => unknown;
@@ -101,9 +109,13 @@ export function collectionRoutes<L extends AnyObject, B extends z.ZodType, D, R>
   create: (c: { scope: Scope; actor: Actor }, input: z.infer<B>) => Promise<D>;
 }) {
   return {
-    GET: withRoute({ query: def.query, scoped: true }, ({ query, scope, actor }) => def.list({ query, scope, actor })),
-    POST: withRoute({ body: def.body, fromYaml: def.fromYaml, scoped: true }, async ({ body, scope, actor }) =>
-      json(await def.create({ scope, actor }, body), { status: 201 }),
+    GET: withRoute(
+      { access: { permission: `${def.kind}:view` }, query: def.query, scoped: true },
+      ({ query, scope, actor }) => def.list({ query, scope, actor }),
+    ),
+    POST: withRoute(
+      { access: { permission: `${def.kind}:edit` }, body: def.body, fromYaml: def.fromYaml, scoped: true },
+      async ({ body, scope, actor }) => json(await def.create({ scope, actor }, body), { status: 201 }),
     ),
   };
 }

@@ -25,7 +25,8 @@ const postJson = (body: unknown, headers: Record<string, string> = {}) =>
   request({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
 
 /** A route that echoes what withRoute handed it, so tests see the parsed context. */
-function echoRoute(def: Parameters<typeof withRoute>[0] = {}) {
+function echoRoute(partial: Omit<Parameters<typeof withRoute>[0], "access"> = {}) {
+  const def = { access: { public: true as const }, ...partial };
   const seen = vi.fn();
   const handler = withRoute(def, async (ctx) => {
     seen(ctx);
@@ -72,7 +73,7 @@ describe("JSON bodies", () => {
   });
 
   it("passes a Response from the handler through, adding the request id", async () => {
-    const handler = withRoute({}, async () => new Response("created", { status: 201 }));
+    const handler = withRoute({ access: { public: true } }, async () => new Response("created", { status: 201 }));
     const res = await handler(request(), noParams);
     expect(res.status).toBe(201);
     expect(await res.text()).toBe("created");
@@ -345,7 +346,7 @@ describe("request ids", () => {
 
 describe("errors", () => {
   it("turns an AppError into its status as problem+json with code, request id and no stack", async () => {
-    const handler = withRoute({}, async () => {
+    const handler = withRoute({ access: { public: true } }, async () => {
       throw new AppError("VERSION_CONFLICT", "Someone else saved first", {
         extra: { currentVersion: 4 },
         headers: { etag: '"4"' },
@@ -367,7 +368,7 @@ describe("errors", () => {
 
   it("turns any other error into a 500 that reveals nothing of it", async () => {
     const secret = "password=hunter2 host=db.internal";
-    const handler = withRoute({}, async () => {
+    const handler = withRoute({ access: { public: true } }, async () => {
       throw new Error(`connect failed: ${secret}`);
     });
     const res = await handler(request(), noParams);
@@ -385,7 +386,7 @@ describe("errors", () => {
   });
 
   it("hides thrown non-Error values too", async () => {
-    const handler = withRoute({}, async () => {
+    const handler = withRoute({ access: { public: true } }, async () => {
       throw "raw string with token=abc123";
     });
     const res = await handler(request(), noParams);

@@ -1,20 +1,41 @@
-// withRoute(): the one adapter between Next route handlers and the services. It assigns a
-// request id, parses params/query/body with the domain's zod schemas, resolves the scope and
-// the actor, and turns every failure into problem+json.
+// withRoute(): the one adapter between Next route handlers and the services, and the one door
+// where access is decided. It assigns a request id, authenticates the caller (bearer token or
+// session cookie: 401 without), parses params and query, resolves the scope, checks the
+// permission the route declares (403 naming it, or 404 for a scope the caller may not know),
+// then parses the body and turns every failure into problem+json.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { logger, type Logger } from "@/lib/logger";
 import { resolveScope } from "@/lib/scopes/service";
-import type { Actor, Scope } from "@/lib/scope";
+import type { Actor, Scope, ScopeRef } from "@/lib/scope";
+import { knowsScope, requirePermission, scopeNotFound, type Permission } from "@/lib/access";
+import { authenticate } from "@/lib/auth/principal";
 import { AppError, validationError } from "@/lib/http/errors";
 import { toAppError } from "@/lib/http/map-error";
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
-/** Until authentication arrives every request acts as this local administrator. */
-const LOCAL_ADMIN = { id: "local-admin", name: "Local administrator", kind: "user" } as const;
+/**
+ * What a route needs from its caller, declared on every route (a test walks app/api and fails on
+ * a handler without one):
+ * - `public`: anyone, no credentials (health, readiness, OIDC discovery, sign-in and setup);
+ * - `signedIn`: any authenticated caller (the service shapes the answer, e.g. only visible orgs);
+ * - `visible`: the caller must know the scope (a grant at, above or inside it), else 404;
+ * - a permission, checked at the request's scope (or the scope named by the path).
+ */
+export type Access = { public: true } | { signedIn: true } | { visible: true } | { permission: Permission };
+
+/** The declaration a handler carries, read by the route-walk test. */
+export type DeclaredHandler<H> = H & { access: Access };
+
+export function declare<H extends object>(handler: H, access: Access): DeclaredHandler<H> {
+  return Object.assign(handler, { access });
+}
+
+const describeAccess = (a: Access) =>
+  "public" in a ? "public" : "signedIn" in a ? "signed-in" : "visible" in a ? "visible" : a.permission;
 
 const scopeQuerySchema = z.object({
   org: z.string().min(1).max(128).optional(),
@@ -29,13 +50,14 @@ export interface RouteContext<P, Q, B> {
   /** How the body arrived; YAML bodies are converted to the JSON shape before validation. */
   bodyFormat: "json" | "yaml" | "none";
   scope: Scope;
-  /** Who acts, in which request: what services receive and the audit trail records. */
+  /** Who acts, in which request, with its grants: what services receive and the audit trail records. */
   actor: Actor;
   requestId: string;
   log: Logger;
 }
 
 interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  access: Access;
   params?: P;
   query?: Q;
   body?: B;
@@ -46,6 +68,8 @@ interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType
   fromYaml?: (text: string) => unknown;
   /** Resolve `org`/`project` query parameters into a scope (404 when they do not exist). */
   scoped?: boolean;
+  /** The scope is named by the path instead (organizations and projects). */
+  scopeFrom?: (params: z.infer<P>) => ScopeRef;
   bodyLimit?: number;
 }
 
@@ -111,23 +135,54 @@ function parseWith<T extends z.ZodType>(schema: T, input: unknown, prefix: strin
   return result.data;
 }
 
+const SYSTEM_GUEST: Actor = { id: "anonymous", name: "anonymous", kind: "user", grants: [] };
+
+async function callerOf(req: NextRequest, access: Access, requestId: string): Promise<Actor> {
+  if ("public" in access) return { ...SYSTEM_GUEST, requestId };
+  const who = await authenticate(req.headers, requestId);
+  if (who.ok) return who.actor;
+  throw new AppError(
+    "UNAUTHENTICATED",
+    who.reason === "invalid-token"
+      ? "The bearer token is not valid: it was revoked, it expired, or it was mistyped"
+      : "Sign in, or send an API token as `Authorization: Bearer <token>`",
+    { headers: { "www-authenticate": 'Bearer realm="conduit"' } },
+  );
+}
+
+function authorize(access: Access, actor: Actor, scope: Scope) {
+  if ("permission" in access) requirePermission(actor, access.permission, scope);
+  else if ("visible" in access && scope.level !== "account" && !knowsScope(actor, scope)) throw scopeNotFound(scope);
+}
+
 export function withRoute<
   P extends z.ZodType = z.ZodUnknown,
   Q extends z.ZodType = z.ZodUnknown,
   B extends z.ZodType = z.ZodUnknown,
 >(def: RouteDef<P, Q, B>, handler: Handler<z.infer<P>, z.infer<Q>, z.infer<B>>) {
-  return async (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  const route = async (
+    req: NextRequest,
+    ctx: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     const incoming = req.headers.get("x-request-id");
     const requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     const log = logger.child({ requestId });
     const started = performance.now();
     let response: Response;
+    let actor: Actor | undefined;
     try {
+      actor = await callerOf(req, def.access, requestId);
       const url = new URL(req.url);
       const rawQuery = Object.fromEntries(url.searchParams.entries());
       const params = def.params ? parseWith(def.params, await ctx.params) : ((await ctx.params) as z.infer<P>);
       const scopeQuery = parseWith(scopeQuerySchema, { org: rawQuery.org, project: rawQuery.project });
       const query = def.query ? parseWith(def.query, rawQuery) : (rawQuery as z.infer<Q>);
+      const scope = def.scopeFrom
+        ? await resolveScope(def.scopeFrom(params))
+        : def.scoped
+          ? await resolveScope(scopeQuery)
+          : await resolveScope({});
+      authorize(def.access, actor, scope);
       let body: z.infer<B> = undefined as z.infer<B>;
       let bodyFormat: RouteContext<unknown, unknown, unknown>["bodyFormat"] = "none";
       if (def.body) {
@@ -135,7 +190,6 @@ export function withRoute<
         bodyFormat = format;
         body = parseWith(def.body, format === "yaml" && def.fromYaml ? def.fromYaml(raw as string) : raw);
       }
-      const scope = def.scoped ? await resolveScope(scopeQuery) : await resolveScope({});
       const result = await handler({
         req,
         params,
@@ -143,7 +197,7 @@ export function withRoute<
         body,
         bodyFormat,
         scope,
-        actor: { ...LOCAL_ADMIN, requestId },
+        actor,
         requestId,
         log,
       });
@@ -160,9 +214,13 @@ export function withRoute<
         path: new URL(req.url).pathname,
         status: response.status,
         durationMs: Math.round(performance.now() - started),
+        ...(actor && actor.id !== SYSTEM_GUEST.id ? { actor: `${actor.kind}:${actor.id}` } : {}),
       },
       "request",
     );
     return response;
   };
+  return declare(route, def.access);
 }
+
+export { describeAccess };

@@ -2,21 +2,26 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { Scope } from "@/lib/scope";
 import type { AuditEventDto, AuditQuery } from "./schemas";
 
-export async function listAuditEvents(opts: { accountId: string; query: AuditQuery }) {
-  const { query } = opts;
+/** Events in the scope and the scopes below it (the route checked `audit:view` there). */
+export async function listAuditEvents(opts: { scope: Scope; query: AuditQuery }) {
+  const { query, scope } = opts;
   const where: Prisma.AuditEventWhereInput = {
-    accountId: opts.accountId,
-    ...(query.org ? { orgIdentifier: query.org } : {}),
-    ...(query.project ? { projectIdentifier: query.project } : {}),
+    accountId: scope.accountId,
+    ...(scope.orgIdentifier ? { orgIdentifier: scope.orgIdentifier } : {}),
+    ...(scope.projectIdentifier ? { projectIdentifier: scope.projectIdentifier } : {}),
+    ...(query.actor ? { actorId: query.actor } : {}),
     ...(query.entityType ? { entityType: query.entityType } : {}),
     ...(query.action ? { action: query.action } : {}),
     ...(query.q
       ? {
-          OR: (["entityId", "actor", "orgIdentifier", "projectIdentifier"] as const).map((field) => ({
-            [field]: { contains: query.q, mode: "insensitive" as const },
-          })),
+          OR: (["entityId", "actor", "actorId", "orgIdentifier", "projectIdentifier", "clientAddress"] as const).map(
+            (field) => ({
+              [field]: { contains: query.q, mode: "insensitive" as const },
+            }),
+          ),
         }
       : {}),
   };
@@ -30,6 +35,10 @@ export async function listAuditEvents(opts: { accountId: string; query: AuditQue
     id: r.id,
     at: r.at.toISOString(),
     actor: r.actor,
+    actorId: r.actorId,
+    actorKind: r.actorKind,
+    clientAddress: r.clientAddress,
+    userAgent: r.userAgent,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,

@@ -3,11 +3,12 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { redactDeep } from "@/lib/redact";
-import type { Scope } from "@/lib/scope";
+import type { Actor, Scope } from "@/lib/scope";
 import type { AuditAction } from "./schemas";
 
 export interface AuditInput {
-  actor: string;
+  /** Who acted: user, service account or Conduit itself, with the client's address and user agent. */
+  actor: Actor;
   action: AuditAction;
   entityType: string;
   entityId: string;
@@ -35,7 +36,11 @@ export function diffOf(
 /** The AuditEvent columns for an input (also used by writers that batch it into raw SQL). */
 export function auditRow(input: AuditInput) {
   return {
-    actor: input.actor,
+    actor: input.actor.name,
+    actorId: input.actor.id,
+    actorKind: input.actor.kind,
+    clientAddress: input.actor.address?.slice(0, 64) ?? null,
+    userAgent: input.actor.userAgent?.slice(0, 512) ?? null,
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,

@@ -162,7 +162,7 @@ describe("OIDC connectors against the emulator", () => {
   it("after a key rotation, tokens of the old and the new key both verify (the JWKS serves both)", async () => {
     const role = federate();
     const old = await mintOidcToken({ ...scope, context: "CONNECTOR_VALIDATION" });
-    const r = await rotateSigningKey(ACC, { id: "test" });
+    const r = await rotateSigningKey(ACC, { id: "test", name: "test", kind: "system" });
     const fresh = await mintOidcToken({ ...scope, context: "CONNECTOR_VALIDATION" });
     expect(decodeProtectedHeader(fresh.token).kid).toBe(r.kid);
     const remote = createRemoteJWKSet(new URL(`${issuer}/jwks`));

@@ -34,8 +34,8 @@ export async function saveTestResult(opts: {
         SELECT id FROM "ConnectorTest" WHERE "connectorId" = ${opts.connectorId} ORDER BY "testedAt" DESC OFFSET ${HISTORY_LIMIT - 1}
       ) RETURNING id
     ), aud AS (
-      INSERT INTO "AuditEvent" (id, actor, action, "entityType", "entityId", "accountId", "orgIdentifier", "projectIdentifier", "requestId", diff)
-      VALUES (${randomUUID()}, ${a.actor}, ${a.action}, ${a.entityType}, ${a.entityId}, ${a.accountId}, ${a.orgIdentifier}, ${a.projectIdentifier},
+      INSERT INTO "AuditEvent" (id, actor, "actorId", "actorKind", "clientAddress", "userAgent", action, "entityType", "entityId", "accountId", "orgIdentifier", "projectIdentifier", "requestId", diff)
+      VALUES (${randomUUID()}, ${a.actor}, ${a.actorId}, ${a.actorKind}, ${a.clientAddress}, ${a.userAgent}, ${a.action}, ${a.entityType}, ${a.entityId}, ${a.accountId}, ${a.orgIdentifier}, ${a.projectIdentifier},
               ${a.requestId}, ${JSON.stringify(a.diff)}::jsonb)
       RETURNING id
     )

@@ -51,7 +51,7 @@ function runOptions(
 }
 
 const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult, saved: boolean) => ({
-  actor: by.id,
+  actor: by,
   requestId: by.requestId,
   action: "TEST" as const,
   entityType: "Connector",
@@ -87,7 +87,7 @@ export async function testSavedConnector(opts: {
     await Promise.all([
       saveTestResult({
         connectorId: row.id,
-        actor: opts.by.id,
+        actor: opts.by.name,
         result,
         audit: auditOf(opts.by, opts.scope, row.identifier, result, true),
       }),

@@ -1,5 +1,6 @@
 // Integration (PostgreSQL): connector references resolve like secret references, from the
 // caller's scope up to its org and the account, and carry the newest stored test.
+import { SYSTEM_ACTOR } from "@/lib/scope";
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveTestResult } from "@/lib/connection-test/queries";
 import { createOrganization, createProject, resolveScope } from "@/lib/scopes/service";
@@ -105,7 +106,7 @@ describe("resolveConnectorRef", () => {
         connectorId: before!.id,
         actor: "test",
         result: { status, errors: [], errorSummary: "", testedAt, delegateId: "d", durationMs: 10, steps: [] },
-        audit: { actor: "test", action: "TEST", entityType: "Connector", entityId: id, scope: project },
+        audit: { actor: SYSTEM_ACTOR, action: "TEST", entityType: "Connector", entityId: id, scope: project },
       });
     await save("FAILURE", Date.parse("2026-01-01T10:00:00Z"));
     await save("SUCCESS", Date.parse("2026-01-01T11:00:00Z"));

@@ -211,7 +211,7 @@ async function run(
       testedAt,
     });
     await recordAudit(tx, {
-      actor: opts.by.id,
+      actor: opts.by,
       requestId: opts.by.requestId,
       action: "TEST",
       entityType: "GitopsCluster",

@@ -5,6 +5,8 @@ import { z } from "zod";
 export const errorStatus = {
   BAD_REQUEST: 400,
   INVALID_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   NOT_ACCEPTABLE: 406,
@@ -28,6 +30,8 @@ export type ErrorCode = keyof typeof errorStatus;
 const titles: Record<ErrorCode, string> = {
   BAD_REQUEST: "Bad request",
   INVALID_JSON: "The request body is not valid JSON",
+  UNAUTHENTICATED: "Sign in first",
+  FORBIDDEN: "Not allowed",
   NOT_FOUND: "Not found",
   METHOD_NOT_ALLOWED: "Method not allowed",
   NOT_ACCEPTABLE: "Not acceptable",

@@ -5,6 +5,7 @@
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type JWK } from "jose";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { open, seal, type Keyring } from "../secrets/crypto";
+import type { Actor } from "../scope";
 import { CLOCK_SKEW_SECONDS, MAX_TOKEN_LIFETIME_SECONDS, OIDC_ALG } from "./claims";
 
 export interface KeyStore {
@@ -76,11 +77,7 @@ export async function ensureActiveKey(s: KeyStore, accountId: string): Promise<S
 }
 
 /** Adds a new active key, retires the current one (still published for its tokens), audits it. */
-export async function rotateKey(
-  s: KeyStore,
-  accountId: string,
-  by: { id: string; requestId?: string },
-): Promise<Rotation> {
+export async function rotateKey(s: KeyStore, accountId: string, by: Actor): Promise<Rotation> {
   const fresh = await generateKey(s.keyring());
   const now = nowOf(s);
   return s.db.$transaction(async (tx) => {
@@ -97,7 +94,11 @@ export async function rotateKey(
     const pruned = await tx.oidcSigningKey.deleteMany({ where: { accountId, publishedUntil: { lte: now } } });
     await tx.auditEvent.create({
       data: {
-        actor: by.id,
+        actor: by.name,
+        actorId: by.id,
+        actorKind: by.kind,
+        clientAddress: by.address ?? null,
+        userAgent: by.userAgent ?? null,
         action: "ROTATE",
         entityType: "OidcSigningKey",
         entityId: created.kid,

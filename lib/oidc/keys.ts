@@ -35,10 +35,7 @@ export async function activeKid(accountId: string): Promise<string> {
 }
 
 /** New active key; the old one stays in the JWKS until every token it signed has expired. */
-export function rotateSigningKey(
-  accountId: string,
-  by: Pick<Actor, "id" | "requestId"> = SYSTEM_ACTOR,
-): Promise<store.Rotation> {
+export function rotateSigningKey(accountId: string, by: Actor = SYSTEM_ACTOR): Promise<store.Rotation> {
   return store.rotateKey(s, accountId, by);
 }
 

@@ -64,7 +64,7 @@ export function defineResource<Row extends Versioned, Key>(kind: ResourceKind<Ro
   const word = TYPE_WORDS[kind.type];
   const title = (identifier: string) => `${capital(word)} "${identifier}"`;
   const auditOf = (ctx: Ctx<Key>, row: Row, action: "CREATE" | "UPDATE" | "DELETE") => ({
-    actor: ctx.by.id,
+    actor: ctx.by,
     requestId: ctx.by.requestId,
     action,
     entityType: kind.type,

@@ -7,7 +7,8 @@ export type ResourceType =
   | "Environment"
   | "InfrastructureDefinition"
   | "GitopsAgent"
-  | "GitopsCluster";
+  | "GitopsCluster"
+  | "ServiceAccount";
 
 /** An item that refers to another: kind, identifier and where it lives. */
 export interface Referrer {

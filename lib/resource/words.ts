@@ -11,6 +11,7 @@ export const TYPE_WORDS: Record<ResourceType, string> = {
   InfrastructureDefinition: "infrastructure definition",
   GitopsAgent: "GitOps agent",
   GitopsCluster: "GitOps cluster",
+  ServiceAccount: "service account",
 };
 
 /** `infrastructure definition "web" (environment "prod", project "p" in org "o")`. */

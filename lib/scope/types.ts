@@ -28,15 +28,26 @@ export interface ScopeKey {
 /** The key of a project: resources that exist only inside a project (environments, GitOps). */
 export type ProjectKey = ScopeKey;
 
+/** A role given at a scope (lib/access says what each role allows). */
+export interface Grant {
+  role: string;
+  scope: ScopeKey;
+}
+
 /**
- * Who acts, and in which request. The one type route handlers hand to services and services
- * write into the audit trail.
+ * Who acts, and in which request. The one type route handlers hand to services, services check
+ * permissions on (lib/access) and write into the audit trail.
  */
 export interface Actor {
   id: string;
   name: string;
   kind: "user" | "serviceAccount" | "system";
+  /** The roles the actor holds; none means it may do nothing (deny by default). */
+  grants?: readonly Grant[];
   requestId?: string;
+  /** The client's address and user agent, for the audit trail. */
+  address?: string;
+  userAgent?: string;
 }
 
 /** Conduit itself: command-line tools and background work. */

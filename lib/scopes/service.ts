@@ -2,6 +2,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { knowsScope } from "@/lib/access";
 import { defineResource } from "@/lib/resource/kernel";
 import * as q from "./queries";
 import type { OrganizationCreate, OrganizationDto, OrganizationUpdate, ProjectDto } from "./schemas";
@@ -93,9 +94,13 @@ async function projectOrThrow(orgIdentifier: string, identifier: string) {
   return { key: { org }, project: await projects.get({ org }, identifier) };
 }
 
-export async function listOrganizations(): Promise<OrganizationDto[]> {
-  const rows = await q.listOrganizationRows(accountId());
-  return rows.map((r) => toOrgDto(r, r._count.projects));
+/** The organizations the caller may know of (a grant at the account, the org, or one of its projects). */
+export async function listOrganizations(by: Actor): Promise<OrganizationDto[]> {
+  const account = accountId();
+  const rows = await q.listOrganizationRows(account);
+  return rows
+    .filter((r) => knowsScope(by, { accountId: account, orgIdentifier: r.identifier }))
+    .map((r) => toOrgDto(r, r._count.projects));
 }
 
 export async function getOrganization(identifier: string): Promise<OrganizationDto> {
@@ -134,9 +139,12 @@ export async function deleteOrganization(opts: { identifier: string; by: Actor }
   await organizations.remove({ key, by: opts.by }, org, (tx) => q.deleteOrganizationRow(tx, org.id));
 }
 
-export async function listProjects(orgIdentifier: string): Promise<ProjectDto[]> {
+/** The organization's projects the caller may know of. */
+export async function listProjects(orgIdentifier: string, by: Actor): Promise<ProjectDto[]> {
   const org = await organizations.get(orgKey(), orgIdentifier);
-  return (await q.listProjectRows(org.id)).map((p) => toProjectDto(p, org.identifier));
+  return (await q.listProjectRows(org.id))
+    .filter((p) => knowsScope(by, { accountId: accountId(), orgIdentifier, projectIdentifier: p.identifier }))
+    .map((p) => toProjectDto(p, org.identifier));
 }
 
 export async function getProject(orgIdentifier: string, identifier: string): Promise<ProjectDto> {

@@ -3,6 +3,7 @@ import { auditQuerySchema } from "@/lib/audit/schemas";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { withRoute } from "@/lib/api/route";
 
-export const GET = withRoute({ query: auditQuerySchema }, async ({ query, scope }) =>
-  listAuditEvents({ accountId: scope.accountId, query }),
+export const GET = withRoute(
+  { access: { permission: "audit:view" }, query: auditQuerySchema, scoped: true },
+  async ({ query, scope }) => listAuditEvents({ scope, query }),
 );

@@ -6,6 +6,7 @@ import { createConnector, listConnectors } from "@/lib/connectors/service";
 import { connectorCreateFromYaml } from "@/lib/connectors/yaml";
 
 export const { GET, POST } = collectionRoutes({
+  kind: "connector",
   query: connectorListQuerySchema,
   body: connectorInputSchema,
   fromYaml: connectorCreateFromYaml,

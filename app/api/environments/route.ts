@@ -5,6 +5,7 @@ import { createEnvironment, listEnvironments } from "@/lib/environments/service"
 import { environmentCreateFromYaml } from "@/lib/environments/yaml";
 
 export const { GET, POST } = collectionRoutes({
+  kind: "environment",
   query: environmentListQuerySchema,
   body: environmentInputSchema,
   fromYaml: environmentCreateFromYaml,

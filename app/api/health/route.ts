@@ -2,4 +2,7 @@
 import { withRoute } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
-export const GET = withRoute({}, async () => ({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }));
+export const GET = withRoute({ access: { public: true } }, async () => ({
+  status: "ok",
+  uptimeSeconds: Math.round(process.uptime()),
+}));

@@ -6,6 +6,7 @@ import { createInfrastructure, listInfrastructures } from "@/lib/infrastructures
 import { infrastructureCreateFromYaml } from "@/lib/infrastructures/yaml";
 
 export const { GET, POST } = collectionRoutes({
+  kind: "infrastructure",
   query: infrastructureListQuerySchema,
   body: infrastructureInputSchema,
   fromYaml: infrastructureCreateFromYaml,

@@ -3,4 +3,4 @@ import { checkReadiness } from "@/lib/health/service";
 import { withRoute } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
-export const GET = withRoute({}, () => checkReadiness());
+export const GET = withRoute({ access: { public: true } }, () => checkReadiness());

@@ -4,6 +4,7 @@ import { secretCreateSchema, secretListQuerySchema } from "@/lib/secrets/schemas
 import { createSecret, listSecrets } from "@/lib/secrets/service";
 
 export const { GET, POST } = collectionRoutes({
+  kind: "secret",
   query: secretListQuerySchema,
   body: secretCreateSchema,
   list: async ({ scope, query }) => ({

@@ -3,6 +3,8 @@ import { regionsForConnector } from "@/lib/eks/clusters";
 import { regionLookupQuerySchema } from "@/lib/eks/schemas";
 import { json, withRoute } from "@/lib/api/route";
 
-export const GET = withRoute({ query: regionLookupQuerySchema, scoped: true }, async ({ query, scope, req }) =>
-  json(await regionsForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),
+export const GET = withRoute(
+  { access: { permission: "connector:test" }, query: regionLookupQuerySchema, scoped: true },
+  async ({ query, scope, req }) =>
+    json(await regionsForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),
 );

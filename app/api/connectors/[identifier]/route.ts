@@ -6,6 +6,7 @@ import { connectorDtoToYaml, deleteConnector, getConnector, updateConnector } fr
 import { connectorUpdateFromYaml } from "@/lib/connectors/yaml";
 
 export const { GET, PUT, DELETE } = itemRoutes({
+  kind: "connector",
   params: connectorParamsSchema,
   body: connectorUpdateSchema,
   fromYaml: connectorUpdateFromYaml,

@@ -3,20 +3,20 @@
 import type { NextRequest } from "next/server";
 import { connectorInputSchema } from "@/lib/connectors/schemas";
 import { testUnsavedConnector } from "@/lib/connection-test/service";
-import { withRoute } from "@/lib/api/route";
+import { declare, withRoute } from "@/lib/api/route";
 import { NDJSON_HEADERS } from "@/lib/http/stream";
 import * as one from "../[identifier]/route";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute(
-  { body: connectorInputSchema, scoped: true },
+  { access: { permission: "connector:test" }, body: connectorInputSchema, scoped: true },
   async ({ body, scope, actor: by }) =>
     new Response(await testUnsavedConnector({ scope, input: body, by }), { headers: NDJSON_HEADERS }),
 );
 
-const asIdentifier = (handler: typeof one.GET) => (req: NextRequest) =>
-  handler(req, { params: Promise.resolve({ identifier: "test" }) });
+const asIdentifier = (handler: typeof one.GET) =>
+  declare((req: NextRequest) => handler(req, { params: Promise.resolve({ identifier: "test" }) }), handler.access);
 export const GET = asIdentifier(one.GET);
 export const PUT = asIdentifier(one.PUT);
 export const DELETE = asIdentifier(one.DELETE);

@@ -5,6 +5,7 @@ import { deleteEnvironment, getEnvironment, updateEnvironment } from "@/lib/envi
 import { environmentToYaml, environmentUpdateFromYaml } from "@/lib/environments/yaml";
 
 export const { GET, PUT, DELETE } = itemRoutes({
+  kind: "environment",
   params: environmentParamsSchema,
   body: environmentUpdateSchema,
   fromYaml: environmentUpdateFromYaml,

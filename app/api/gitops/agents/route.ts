@@ -5,6 +5,7 @@ import { createAgent, listAgents } from "@/lib/gitops/service";
 import { agentCreateFromYaml } from "@/lib/gitops/yaml";
 
 export const { GET, POST } = collectionRoutes({
+  kind: "gitops_agent",
   query: gitopsAgentListQuerySchema,
   body: gitopsAgentInputSchema,
   fromYaml: agentCreateFromYaml,

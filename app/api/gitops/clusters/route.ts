@@ -5,6 +5,7 @@ import { createCluster, listClusters } from "@/lib/gitops/service";
 import { clusterCreateFromYaml } from "@/lib/gitops/yaml";
 
 export const { GET, POST } = collectionRoutes({
+  kind: "gitops_cluster",
   query: gitopsClusterListQuerySchema,
   body: gitopsClusterInputSchema,
   fromYaml: clusterCreateFromYaml,

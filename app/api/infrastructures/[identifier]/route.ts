@@ -9,6 +9,7 @@ type Ctx = ItemContext<{ identifier: string }, { environment: string }>;
 const at = (c: Ctx) => ({ scope: c.scope, environment: c.query.environment, identifier: c.params.identifier });
 
 export const { GET, PUT, DELETE } = itemRoutes({
+  kind: "infrastructure",
   params: infrastructureParamsSchema,
   query: infrastructureItemQuerySchema,
   body: infrastructureUpdateSchema,

@@ -4,4 +4,4 @@ import { listOidcKeys } from "@/lib/oidc/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({}, async () => ({ items: await listOidcKeys() }));
+export const GET = withRoute({ access: { permission: "oidc:view" } }, async () => ({ items: await listOidcKeys() }));

@@ -3,6 +3,7 @@ import { withRoute } from "@/lib/api/route";
 import { oidcPreviewRequestSchema } from "@/lib/oidc/schemas";
 import { previewOidcToken } from "@/lib/oidc/service";
 
-export const POST = withRoute({ body: oidcPreviewRequestSchema, scoped: true }, async ({ body, scope }) =>
-  previewOidcToken({ scope, body }),
+export const POST = withRoute(
+  { access: { permission: "connector:view" }, body: oidcPreviewRequestSchema, scoped: true },
+  async ({ body, scope }) => previewOidcToken({ scope, body }),
 );

@@ -4,7 +4,9 @@ import { organizationUpdateSchema, orgParamsSchema } from "@/lib/scopes/schemas"
 import { deleteOrganization, getOrganization, updateOrganization } from "@/lib/scopes/service";
 
 export const { GET, PUT, DELETE } = itemRoutes({
+  kind: "org",
   params: orgParamsSchema,
+  scopeFrom: (p) => ({ org: p.org }),
   body: organizationUpdateSchema,
   get: ({ params }) => getOrganization(params.org),
   update: ({ params, actor }, input, version) =>

@@ -4,6 +4,7 @@ import { secretParamsSchema, secretUpdateSchema } from "@/lib/secrets/schemas";
 import { deleteSecret, getSecret, updateSecret } from "@/lib/secrets/service";
 
 export const { GET, PUT, DELETE } = itemRoutes({
+  kind: "secret",
   params: secretParamsSchema,
   body: secretUpdateSchema,
   get: ({ scope, params }) => getSecret(scope, params.identifier),

@@ -3,6 +3,8 @@ import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { describeForImport } from "@/lib/gitops/eks-import";
 import { json, withRoute } from "@/lib/api/route";
 
-export const GET = withRoute({ query: clusterLookupQuerySchema, scoped: true }, async ({ query, scope, req }) =>
-  json(await describeForImport(scope, query, req.signal), { headers: { "cache-control": "private, no-store" } }),
+export const GET = withRoute(
+  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true },
+  async ({ query, scope, req }) =>
+    json(await describeForImport(scope, query, req.signal), { headers: { "cache-control": "private, no-store" } }),
 );

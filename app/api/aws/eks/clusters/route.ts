@@ -3,7 +3,9 @@ import { clustersForConnector } from "@/lib/eks/clusters";
 import { clusterListQuerySchema } from "@/lib/eks/schemas";
 import { json, withRoute } from "@/lib/api/route";
 
-export const GET = withRoute({ query: clusterListQuerySchema, scoped: true }, async ({ query, scope, req }) =>
-  // The server keeps its own copy for 30 s and the hooks their staleTime; "Refresh" must reach the server.
-  json(await clustersForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),
+export const GET = withRoute(
+  { access: { permission: "connector:test" }, query: clusterListQuerySchema, scoped: true },
+  async ({ query, scope, req }) =>
+    // The server keeps its own copy for 30 s and the hooks their staleTime; "Refresh" must reach the server.
+    json(await clustersForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),
 );

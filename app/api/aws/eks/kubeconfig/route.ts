@@ -3,13 +3,16 @@ import { kubeconfigForConnector } from "@/lib/eks/lookup-service";
 import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { withRoute } from "@/lib/api/route";
 
-export const GET = withRoute({ query: clusterLookupQuerySchema, scoped: true }, async ({ query, scope, req }) => {
-  const { yaml, fileName } = await kubeconfigForConnector(scope, query, req.signal);
-  return new Response(yaml, {
-    headers: {
-      "content-type": "application/yaml; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "cache-control": "no-store",
-    },
-  });
-});
+export const GET = withRoute(
+  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true },
+  async ({ query, scope, req }) => {
+    const { yaml, fileName } = await kubeconfigForConnector(scope, query, req.signal);
+    return new Response(yaml, {
+      headers: {
+        "content-type": "application/yaml; charset=utf-8",
+        "content-disposition": `attachment; filename="${fileName}"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+);

@@ -3,7 +3,11 @@ import { namespacesForConnector } from "@/lib/eks/lookup-service";
 import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { json, withRoute } from "@/lib/api/route";
 
-export const GET = withRoute({ query: clusterLookupQuerySchema, scoped: true }, async ({ query, scope, req }) =>
-  // Live data: a private cache only, so a newly created namespace shows up on the next look.
-  json(await namespacesForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=15" } }),
+export const GET = withRoute(
+  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true },
+  async ({ query, scope, req }) =>
+    // Live data: a private cache only, so a newly created namespace shows up on the next look.
+    json(await namespacesForConnector(scope, query, req.signal), {
+      headers: { "cache-control": "private, max-age=15" },
+    }),
 );

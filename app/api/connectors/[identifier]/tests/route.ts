@@ -11,7 +11,7 @@ const query = z.object({
 });
 
 export const GET = withRoute(
-  { params: connectorParamsSchema, query, scoped: true },
+  { access: { permission: "connector:view" }, params: connectorParamsSchema, query, scoped: true },
   async ({ params, query, scope }) => ({
     items: await listConnectorTests({ scope, identifier: params.identifier, limit: query.limit }),
   }),

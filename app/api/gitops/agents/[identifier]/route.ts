@@ -5,6 +5,7 @@ import { agentDtoToYaml, deleteAgent, getAgent, updateAgent } from "@/lib/gitops
 import { agentFromYaml } from "@/lib/gitops/yaml";
 
 export const { GET, PUT, DELETE } = itemRoutes({
+  kind: "gitops_agent",
   params: gitopsParamsSchema,
   body: gitopsAgentUpdateSchema,
   fromYaml: agentFromYaml,

@@ -5,6 +5,7 @@ import { clusterDtoToYaml, deleteCluster, getCluster, updateCluster } from "@/li
 import { clusterFromYaml } from "@/lib/gitops/yaml";
 
 export const { GET, PUT, DELETE } = itemRoutes({
+  kind: "gitops_cluster",
   params: gitopsParamsSchema,
   body: gitopsClusterUpdateSchema,
   fromYaml: clusterFromYaml,

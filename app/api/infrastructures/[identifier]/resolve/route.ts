@@ -9,6 +9,7 @@ import { withRoute } from "@/lib/api/route";
 
 export const POST = withRoute(
   {
+    access: { permission: "infrastructure:view" },
     params: infrastructureParamsSchema,
     query: infrastructureItemQuerySchema,
     body: resolveRequestSchema,

@@ -2,4 +2,6 @@
 import { json, withRoute } from "@/lib/api/route";
 import { rotateOidcKey } from "@/lib/oidc/service";
 
-export const POST = withRoute({}, async ({ actor: by }) => json(await rotateOidcKey(by), { status: 201 }));
+export const POST = withRoute({ access: { permission: "oidc:manage" } }, async ({ actor: by }) =>
+  json(await rotateOidcKey(by), { status: 201 }),
+);

@@ -3,12 +3,17 @@ import { json, withRoute } from "@/lib/api/route";
 import { orgParamsSchema, projectCreateSchema } from "@/lib/scopes/schemas";
 import { createProject, listProjects } from "@/lib/scopes/service";
 
-export const GET = withRoute({ params: orgParamsSchema }, async ({ params }) => ({
-  items: await listProjects(params.org),
-}));
+const scopeFrom = (p: { org: string }) => ({ org: p.org });
+
+export const GET = withRoute(
+  { access: { visible: true }, params: orgParamsSchema, scopeFrom },
+  async ({ params, actor }) => ({
+    items: await listProjects(params.org, actor),
+  }),
+);
 
 export const POST = withRoute(
-  { params: orgParamsSchema, body: projectCreateSchema },
+  { access: { permission: "project:edit" }, params: orgParamsSchema, scopeFrom, body: projectCreateSchema },
   async ({ params, body, actor: by }) =>
     json(await createProject({ orgIdentifier: params.org, input: body, by }), { status: 201 }),
 );

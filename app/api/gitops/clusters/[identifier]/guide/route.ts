@@ -5,6 +5,7 @@ import { gitopsParamsSchema } from "@/lib/gitops/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ params: gitopsParamsSchema, scoped: true }, async ({ params, scope }) =>
-  getClusterGuide({ scope, identifier: params.identifier }),
+export const GET = withRoute(
+  { access: { permission: "gitops_cluster:view" }, params: gitopsParamsSchema, scoped: true },
+  async ({ params, scope }) => getClusterGuide({ scope, identifier: params.identifier }),
 );

@@ -5,6 +5,6 @@ import { oidcJwks, PUBLIC_CACHE_HEADERS } from "@/lib/oidc/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ params: oidcAccountParamsSchema }, async ({ params }) =>
+export const GET = withRoute({ access: { public: true }, params: oidcAccountParamsSchema }, async ({ params }) =>
   json(await oidcJwks(params.accountId), { headers: PUBLIC_CACHE_HEADERS }),
 );

@@ -4,7 +4,9 @@ import { projectParamsSchema, projectUpdateSchema } from "@/lib/scopes/schemas";
 import { deleteProject, getProject, updateProject } from "@/lib/scopes/service";
 
 export const { GET, PUT, DELETE } = itemRoutes({
+  kind: "project",
   params: projectParamsSchema,
+  scopeFrom: (p) => ({ org: p.org, project: p.project }),
   body: projectUpdateSchema,
   get: ({ params }) => getProject(params.org, params.project),
   update: ({ params, actor }, input, version) =>

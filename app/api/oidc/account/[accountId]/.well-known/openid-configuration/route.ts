@@ -5,6 +5,6 @@ import { oidcDiscovery, PUBLIC_CACHE_HEADERS } from "@/lib/oidc/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ params: oidcAccountParamsSchema }, async ({ params, req }) =>
+export const GET = withRoute({ access: { public: true }, params: oidcAccountParamsSchema }, async ({ params, req }) =>
   json(oidcDiscovery(params.accountId, new URL(req.url).origin), { headers: PUBLIC_CACHE_HEADERS }),
 );

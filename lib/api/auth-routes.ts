@@ -1,0 +1,127 @@
+// The sign-in endpoints (better-auth under /api/auth/*), public by nature, wrapped so they follow
+// the house rules: failed password sign-ins are limited per account and per address before the
+// password is looked at; sign-in failures and sign-outs are audited (sign-ins are, in
+// lib/auth/server.ts); every error is problem+json.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { recordAudit } from "@/lib/audit/service";
+import { AppError, type ErrorCode } from "@/lib/http/errors";
+import { toAppError } from "@/lib/http/map-error";
+import { logger } from "@/lib/logger";
+import type { Actor } from "@/lib/scope";
+import { authenticate, clientAddress } from "@/lib/auth/principal";
+import { auth } from "@/lib/auth/server";
+import { checkSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/auth/sign-in-limits";
+import { declare, problemResponse } from "./route";
+
+const codeFor = (status: number): ErrorCode =>
+  status === 400
+    ? "BAD_REQUEST"
+    : status === 401
+      ? "UNAUTHENTICATED"
+      : status === 403
+        ? "FORBIDDEN"
+        : status === 404
+          ? "NOT_FOUND"
+          : status === 422
+            ? "VALIDATION_FAILED"
+            : status === 429
+              ? "RATE_LIMITED"
+              : "INTERNAL";
+
+/** better-auth answers errors as `{code, message}`; the console speaks problem+json. */
+async function asProblem(res: Response, requestId: string): Promise<Response> {
+  if (res.status < 400 || (res.headers.get("content-type") ?? "").includes("problem+json")) return res;
+  let message: string | undefined;
+  try {
+    const body = (await res.clone().json()) as { message?: unknown };
+    if (typeof body.message === "string") message = body.message;
+  } catch {
+    // text bodies ("Not Found") carry nothing worth keeping
+  }
+  const code = codeFor(res.status);
+  const err = new AppError(code, res.status >= 500 ? undefined : message, {
+    headers: Object.fromEntries([...res.headers].filter(([k]) => ["retry-after", "set-cookie"].includes(k))),
+  });
+  const out = problemResponse(err, requestId);
+  if (res.status !== err.status) return new Response(out.body, { status: res.status, headers: out.headers });
+  return out;
+}
+
+const accountScope = () => ({ accountId: env().CONDUIT_ACCOUNT_ID, orgIdentifier: "", projectIdentifier: "" });
+
+async function audit(actor: Actor, action: "SIGN_IN_FAILED" | "SIGN_OUT", entityId: string) {
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      actor,
+      requestId: actor.requestId,
+      action,
+      entityType: "Session",
+      entityId,
+      scope: accountScope(),
+    }),
+  );
+}
+
+async function passwordSignIn(req: NextRequest, requestId: string): Promise<Response> {
+  const address = clientAddress(req.headers);
+  let email = "";
+  try {
+    const body = (await req.clone().json()) as { email?: unknown };
+    if (typeof body.email === "string") email = body.email.trim().toLowerCase().slice(0, 254);
+  } catch {
+    // better-auth answers the malformed body itself
+  }
+  if (email) await checkSignInAllowed(email, address);
+  const res = await auth().handler(req);
+  if (!email) return res;
+  if (res.ok) await recordSuccessfulSignIn(email);
+  else if (res.status === 401) {
+    await recordFailedSignIn(email, address);
+    await audit(
+      { id: "", name: email, kind: "user", requestId, address, userAgent: req.headers.get("user-agent") ?? undefined },
+      "SIGN_IN_FAILED",
+      email,
+    );
+  }
+  return res;
+}
+
+async function signOut(req: NextRequest, requestId: string): Promise<Response> {
+  const who = await authenticate(req.headers, requestId);
+  const res = await auth().handler(req);
+  if (res.ok && who.ok) await audit(who.actor, "SIGN_OUT", who.sessionId ?? who.actor.id);
+  return res;
+}
+
+async function handle(req: NextRequest): Promise<Response> {
+  const requestId = randomUUID();
+  try {
+    const path = new URL(req.url).pathname.replace(/^\/api\/auth/, "");
+    const res =
+      req.method === "POST" && path === "/sign-in/email"
+        ? await passwordSignIn(req, requestId)
+        : req.method === "POST" && path === "/sign-out"
+          ? await signOut(req, requestId)
+          : await auth().handler(req);
+    const out = await asProblem(res, requestId);
+    out.headers.set("x-request-id", requestId);
+    out.headers.set("cache-control", "no-store");
+    return out;
+  } catch (err) {
+    const appError = toAppError(err);
+    if (appError.status >= 500) logger.error({ err, requestId }, "auth request failed");
+    return problemResponse(appError, requestId);
+  }
+}
+
+/** GET and POST for app/api/auth/[...all]/route.ts. */
+export function authRoutes() {
+  return {
+    GET: declare((req: NextRequest) => handle(req), { public: true }),
+    POST: declare((req: NextRequest) => handle(req), { public: true }),
+  };
+}
