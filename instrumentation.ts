@@ -1,5 +1,5 @@
-// Runs once when the Next.js server starts (Node runtime only; the check lives in its own file
-// so the edge bundle never sees process.exit).
+// Runs once when the Next.js server starts (Node runtime only; the work lives in its own file
+// so the edge bundle never sees process.exit or the database).
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("./instrumentation-node")).start();
 }

@@ -51,6 +51,32 @@ async function asProblem(res: Response, requestId: string): Promise<Response> {
   return out;
 }
 
+/** Drops every `token` field: a session token lives in its HttpOnly cookie and nowhere else. */
+function withoutTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTokens);
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => k !== "token")
+        .map(([k, v]) => [k, withoutTokens(v)]),
+    );
+  return value;
+}
+
+async function scrubbed(res: Response): Promise<Response> {
+  if (!res.ok || !(res.headers.get("content-type") ?? "").includes("application/json")) return res;
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return new Response(text, { status: res.status, headers: res.headers });
+  }
+  const headers = new Headers(res.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify(withoutTokens(body)), { status: res.status, headers });
+}
+
 const accountScope = () => ({ accountId: env().CONDUIT_ACCOUNT_ID, orgIdentifier: "", projectIdentifier: "" });
 
 async function audit(actor: Actor, action: "SIGN_IN_FAILED" | "SIGN_OUT", entityId: string) {
@@ -107,7 +133,7 @@ async function handle(req: NextRequest): Promise<Response> {
         : req.method === "POST" && path === "/sign-out"
           ? await signOut(req, requestId)
           : await auth().handler(req);
-    const out = await asProblem(res, requestId);
+    const out = await asProblem(await scrubbed(res), requestId);
     out.headers.set("x-request-id", requestId);
     out.headers.set("cache-control", "no-store");
     return out;

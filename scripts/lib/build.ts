@@ -4,7 +4,17 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 export const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
+];
 
 function newestMtime(p: string): number {
   const stat = statSync(p);
