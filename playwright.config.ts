@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN_STATE } from "./e2e/fixtures/auth";
 
 // Ports are picked once here; worker processes inherit them through the environment. Both stay
 // below the kernel's ephemeral range (32768+), so no server the setup starts on port 0 (the AWS
@@ -6,9 +7,24 @@ import { defineConfig, devices } from "@playwright/test";
 process.env.E2E_PORT ??= String(20000 + Math.floor(Math.random() * 5000));
 process.env.E2E_CONTROL_PORT ??= String(Number(process.env.E2E_PORT) + 5000);
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1366, height: 860 },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-gpu",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
-  testMatch: "**/*.spec.ts",
+  testMatch: ["**/*.spec.ts", "**/*.setup.ts"],
   outputDir: process.env.E2E_OUTPUT_DIR || "test-results",
   globalSetup: "./e2e/fixtures/global-setup.ts",
   fullyParallel: false,
@@ -25,22 +41,13 @@ export default defineConfig({
     viewport: { width: 1366, height: 860 },
   },
   projects: [
+    // First: the one-time setup link creates the first admin; its signed-in state is saved.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...chromium } },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1366, height: 860 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-gpu",
-            "--no-first-run",
-          ],
-        },
-      },
+      testMatch: /.*\.spec\.ts$/,
+      dependencies: ["setup"],
+      use: { ...chromium, storageState: ADMIN_STATE },
     },
   ],
 });

@@ -2,6 +2,7 @@
 // dialogs, open menus) is checked with axe-core (WCAG 2.0 A/AA and 2.1 AA) in the light and
 // the dark theme, and the new flows are driven from the keyboard alone: the MultiTypeInput
 // type menu and its runtime-input editor, the connector picker and the cluster combobox.
+import { adminApi } from "./fixtures/auth";
 import AxeBuilder from "@axe-core/playwright";
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -182,7 +183,7 @@ async function seed(api: APIRequestContext) {
 test.describe("accessibility", () => {
   let api: APIRequestContext;
   test.beforeAll(async ({ playwright }) => {
-    api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT}` });
+    api = await adminApi(playwright);
     await seed(api);
   });
   test.afterAll(async () => api.dispose());

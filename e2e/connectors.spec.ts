@@ -1,6 +1,7 @@
 // AWS connectors through the console: the wizard for every credential type, field errors
 // (client and server), edits in the wizard and as YAML, a stale edit, delete, and a scan that
 // no secret value ever reaches the browser.
+import { adminApi } from "./fixtures/auth";
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "./fixtures/test";
 import { queryRows } from "./fixtures/db";
 
@@ -86,7 +87,7 @@ async function saveFromCredentials(page: Page) {
 test.describe.serial("AWS connectors", () => {
   let api: APIRequestContext;
   test.beforeAll(async ({ playwright }) => {
-    api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT}` });
+    api = await adminApi(playwright);
     for (const s of Object.values(secrets)) expect((await api.post("/api/secrets", { data: s })).status()).toBe(201);
   });
   test.afterAll(async () => api.dispose());

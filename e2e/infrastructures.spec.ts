@@ -2,6 +2,7 @@
 // an environment, then a definition whose connector, region, cluster and namespace are picked
 // from live lists (AWS emulator + fake Kubernetes API), a namespace turned into a runtime input
 // and resolved in the "Try runtime inputs" dialog, and an edit through the YAML tab.
+import { adminApi } from "./fixtures/auth";
 import type { Locator } from "@playwright/test";
 import { expect, screenshotPath, test, type APIRequestContext, type Page } from "./fixtures/test";
 import { aws } from "./fixtures/aws";
@@ -42,7 +43,7 @@ test.describe.serial("EKS infrastructure definitions", () => {
   const kube = fakeKube.cluster();
 
   test.beforeAll(async ({ playwright }) => {
-    api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT}` });
+    api = await adminApi(playwright);
     // An access-key principal allowed to list and describe clusters; clusters in two regions.
     const user = await aws.addUser({
       name: `eks-deployer-${suffix}`,

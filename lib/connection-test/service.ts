@@ -3,13 +3,14 @@
 import "server-only";
 import { findConnector, findConnectorWithSecrets } from "@/lib/connectors/queries";
 import { secretReaderFor } from "@/lib/connectors/credentials";
-import type { ConnectorInput } from "@/lib/connectors/schemas";
+import { checkSecretAccess, checkServerIdentity } from "@/lib/connectors/access";
+import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
 import { acquireTestLock } from "@/lib/db/locks";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { ndjsonStream } from "@/lib/steps/stream";
 import type { Actor, Scope } from "@/lib/scope";
-import { readSecretValue } from "@/lib/secrets/service";
+import { readSecretValue, resolveSecretRef } from "@/lib/secrets/service";
 import { scopeKey } from "@/lib/scope";
 import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
 import { runConnectionTest } from "./runner";
@@ -75,8 +76,14 @@ export async function testSavedConnector(opts: {
     if ("release" in lock) await lock.release();
     throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
   }
-  const release = refusal(lock);
   const spec = row.spec as ConnectorInput["spec"];
+  try {
+    checkServerIdentity(opts.by, opts.scope, spec);
+  } catch (err) {
+    if ("release" in lock) await lock.release();
+    throw err;
+  }
+  const release = refusal(lock);
   // The referenced secrets came with the connector: no further queries.
   const readSecret = secretReaderFor(row, spec, opts.scope);
   return ndjsonStream(async (emit, unlock) => {
@@ -102,6 +109,15 @@ export async function testUnsavedConnector(opts: {
   input: ConnectorInput;
   by: Actor;
 }): Promise<ReadableStream<Uint8Array>> {
+  checkServerIdentity(opts.by, opts.scope, opts.input.spec);
+  // An unsaved spec may name any secret: every one needs `secret:access` where it lives.
+  const refs = await Promise.all(
+    connectorSecretRefs(opts.input).map(async (r) => ({ ...r, secret: await resolveSecretRef(opts.scope, r.ref) })),
+  );
+  checkSecretAccess(
+    opts.by,
+    refs.flatMap((r) => (r.secret ? [{ ...r, secret: r.secret }] : [])),
+  );
   const release = await lockOrRefuse(null);
   return ndjsonStream(async (emit) => {
     const result = await runConnectionTest(

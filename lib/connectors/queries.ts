@@ -50,6 +50,9 @@ export async function updateConnectorRow(
   return r.count;
 }
 
+export const listSecretRefs = (connectorId: string) =>
+  db.connectorSecretRef.findMany({ where: { connectorId }, select: { field: true, secretId: true } });
+
 export async function replaceSecretRefs(tx: Tx, connectorId: string, refs: { field: string; secretId: string }[]) {
   await tx.connectorSecretRef.deleteMany({ where: { connectorId } });
   if (refs.length) await tx.connectorSecretRef.createMany({ data: refs.map((r) => ({ connectorId, ...r })) });

@@ -6,6 +6,7 @@ import { AppError, type FieldErrors } from "@/lib/http/errors";
 import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, levelOf, scopeKey, scopeLabel, type Actor, type Scope, type ScopeKey } from "@/lib/scope";
 import { resolveSecretRef } from "@/lib/secrets/service";
+import { checkSecretAccess, checkServerIdentity } from "./access";
 import type { ConnectorDto, ConnectorListQuery, ConnectorPage, TestStatus } from "./dto";
 import * as q from "./queries";
 import { connectorSecretRefs, type ConnectorInput } from "./schemas";
@@ -39,8 +40,11 @@ function toDto(r: Row): ConnectorDto {
   };
 }
 
-/** Every secret reference must name a secret visible from the connector's scope. */
-async function resolveRefs(scope: Scope, input: ConnectorInput) {
+/**
+ * Every secret reference must name a secret visible from the connector's scope, and the actor
+ * needs `secret:access` where each secret lives, unless the field already pointed at it.
+ */
+async function resolveRefs(scope: Scope, input: ConnectorInput, by: Actor, current: Map<string, string> = new Map()) {
   const refs = connectorSecretRefs(input);
   const resolved = await Promise.all(refs.map(async (r) => ({ ...r, secret: await resolveSecretRef(scope, r.ref) })));
   const missing = resolved.filter((r) => !r.secret);
@@ -50,7 +54,12 @@ async function resolveRefs(scope: Scope, input: ConnectorInput) {
       fieldErrors[m.field] = [`No secret "${m.ref}" is visible from this scope; create it or pick another`];
     throw new AppError("VALIDATION_FAILED", "Some secret references do not resolve", { fieldErrors });
   }
-  return resolved.map((r) => ({ field: r.field, secretId: r.secret!.id }));
+  const found = resolved.map((r) => ({ ...r, secret: r.secret! }));
+  checkSecretAccess(
+    by,
+    found.filter((r) => current.get(r.field) !== r.secret.id),
+  );
+  return found.map((r) => ({ field: r.field, secretId: r.secret.id }));
 }
 
 const columns = (input: ConnectorInput) => ({
@@ -85,8 +94,9 @@ export async function createConnector(opts: { scope: Scope; input: ConnectorInpu
   const { scope, input } = opts;
   const key = scopeKey(scope);
   checkBodyScope(key, input, "connector");
+  checkServerIdentity(opts.by, scope, input.spec);
   await connectors.assertFree(key, input.identifier);
-  const refs = await resolveRefs(scope, input);
+  const refs = await resolveRefs(scope, input, opts.by);
   const row = await connectors.create({ key, by: opts.by }, input.identifier, async (tx) => {
     const created = await q.insertConnector(tx, { ...key, identifier: input.identifier, ...columns(input) });
     await q.replaceSecretRefs(tx, created.id, refs);
@@ -106,8 +116,10 @@ export async function updateConnector(opts: {
   const key = scopeKey(scope);
   connectors.assertSameIdentifier(opts.identifier, input.identifier);
   checkBodyScope(key, input, "connector");
+  checkServerIdentity(opts.by, scope, input.spec);
   const before = await connectors.get(key, opts.identifier);
-  const refs = await resolveRefs(scope, input);
+  const current = new Map((await q.listSecretRefs(before.id)).map((r) => [r.field, r.secretId]));
+  const refs = await resolveRefs(scope, input, opts.by, current);
   const after = await connectors.update(
     { key, by: opts.by },
     before,

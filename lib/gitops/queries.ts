@@ -92,6 +92,9 @@ export const reloadCluster = (tx: Tx, id: string) =>
   tx.gitopsCluster.findUnique({ where: { id }, include: clusterInclude });
 export const deleteClusterRow = (tx: Tx, id: string) => tx.gitopsCluster.delete({ where: { id } });
 
+export const listClusterSecretRefs = (clusterId: string) =>
+  db.gitopsClusterSecretRef.findMany({ where: { clusterId }, select: { field: true, secretId: true } });
+
 export async function replaceClusterSecretRefs(tx: Tx, clusterId: string, refs: { field: string; secretId: string }[]) {
   await tx.gitopsClusterSecretRef.deleteMany({ where: { clusterId } });
   if (refs.length) await tx.gitopsClusterSecretRef.createMany({ data: refs.map((r) => ({ clusterId, ...r })) });

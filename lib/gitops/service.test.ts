@@ -13,6 +13,7 @@ import { createOrganization, createProject, deleteProject, resolveScope } from "
 import type { Scope } from "@/lib/scope";
 import { createSecret, deleteSecret } from "@/lib/secrets/service";
 import { readNdjson } from "@/lib/http/stream";
+import { adminActor } from "@/scripts/lib/test-principals";
 import { testCluster as startTest } from "./connection-test";
 import type { ClusterTestEvent, ClusterTestResult } from "./dto";
 import { describeForImport } from "./eks-import";
@@ -31,7 +32,8 @@ import {
 } from "./service";
 import { parseClusterYaml } from "./yaml";
 
-const by = { id: "tester", name: "Tester", kind: "user", requestId: "req-gitops-test" } as const;
+// An Account Admin: connectors that run as the delegate and secret references need its permissions.
+const by = adminActor({ id: "tester", name: "Tester", kind: "user", requestId: "req-gitops-test" });
 const ORG = "gitops_org";
 const ACCOUNT = "111122223333";
 const ISSUER = "https://oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF";

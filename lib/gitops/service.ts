@@ -7,6 +7,7 @@ import { AppError, type FieldErrors } from "@/lib/http/errors";
 import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, requireProject, scopeLabel, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
 import { resolveSecretRef } from "@/lib/secrets/service";
+import { checkSecretAccess } from "@/lib/connectors/access";
 import type { GitopsAgentDto, GitopsClusterDto } from "./dto";
 import * as q from "./queries";
 import {
@@ -197,7 +198,14 @@ const connectionChanged = (before: ClusterFields, after: ClusterFields) =>
   );
 const UNTESTED = { connectionStatus: "Unknown", statusReason: "", serverVersion: null, testedAt: null };
 
-async function resolveClusterRefs(scope: Scope, key: ProjectKey, input: GitopsClusterInput) {
+/** The agent and secrets a cluster names; `secret:access` is needed for a reference that is new or changed. */
+async function resolveClusterRefs(
+  scope: Scope,
+  key: ProjectKey,
+  input: GitopsClusterInput,
+  by: Actor,
+  current: Map<string, string> = new Map(),
+) {
   const fieldErrors: FieldErrors = {};
   const agent = await q.findAgent(key, input.agentIdentifier);
   if (!agent)
@@ -207,11 +215,15 @@ async function resolveClusterRefs(scope: Scope, key: ProjectKey, input: GitopsCl
     const secret = await resolveSecretRef(scope, r.ref);
     if (!secret)
       fieldErrors[r.field] = [`No secret "${r.ref}" is visible from this project; create it or pick another`];
-    else refs.push({ field: r.field, secretId: secret.id });
+    else refs.push({ field: r.field, ref: r.ref, secret, secretId: secret.id });
   }
   if (Object.keys(fieldErrors).length)
     throw new AppError("VALIDATION_FAILED", "Some references do not resolve", { fieldErrors });
-  return { agentId: agent!.id, refs };
+  checkSecretAccess(
+    by,
+    refs.filter((r) => current.get(r.field) !== r.secretId),
+  );
+  return { agentId: agent!.id, refs: refs.map((r) => ({ field: r.field, secretId: r.secretId })) };
 }
 
 export const clusters = defineResource<q.ClusterRow, ProjectKey>({
@@ -245,7 +257,7 @@ export async function createCluster(opts: {
   const key = projectOf(opts.scope, CLUSTERS);
   checkBodyScope(key, opts.input, "cluster");
   await clusters.assertFree(key, opts.input.identifier);
-  const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input);
+  const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input, opts.by);
   const row = await clusters.create({ key, by: opts.by }, opts.input.identifier, async (tx) => {
     const created = await q.insertCluster(tx, {
       ...key,
@@ -269,7 +281,12 @@ export async function updateCluster(opts: {
   clusters.assertSameIdentifier(opts.identifier, opts.input.identifier);
   checkBodyScope(key, opts.input, "cluster");
   const before = await clusters.get(key, opts.identifier);
-  const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input);
+  // A token may go only where it went before: a new endpoint or CA needs `secret:access` again.
+  const sameEndpoint = before.masterUrl === opts.input.spec.masterUrl && before.caData === opts.input.spec.caData;
+  const current = sameEndpoint
+    ? new Map((await q.listClusterSecretRefs(before.id)).map((r) => [r.field, r.secretId]))
+    : undefined;
+  const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input, opts.by, current);
   const columns = clusterColumns(opts.input, agentId);
   const data = connectionChanged(before, columns) || agentId !== before.agentId ? { ...columns, ...UNTESTED } : columns;
   const after = await clusters.update(
