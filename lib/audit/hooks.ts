@@ -7,6 +7,8 @@ export interface AuditFilters {
   entityType?: string;
   action?: string;
   q?: string;
+  /** One actor's events (user or service account id). */
+  actor?: string;
   org?: string;
   project?: string;
 }

@@ -38,9 +38,37 @@ function scopeLabel(e: AuditEventDto) {
   return e.orgIdentifier ?? "Account";
 }
 
-const COLUMNS: Column<AuditEventDto>[] = [
+type ActorFilter = { id: string; name: string } | null;
+
+const columns = (onActor: (a: ActorFilter) => void): Column<AuditEventDto>[] => [
   { id: "when", header: "When", className: "whitespace-nowrap", cell: (e) => <Time iso={e.at} /> },
-  { id: "actor", header: "Actor", hideBelow: "md", className: "whitespace-nowrap", cell: (e) => e.actor },
+  {
+    id: "actor",
+    header: "Actor",
+    hideBelow: "md",
+    className: "whitespace-nowrap",
+    cell: (e) => (
+      <div className="flex flex-col">
+        {e.actorId ? (
+          <button
+            type="button"
+            className="text-left underline decoration-dotted underline-offset-2 hover:text-accent"
+            title={`Only events by ${e.actor}`}
+            onClick={() => onActor({ id: e.actorId, name: e.actor })}
+          >
+            {e.actor}
+          </button>
+        ) : (
+          <span>{e.actor}</span>
+        )}
+        {e.clientAddress && (
+          <span className="text-xs text-muted" title={e.userAgent ?? undefined}>
+            from {e.clientAddress}
+          </span>
+        )}
+      </div>
+    ),
+  },
   {
     id: "action",
     header: "Action",
@@ -63,10 +91,18 @@ export function AuditLog() {
   const scope = useScope();
   const [entityType, setEntityType] = useState("");
   const [action, setAction] = useState<AuditAction | "">("");
+  const [actor, setActor] = useState<ActorFilter>(null);
   const search = useListSearch();
-  const query = useAuditEvents({ entityType, action, q: search.q, org: scope.org, project: scope.project });
+  const query = useAuditEvents({
+    entityType,
+    action,
+    q: search.q,
+    actor: actor?.id,
+    org: scope.org,
+    project: scope.project,
+  });
   const events = pageItems(query.data);
-  const filtered = Boolean(entityType || action || search.q);
+  const filtered = Boolean(entityType || action || search.q || actor);
 
   return (
     <>
@@ -84,6 +120,7 @@ export function AuditLog() {
             ? () => {
                 setEntityType("");
                 setAction("");
+                setActor(null);
                 search.setText("");
               }
             : undefined
@@ -108,6 +145,21 @@ export function AuditLog() {
           options={auditActions.map((a) => ({ value: a, label: a }))}
           className="w-36"
         />
+        {actor && (
+          <p className="flex items-center gap-2 self-end rounded-md border border-border px-2 py-1.5 text-sm">
+            <span>
+              Actor: <strong>{actor.name}</strong>
+            </span>
+            <button
+              type="button"
+              className="rounded px-1 text-muted hover:text-fg"
+              aria-label={`Show every actor, not only ${actor.name}`}
+              onClick={() => setActor(null)}
+            >
+              ×
+            </button>
+          </p>
+        )}
       </FilterBar>
       <ListResults
         query={query}
@@ -120,7 +172,12 @@ export function AuditLog() {
         }}
         loadMoreLabel="Load older events"
       >
-        <DataTable caption="Audit events, newest first" columns={COLUMNS} rows={events} rowKey={(e) => e.id} />
+        <DataTable
+          caption="Audit events, newest first"
+          columns={columns(setActor)}
+          rows={events}
+          rowKey={(e) => e.id}
+        />
       </ListResults>
     </>
   );
