@@ -21,7 +21,7 @@ const LIB = [
 const COMPONENTS = [
   ["ui"],
   ["forms", "lists"],
-  ["yaml", "secrets", "shell", "scopes"],
+  ["yaml", "secrets", "shell", "scopes", "identity"],
   ["connection-test"],
   ["connectors"],
   ["infrastructures"],

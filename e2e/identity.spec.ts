@@ -36,7 +36,7 @@ async function freshPage(browser: Browser): Promise<Page> {
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
@@ -74,7 +74,7 @@ test.describe("identity and access", () => {
     await page.goto("/secrets");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fsecrets/);
     await signIn(page, ADMIN.email, "not-the-password-1");
-    await expect(page.getByRole("alert")).toContainText(/email or password/i);
+    await expect(page.getByText("Email or password is not right")).toBeVisible();
     await signIn(page, ADMIN.email, ADMIN.password);
     await expect(page).toHaveURL(/\/secrets/);
 
@@ -171,20 +171,22 @@ test.describe("identity and access", () => {
   test("a token made in the UI works over the API and stops after it is revoked", async ({ page }) => {
     await page.goto("/settings/tokens");
     await page.getByRole("button", { name: "New token" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("Name").fill(`ci ${suffix}`);
+    const dialog = page.getByRole("dialog", { name: "New API token" });
+    await dialog.getByLabel(/^Name/).fill(`ci ${suffix}`);
     await dialog.getByRole("button", { name: "Create token" }).click();
-    const token = (await dialog.getByLabel("Your new token").inputValue()).trim();
+    const shown = page.getByRole("dialog", { name: "Copy your new token" });
+    await expect(shown.getByText("Copy the token now: it is shown only this once")).toBeVisible();
+    const token = (await shown.getByRole("textbox", { name: "Your new token" }).inputValue()).trim();
     expect(token).toMatch(/^cdt_/);
-    await dialog.getByRole("button", { name: "Done" }).click();
+    await shown.getByRole("button", { name: "Done, I have copied it" }).click();
+    await expect(shown).toBeHidden();
 
     const auth = { authorization: `Bearer ${token}` };
     expect((await anon.get(`/api/connectors?${scoped}`, { headers: auth })).status()).toBe(200);
 
-    const row = page.getByRole("row", { name: new RegExp(`ci ${suffix}`) });
-    await row.getByRole("button", { name: "Revoke" }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
-    await expect(row).toContainText(/revoked/i);
+    await page.getByRole("button", { name: `Revoke token ci ${suffix}` }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Revoke token" }).click();
+    await expect(page.getByRole("row", { name: new RegExp(`ci ${suffix}`) })).toContainText(/revoked/i);
     expect((await anon.get(`/api/connectors?${scoped}`, { headers: auth })).status()).toBe(401);
   });
 
@@ -202,11 +204,11 @@ test.describe("identity and access", () => {
 
     const next = `${user.password}-changed`;
     await first.goto("/settings/profile");
-    await first.getByLabel("Current password").fill(user.password);
-    await first.getByLabel("New password", { exact: true }).fill(next);
-    await first.getByLabel("Confirm new password").fill(next);
+    await first.getByLabel(/^Current password/).fill(user.password);
+    await first.getByLabel(/^New password/).fill(next);
+    await first.getByLabel(/^Confirm new password/).fill(next);
     await first.getByRole("button", { name: "Change password" }).click();
-    await expect(first.getByRole("status")).toContainText(/other sessions/i);
+    await expect(first.getByText(/^Password changed\. Your other sessions were signed out/)).toBeVisible();
 
     expect((await second.request.get("/api/me")).status()).toBe(401);
     expect((await first.request.get("/api/me")).status()).toBe(200);

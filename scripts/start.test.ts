@@ -37,6 +37,21 @@ const portOpen = (port: number) =>
     s.once("error", () => resolve(false));
   });
 
+const ADMIN = { email: "admin@start.test", password: "start-test-password-1" };
+
+/** Signs the first admin in through better-auth; returns the Cookie header to send. */
+async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify(ADMIN),
+  });
+  expect(res.status).toBe(200);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  expect(cookies.some((c) => c.startsWith("conduit.session_token="))).toBe(true);
+  return cookies.join("; ");
+}
+
 describe("npm start", () => {
   it("refuses to start in production without CONDUIT_SECRET_KEY, saying why", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "conduit-start-"));
@@ -57,6 +72,9 @@ describe("npm start", () => {
       NODE_ENV: "development",
       LOG_LEVEL: "warn",
       CONDUIT_SECRET_KEY: "",
+      // The first start creates this Account Admin; the API answers only a signed-in caller.
+      CONDUIT_ADMIN_EMAIL: ADMIN.email,
+      CONDUIT_ADMIN_PASSWORD: ADMIN.password,
     };
     const base = `http://127.0.0.1:${port}`;
 
@@ -65,9 +83,12 @@ describe("npm start", () => {
     expect(first.output()).toMatch(/generated a local key/);
     const pgPort = Number(/PostgreSQL ready on 127\.0\.0\.1:(\d+)/.exec(first.output())?.[1]);
     expect(await portOpen(pgPort)).toBe(true);
+    expect(first.output()).toMatch(/created the first Account Admin/);
+    expect((await fetch(`${base}/api/orgs`)).status).toBe(401);
+    const cookie = await signIn(base);
     const created = await fetch(`${base}/api/orgs`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", cookie, origin: base },
       body: JSON.stringify({ identifier: "kept", name: "Kept" }),
     });
     expect(created.status).toBe(201);
@@ -79,7 +100,8 @@ describe("npm start", () => {
     const second = start(env);
     await waitFor(`${base}/api/ready`, 60_000);
     expect(second.output()).toMatch(/using the local key/);
-    const orgs = await (await fetch(`${base}/api/orgs`)).json();
+    // The session is kept with the data: the cookie from before the restart still signs in.
+    const orgs = await (await fetch(`${base}/api/orgs`, { headers: { cookie } })).json();
     expect(orgs.items.map((o: { identifier: string }) => o.identifier)).toEqual(["default", "kept"]);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);

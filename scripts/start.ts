@@ -14,12 +14,18 @@ async function main() {
   if (!dev) ensureBuild(log);
   const db = await prepareDatabase(log);
   // Loopback unless HOST says otherwise: exposing the console is a decision, not a default.
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: db.url, CONDUIT_SECRET_KEY: secretKey },
-  });
+  const child = spawn(
+    process.execPath,
+    [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST],
+    {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: db.url, CONDUIT_SECRET_KEY: secretKey },
+    },
+  );
   const shown = ["127.0.0.1", "::1", "localhost"].includes(config.HOST) ? "localhost" : config.HOST;
-  log(`console at http://${shown}:${config.PORT}${shown === "localhost" ? " (loopback only; set HOST=0.0.0.0 to expose it)" : ""}`);
+  log(
+    `console at http://${shown}:${config.PORT}${shown === "localhost" ? " (loopback only; set HOST=0.0.0.0 to expose it)" : ""}`,
+  );
 
   let stopping = false;
   const shutdown = async (code: number) => {

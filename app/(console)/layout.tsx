@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
+import { UserMenu } from "@/components/identity/user-menu";
 import { ScopeSwitcher } from "@/components/shell/scope-switcher";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
@@ -25,6 +26,9 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
             <ScopeSwitcher />
           </Suspense>
           <ThemeToggle />
+          <Suspense>
+            <UserMenu />
+          </Suspense>
         </div>
       </header>
       {/* Phones: the navigation becomes a scrolling row above the page instead of a column beside it. */}

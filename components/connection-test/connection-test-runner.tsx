@@ -13,11 +13,14 @@ export function ConnectionTestRunner({
   identifier,
   autoStart = false,
   onStarted,
+  disabledReason,
 }: {
   scope: ScopeRef;
   identifier: string;
   autoStart?: boolean;
   onStarted?: () => void;
+  /** Why the caller may not run the test (shown on the button, which then does nothing). */
+  disabledReason?: string;
 }) {
   const test = useConnectionTest(scope);
   const started = useRef(false);
@@ -34,7 +37,12 @@ export function ConnectionTestRunner({
   return (
     <section aria-label="Connection test" className="flex flex-col gap-3">
       <div className="flex items-center gap-3">
-        <Button variant="primary" onClick={() => start({ identifier })} loading={test.running}>
+        <Button
+          variant="primary"
+          onClick={() => start({ identifier })}
+          loading={test.running}
+          disabledReason={test.running ? undefined : disabledReason}
+        >
           {test.running ? "Testing…" : test.result ? "Test again" : "Test connection"}
         </Button>
         {test.running && <span className="text-sm text-muted">Calling AWS…</span>}

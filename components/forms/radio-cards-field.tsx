@@ -12,6 +12,7 @@ export function RadioCardsField<T extends FieldValues, V extends string>({
   options,
   fallback,
   onChange,
+  columns,
 }: {
   control: Control<T, unknown, unknown>;
   name: Path<T>;
@@ -23,6 +24,7 @@ export function RadioCardsField<T extends FieldValues, V extends string>({
   fallback?: V;
   /** Instead of setting the field: for a choice that replaces more than its own value. */
   onChange?: (value: V) => void;
+  columns?: 1 | 2 | 4;
 }) {
   return (
     <Controller
@@ -36,6 +38,7 @@ export function RadioCardsField<T extends FieldValues, V extends string>({
           onChange={onChange ?? field.onChange}
           error={firstMessage(fieldState.error)}
           options={options}
+          columns={columns}
         />
       )}
     />

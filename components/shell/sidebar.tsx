@@ -12,8 +12,30 @@ export const NAV = [
   { href: "/gitops", label: "GitOps clusters", icon: "gitops" },
   { href: "/secrets", label: "Secrets", icon: "secrets" },
   { href: "/audit", label: "Audit log", icon: "audit" },
-  { href: "/settings/organizations", label: "Organizations", icon: "organizations" },
 ] as const;
+
+export const SETTINGS_NAV = [
+  { href: "/settings/organizations", label: "Organizations", icon: "organizations" },
+  { href: "/settings/access", label: "Access control", icon: "access" },
+] as const;
+
+type NavItem = (typeof NAV)[number] | (typeof SETTINGS_NAV)[number];
+
+function NavLink({ item, active, href }: { item: NavItem; active: boolean; href: string }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={cn(
+        "flex shrink-0 items-center gap-3 rounded-md px-3 py-2 text-sm whitespace-nowrap",
+        active ? "bg-accent/10 font-semibold text-accent" : "text-fg hover:bg-surface-2",
+      )}
+    >
+      <Icon name={item.icon} className="size-4 shrink-0" />
+      {item.label}
+    </Link>
+  );
+}
 
 export function Sidebar() {
   const path = useCurrentPath();
@@ -23,29 +45,24 @@ export function Sidebar() {
   useEffect(() => {
     nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [path]);
+  const isActive = (href: string) => path === href || path.startsWith(`${href}/`);
   return (
     <nav
       ref={nav}
       aria-label="Main"
       className="flex flex-col gap-1 p-3 max-sm:flex-row max-sm:overflow-x-auto max-sm:p-2"
     >
-      {NAV.map((item) => {
-        const active = path === item.href || path.startsWith(`${item.href}/`);
-        return (
-          <Link
-            key={item.href}
-            href={scope.href(item.href)}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "flex shrink-0 items-center gap-3 rounded-md px-3 py-2 text-sm whitespace-nowrap",
-              active ? "bg-accent/10 font-semibold text-accent" : "text-fg hover:bg-surface-2",
-            )}
-          >
-            <Icon name={item.icon} className="size-4 shrink-0" />
-            {item.label}
-          </Link>
-        );
-      })}
+      {NAV.map((item) => (
+        <NavLink key={item.href} item={item} active={isActive(item.href)} href={scope.href(item.href)} />
+      ))}
+      {/* A heading in the column; on a phone's row a thin divider says the same. */}
+      <h2 className="mt-4 mb-1 px-3 text-xs font-semibold tracking-wide text-muted uppercase max-sm:sr-only">
+        Settings
+      </h2>
+      <span aria-hidden className="hidden w-px shrink-0 self-stretch bg-border max-sm:block" />
+      {SETTINGS_NAV.map((item) => (
+        <NavLink key={item.href} item={item} active={isActive(item.href)} href={scope.href(item.href)} />
+      ))}
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { Slot } from "@radix-ui/react-slot";
-import { forwardRef, type ButtonHTMLAttributes } from "react";
+import { forwardRef, isValidElement, useId, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { cn } from "./cn";
 import { Spinner } from "./spinner";
 
@@ -17,12 +17,66 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: "sm" | "md";
   loading?: boolean;
   asChild?: boolean;
+  /**
+   * Why the action is not available (e.g. a missing permission). The button stays focusable so
+   * keyboard and screen-reader users find it and hear the reason; clicks do nothing. A link
+   * (`asChild`) becomes a plain button showing the link's text.
+   */
+  disabledReason?: string;
 }
 
+/** The text of `<Link>…</Link>` when a link button is shown as unavailable. */
+const innerText = (children: ReactNode): ReactNode =>
+  isValidElement<{ children?: ReactNode }>(children) ? children.props.children : children;
+
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "secondary", size = "md", loading, asChild, className, children, disabled, type, ...props },
+  {
+    variant = "secondary",
+    size = "md",
+    loading,
+    asChild,
+    disabledReason,
+    className,
+    children,
+    disabled,
+    type,
+    onClick,
+    ...props
+  },
   ref,
 ) {
+  const reasonId = useId();
+  const classes = cn(
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50",
+    "aria-disabled:cursor-not-allowed aria-disabled:opacity-50",
+    size === "sm" ? "h-8 px-3 text-sm" : "h-9 px-4 text-sm",
+    variants[variant],
+    className,
+  );
+  if (disabledReason) {
+    // The reason is the button's description (a tooltip for the pointer; for assistive
+    // technology a hidden element, which aria-describedby still reads); its name stays as is.
+    const describedBy = [props["aria-describedby"], reasonId].filter(Boolean).join(" ");
+    return (
+      <>
+        <button
+          ref={ref}
+          type="button"
+          {...props}
+          aria-disabled
+          aria-describedby={describedBy}
+          title={disabledReason}
+          className={classes}
+          onClick={(e) => e.preventDefault()}
+        >
+          {asChild ? innerText(children) : children}
+        </button>
+        <span id={reasonId} hidden>
+          {disabledReason}
+        </span>
+      </>
+    );
+  }
   const Comp = asChild ? Slot : "button";
   return (
     <Comp
@@ -30,12 +84,8 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       type={asChild ? undefined : (type ?? "button")}
       disabled={asChild ? undefined : disabled || loading}
       aria-busy={loading || undefined}
-      className={cn(
-        "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50",
-        size === "sm" ? "h-8 px-3 text-sm" : "h-9 px-4 text-sm",
-        variants[variant],
-        className,
-      )}
+      className={classes}
+      onClick={onClick}
       {...props}
     >
       {asChild ? (

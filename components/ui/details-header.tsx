@@ -24,7 +24,8 @@ export function Breadcrumbs({ trail, current }: { trail: { label: ReactNode; hre
 /**
  * The head of a resource's details page: name, identifier and facts (`meta`), description, and
  * the actions — the page's own primary one, then Edit (a link) and Delete (asks first; the
- * caller opens its confirm dialog in `onDelete`).
+ * caller opens its confirm dialog in `onDelete`). A reason (`editDisabledReason`,
+ * `deleteDisabledReason`) shows that action as unavailable and says why.
  */
 export function DetailsHeader({
   title,
@@ -34,6 +35,8 @@ export function DetailsHeader({
   primaryAction,
   editHref,
   onDelete,
+  editDisabledReason,
+  deleteDisabledReason,
 }: {
   title: string;
   identifier: string;
@@ -42,6 +45,8 @@ export function DetailsHeader({
   primaryAction?: ReactNode;
   editHref: string;
   onDelete: () => void;
+  editDisabledReason?: string;
+  deleteDisabledReason?: string;
 }) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
@@ -55,10 +60,10 @@ export function DetailsHeader({
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {primaryAction}
-        <Button asChild>
+        <Button asChild disabledReason={editDisabledReason}>
           <Link href={editHref}>Edit</Link>
         </Button>
-        <Button variant="ghost" className="text-danger" onClick={onDelete}>
+        <Button variant="ghost" className="text-danger" onClick={onDelete} disabledReason={deleteDisabledReason}>
           Delete
         </Button>
       </div>

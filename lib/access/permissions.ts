@@ -141,7 +141,7 @@ export function permissionsAt(who: Principal | undefined, at: ScopeLike): Permis
   return [...out].sort();
 }
 
-/** The first role (most powerful first) whose permissions include this one: for "ask an X" hints. */
+/** The least powerful role whose permissions include this one: for "ask an X" / "X has it" hints. */
 export function leastRoleWith(permission: Permission): RoleDefinition | undefined {
   return [...roleIds]
     .reverse()

@@ -1,6 +1,6 @@
 // The caller as the console shows it: identity, grants, and permissions at the asked scope.
 import "server-only";
-import { permissionsAt } from "@/lib/access";
+import { knowsScope, permissionsAt } from "@/lib/access";
 import type { MeDto } from "@/lib/auth/schemas";
 import { getMe } from "@/lib/auth/users";
 import { AppError } from "@/lib/http/errors";
@@ -14,7 +14,8 @@ export async function describeMe(actor: Actor, scope: Scope): Promise<MeDto> {
     kind: actor.kind,
     name: user?.name ?? actor.name,
     email: user?.email ?? null,
-    permissions: permissionsAt(actor, scope),
+    // A scope the caller has no role in: no permissions (rather than a 404, so the menu still works).
+    permissions: knowsScope(actor, scope) ? permissionsAt(actor, scope) : [],
     grants: (actor.grants ?? []).map((g) => ({
       role: g.role,
       orgIdentifier: g.scope.orgIdentifier,

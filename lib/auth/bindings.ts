@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/service";
 import { AppError } from "@/lib/http/errors";
 import { ROLES, requirePermission, type RoleId } from "@/lib/access";
-import { scopeKey, scopeLabel, type Actor, type Grant, type Scope } from "@/lib/scope";
+import { scopeKey, scopeLabel, type Actor, type Grant, type Scope, type ScopeKey } from "@/lib/scope";
 import type { RoleMapping } from "./config";
 import type { RoleBindingCreate, RoleBindingDto } from "./schemas";
 
@@ -93,11 +93,30 @@ async function assertPrincipalExists(p: RoleBindingCreate["principal"]) {
     });
 }
 
+/**
+ * Giving or taking away a role needs `access:manage` there and every permission the role
+ * carries, so nobody hands out, or removes from someone else, more than they hold themselves.
+ */
+export function requireRoleControl(by: Actor, role: string, at: ScopeKey): void {
+  requirePermission(by, "access:manage", at);
+  const def = Object.hasOwn(ROLES, role) ? ROLES[role as RoleId] : undefined;
+  for (const p of def?.permissions ?? []) requirePermission(by, p, at);
+}
+
+/** Enabled users holding Account Admin in the account, other than `except`. */
+export async function otherActiveAccountAdmins(accountId: string, except: string): Promise<number> {
+  const bindings = await db.roleBinding.findMany({
+    where: { accountId, orgIdentifier: "", projectIdentifier: "", role: "account_admin", principalKind: "user" },
+    select: { principalId: true },
+  });
+  const ids = bindings.map((b) => b.principalId).filter((id) => id !== except);
+  return ids.length ? db.user.count({ where: { id: { in: ids }, disabled: false } }) : 0;
+}
+
 export async function createBinding(opts: { scope: Scope; input: RoleBindingCreate; by: Actor }) {
   const { scope, input, by } = opts;
   checkRoleAtScope(input.role, scope);
-  // Granting a role needs every permission it carries, so nobody hands out more than they hold.
-  for (const p of ROLES[input.role].permissions) requirePermission(by, p, scope);
+  requireRoleControl(by, input.role, scopeKey(scope));
   await assertPrincipalExists(input.principal);
   const key = scopeKey(scope);
   const data = {
@@ -133,11 +152,14 @@ export async function deleteBinding(opts: { scope: Scope; id: string; by: Actor 
   const key = scopeKey(scope);
   const row = await db.roleBinding.findFirst({ where: { id, ...key } });
   if (!row) throw new AppError("NOT_FOUND", `Role binding "${id}" does not exist in ${scopeLabel(scope)}`);
-  if (row.role === "account_admin") {
-    const admins = await db.roleBinding.count({ where: { role: "account_admin", principalKind: "user", ...key } });
-    if (admins <= 1 && row.principalKind === "user")
-      throw new AppError("CONFLICT", "This is the last Account Admin; bind another one first");
-  }
+  requireRoleControl(by, row.role, key);
+  if (
+    row.role === "account_admin" &&
+    row.principalKind === "user" &&
+    !key.orgIdentifier &&
+    (await otherActiveAccountAdmins(key.accountId, row.principalId)) === 0
+  )
+    throw new AppError("CONFLICT", "This is the last enabled Account Admin; bind another one first");
   await db.$transaction(async (tx) => {
     await tx.roleBinding.delete({ where: { id: row.id } });
     await recordAudit(tx, {

@@ -86,6 +86,8 @@ export function parseRoleMappings(text: string): RoleMapping[] {
       const role = m[3] as RoleId;
       if (!roleIds.includes(role))
         throw new Error(`CONDUIT_SSO_ROLE_MAPPINGS: "${m[3]}" is not a role (${roleIds.join(", ")})`);
+      if ((role === "account_admin" && m[4]) || (role === "org_admin" && m[5]))
+        throw new Error(`CONDUIT_SSO_ROLE_MAPPINGS: "${entry}" binds ${role} below its own level`);
       return {
         match: { kind: m[1] as "group" | "domain", value: m[2]!.trim() },
         role,

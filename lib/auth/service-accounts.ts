@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { defineResource } from "@/lib/resource/kernel";
 import { scopeKey, scopeLabel, type Actor, type Scope, type ScopeKey } from "@/lib/scope";
+import { requireRoleControl } from "./bindings";
 import type { ServiceAccountDto } from "./schemas";
 
 type Row = NonNullable<Awaited<ReturnType<typeof db.serviceAccount.findFirst>>>;
@@ -50,9 +51,26 @@ export async function createServiceAccount(opts: {
   return toDto(row);
 }
 
+/**
+ * Acting for a service account (minting its token, deleting it with its bindings) needs control
+ * of every role it holds, wherever it holds them: else a token would carry more than its maker has.
+ */
+export async function requireControlOf(by: Actor, serviceAccountId: string): Promise<void> {
+  const bindings = await db.roleBinding.findMany({
+    where: { principalKind: "serviceAccount", principalId: serviceAccountId },
+  });
+  for (const b of bindings)
+    requireRoleControl(by, b.role, {
+      accountId: b.accountId,
+      orgIdentifier: b.orgIdentifier,
+      projectIdentifier: b.projectIdentifier,
+    });
+}
+
 export async function deleteServiceAccount(opts: { scope: Scope; identifier: string; by: Actor }) {
   const key = scopeKey(opts.scope);
   const row = await accounts.get(key, opts.identifier);
+  await requireControlOf(opts.by, row.id);
   await accounts.remove({ key, by: opts.by }, row, async (tx) => {
     await tx.roleBinding.deleteMany({ where: { principalKind: "serviceAccount", principalId: row.id } });
     await tx.serviceAccount.delete({ where: { id: row.id } });

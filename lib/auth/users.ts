@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/service";
 import { AppError } from "@/lib/http/errors";
 import type { Actor } from "@/lib/scope";
+import { otherActiveAccountAdmins } from "./bindings";
 import { consoleOrigin } from "./config";
 import type { UserDto } from "./schemas";
 import { auth } from "./server";
@@ -100,14 +101,11 @@ export async function setUserDisabled(opts: { id: string; disabled: boolean; acc
   if (!user) throw new AppError("NOT_FOUND", `User "${opts.id}" does not exist`);
   if (opts.disabled && user.id === opts.by.id) throw new AppError("CONFLICT", "You cannot disable yourself");
   if (opts.disabled) {
-    const otherAdmins = await db.roleBinding.count({
-      where: { role: "account_admin", principalKind: "user", principalId: { not: user.id } },
-    });
     const isAdmin = await db.roleBinding.count({
-      where: { role: "account_admin", principalKind: "user", principalId: user.id },
+      where: { accountId: opts.accountId, role: "account_admin", principalKind: "user", principalId: user.id },
     });
-    if (isAdmin && !otherAdmins)
-      throw new AppError("CONFLICT", "This is the last Account Admin; bind another one first");
+    if (isAdmin && (await otherActiveAccountAdmins(opts.accountId, user.id)) === 0)
+      throw new AppError("CONFLICT", "This is the last enabled Account Admin; bind another one first");
   }
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { disabled: opts.disabled, updatedAt: new Date() } });

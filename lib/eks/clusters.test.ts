@@ -13,6 +13,7 @@ import { resetEnvCache } from "@/lib/env";
 import { createOrganization, createProject, resolveScope } from "@/lib/scopes/service";
 import type { Scope } from "@/lib/scope";
 import { createSecret } from "@/lib/secrets/service";
+import { principal } from "@/scripts/lib/test-principals";
 import { clearLookupCache, limiter, listConnectorClusters, listConnectorRegions } from "./clusters";
 import type { ClusterListing, RegionListing } from "./schemas";
 
@@ -57,10 +58,15 @@ async function connector(identifier: string, u: UserInfo, region: string) {
   return identifier;
 }
 
+/** An Editor of the project: the lookups need `connector:test` there. */
+let editor: { authorization: string };
 const request = (handler: typeof getClusters, path: string, query: Record<string, string>) =>
-  handler(new NextRequest(`http://localhost${path}?${new URLSearchParams({ org: ORG, project: "web", ...query })}`), {
-    params: Promise.resolve({}),
-  });
+  handler(
+    new NextRequest(`http://localhost${path}?${new URLSearchParams({ org: ORG, project: "web", ...query })}`, {
+      headers: editor,
+    }),
+    { params: Promise.resolve({}) },
+  );
 const listCalls = () => emu.calls.filter((c) => c.action === "ListClusters");
 
 beforeAll(async () => {
@@ -82,6 +88,7 @@ beforeAll(async () => {
   await createOrganization({ input: { identifier: ORG, name: "EKS", description: "" }, by });
   await createProject({ orgIdentifier: ORG, input: { identifier: "web", name: "Web", description: "" }, by });
   project = await resolveScope({ org: ORG, project: "web" });
+  editor = (await principal({ grants: [{ role: "editor", org: ORG, project: "web" }] })).headers;
   commercial = await connector(`aws_${suffix}`, user, "us-east-1");
   gov = await connector(`gov_${suffix}`, govUser, "us-gov-west-1");
 });

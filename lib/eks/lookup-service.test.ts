@@ -13,6 +13,7 @@ import { resetEnvCache } from "@/lib/env";
 import { resolveScope } from "@/lib/scopes/service";
 import type { Scope } from "@/lib/scope";
 import { createSecret } from "@/lib/secrets/service";
+import { principal } from "@/scripts/lib/test-principals";
 
 const ACCOUNT = "111122223333";
 const TARGET = "444455556666";
@@ -56,8 +57,12 @@ async function connector(identifier: string, credential: Partial<ConnectorInput[
   return identifier;
 }
 
+/** An Editor at account scope (where the connectors live): the lookups need `connector:test`. */
+let editor: { authorization: string };
 const call = (handler: typeof getNamespaces, path: string, query: Record<string, string>) =>
-  handler(new NextRequest(`http://localhost${path}?${new URLSearchParams(query)}`), { params: Promise.resolve({}) });
+  handler(new NextRequest(`http://localhost${path}?${new URLSearchParams(query)}`, { headers: editor }), {
+    params: Promise.resolve({}),
+  });
 
 let plain: string;
 let crossAccount: string;
@@ -68,6 +73,7 @@ beforeAll(async () => {
   Object.assign(process.env, emu.env());
   resetEnvCache();
   scope = await resolveScope({});
+  editor = (await principal({ grants: [{ role: "editor" }] })).headers;
   kube = await startFakeKubernetes({
     stsEndpoint: emu.url,
     clusterName: `shop-${suffix}`,

@@ -1,5 +1,7 @@
 // apiFetch(): the browser's one way to call the API. Non-2xx answers become ApiError carrying
-// the problem+json body, so forms can map `fieldErrors` and pages can branch on `code`.
+// the problem+json body, so forms can map `fieldErrors` and pages can branch on `code`. A 401
+// from the API (the session ended or was revoked) also sends the browser to the sign-in page,
+// which brings it back here afterwards.
 import type { Problem } from "./errors";
 
 export class ApiError extends Error {
@@ -32,6 +34,40 @@ export function apiUrl(path: string, opts: Pick<ApiFetchOptions, "scope" | "quer
   return qs ? `${path}${path.includes("?") ? "&" : "?"}${qs}` : path;
 }
 
+/** API paths whose 401 is an answer for the page itself (a wrong password), not "sign in again". */
+const OWN_401 = ["/api/auth/", "/api/setup"];
+/** Pages that work without a session: a 401 there must not send the browser round in circles. */
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/set-password"];
+let redirecting = false;
+
+const under = (path: string, prefix: string) =>
+  prefix.endsWith("/") ? path.startsWith(prefix) : path === prefix || path.startsWith(`${prefix}/`);
+
+/**
+ * Where a 401 from `apiPath` sends a browser at `here`: /sign-in?next=<this page>, or nowhere
+ * when the call handles its own 401 or the page already works without a session.
+ */
+export function signInRedirect(
+  apiPath: string,
+  here: Pick<Location, "origin" | "pathname" | "search">,
+): string | undefined {
+  const path = new URL(apiPath, here.origin).pathname;
+  if (OWN_401.some((p) => under(path, p))) return undefined;
+  if (PUBLIC_PAGES.some((p) => under(here.pathname, p))) return undefined;
+  const to = new URL("/sign-in", here.origin);
+  to.searchParams.set("next", `${here.pathname}${here.search}`);
+  return to.href;
+}
+
+function signInAgain(apiPath: string): void {
+  if (typeof window === "undefined" || redirecting) return;
+  const to = signInRedirect(apiPath, window.location);
+  if (!to) return;
+  redirecting = true;
+  // A full page load, not a client-side push: nothing of the ended session stays in memory.
+  window.location.assign(to);
+}
+
 /**
  * Query functions pass TanStack's `signal`: a query that can be cancelled is refetched for
  * real on invalidation instead of reusing a request that started before the change.
@@ -50,6 +86,7 @@ export async function apiFetch<T>(path: string, opts: ApiFetchOptions = {}): Pro
   if (res.status === 204) return undefined as T;
   const type = res.headers.get("content-type") ?? "";
   if (!res.ok) {
+    if (res.status === 401) signInAgain(path);
     if (type.includes("json")) throw new ApiError((await res.json()) as Problem);
     throw new ApiError({
       type: "about:blank",

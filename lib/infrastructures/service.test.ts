@@ -13,6 +13,7 @@ import {
 import { AppError } from "@/lib/http/errors";
 import { createOrganization, createProject, deleteProject, resolveScope } from "@/lib/scopes/service";
 import type { Scope } from "@/lib/scope";
+import { adminActor } from "@/scripts/lib/test-principals";
 import { infrastructureInputSchema, type InfrastructureInput } from "./schemas";
 import {
   createInfrastructure,
@@ -24,7 +25,8 @@ import {
   updateInfrastructure,
 } from "./service";
 
-const by = { id: "tester", name: "Tester", kind: "user", requestId: "req-infra-test" } as const;
+// An Account Admin: connectors that run as the delegate and secret references need its permissions.
+const by = adminActor({ id: "tester", name: "Tester", kind: "user", requestId: "req-infra-test" });
 const ORG = "infra_org";
 let project: Scope;
 let other: Scope;

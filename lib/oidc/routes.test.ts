@@ -9,6 +9,7 @@ import * as rotateRoute from "@/app/api/oidc/keys/rotate/route";
 import * as previewRoute from "@/app/api/oidc/preview/route";
 import { resetEnvCache } from "@/lib/env";
 import { createOrganization, createProject } from "@/lib/scopes/service";
+import { adminHeaders } from "@/scripts/lib/test-principals";
 import type { OidcPreview } from "./schemas";
 import { mintOidcToken } from "./tokens";
 
@@ -16,13 +17,17 @@ import { mintOidcToken } from "./tokens";
 // change the keys other files' tests sign with.
 const ACC = "routes_account";
 const noParams = { params: Promise.resolve({}) };
+/** An Account Admin of this file's account: every route but discovery and JWKS needs a caller. */
+let auth: { authorization: string };
+// Discovery and JWKS are public: asked without credentials.
 const get = (handler: typeof jwksRoute.GET, url: string, accountId = ACC) =>
   handler(new NextRequest(url), { params: Promise.resolve({ accountId }) });
 const post = (handler: typeof previewRoute.POST, url: string, body?: unknown) =>
   handler(
     new NextRequest(url, {
       method: "POST",
-      ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+      headers: { ...auth, ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
     }),
     noParams,
   );
@@ -30,6 +35,7 @@ const post = (handler: typeof previewRoute.POST, url: string, body?: unknown) =>
 beforeAll(async () => {
   process.env.CONDUIT_ACCOUNT_ID = ACC;
   resetEnvCache();
+  auth = await adminHeaders();
   await createOrganization({
     input: { identifier: "eng", name: "Eng", description: "" },
     by: { id: "test", name: "Test", kind: "system" },
@@ -93,7 +99,9 @@ describe("OIDC routes", () => {
     const set = await res.json();
     expect(set.keys.map((k: { kid: string }) => k.kid)).toEqual([kid, previousKid]);
     await expect(jwtVerify(token.token, createLocalJWKSet(set))).resolves.toBeTruthy();
-    const list = await (await keysRoute.GET(new NextRequest("http://x/api/oidc/keys"), noParams)).json();
+    const list = await (
+      await keysRoute.GET(new NextRequest("http://x/api/oidc/keys", { headers: auth }), noParams)
+    ).json();
     expect(list.items.slice(0, 2)).toMatchObject([
       { kid, active: true, retiredAt: null },
       { kid: previousKid, active: false },

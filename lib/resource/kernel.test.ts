@@ -10,8 +10,10 @@ import { createInfrastructure } from "@/lib/infrastructures/service";
 import { infrastructureInputSchema } from "@/lib/infrastructures/schemas";
 import { scopeKey, type Scope } from "@/lib/scope";
 import { createOrganization, createProject, resolveScope } from "@/lib/scopes/service";
+import { adminActor } from "@/scripts/lib/test-principals";
 
-const by = { id: "kernel-tester", name: "Kernel tester", kind: "user", requestId: "req-kernel" } as const;
+// An Account Admin: the connectors here run as the delegate, which needs `server_identity:use`.
+const by = adminActor({ id: "kernel-tester", name: "Kernel tester", kind: "user", requestId: "req-kernel" });
 const ORG = "kernel_org";
 let project: Scope;
 
@@ -84,7 +86,12 @@ describe("resource kernel", () => {
       where: { entityType: "Connector", entityId: "ver", action: "UPDATE" },
       orderBy: { at: "desc" },
     });
-    expect(audit).toMatchObject({ actor: "kernel-tester", requestId: "req-kernel" });
+    expect(audit).toMatchObject({
+      actor: "Kernel tester",
+      actorId: "kernel-tester",
+      actorKind: "user",
+      requestId: "req-kernel",
+    });
     expect(audit?.diff).toMatchObject({ name: { from: "Before", to: "After" } });
 
     const row = await connectors.get(scopeKey(project), "ver");

@@ -5,6 +5,7 @@ import { ConnectionTestRunner } from "@/components/connection-test/connection-te
 import { TestHistoryTable } from "@/components/connection-test/test-history-table";
 import { ConnectorSummary } from "@/components/connectors/connector-summary";
 import { ConnectorYamlTab } from "@/components/connectors/connector-yaml-tab";
+import { usePermissions } from "@/components/identity/permissions";
 import { connectorScopeLabel } from "@/components/connectors/format";
 import { TestStatusWithTime } from "@/components/connection-test/test-status-badge";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
   const router = useRouter();
   const query = useConnector(scope, identifier);
   const remove = useDeleteConnector(scope);
+  const perms = usePermissions(scope);
   const [tab, setTab] = useState<Tab>("overview");
   // Set by the header's "Test connection"; cleared once the run has started.
   const [runNow, setRunNow] = useState(false);
@@ -54,11 +56,14 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
               setTab("tests");
               setRunNow(true);
             }}
+            disabledReason={perms.reason("connector:test")}
           >
             Test connection
           </Button>
         }
         editHref={href(`/connectors/${encodeURIComponent(c.identifier)}/edit`)}
+        editDisabledReason={perms.reason("connector:edit")}
+        deleteDisabledReason={perms.reason("connector:delete")}
         onDelete={() => {
           remove.reset();
           setDeleting(true);
@@ -89,6 +94,7 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
               identifier={c.identifier}
               autoStart={runNow}
               onStarted={() => setRunNow(false)}
+              disabledReason={perms.reason("connector:test")}
             />
             <div>
               <h2 className="mb-2 text-sm font-semibold text-muted">History</h2>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { usePermissions } from "@/components/identity/permissions";
 import { DeleteDialog } from "@/components/lists/delete-dialog";
 import { FilterBar, FilterSelect, useListSearch } from "@/components/lists/filter-bar";
 import { ListResults, pageItems } from "@/components/lists/list-results";
@@ -41,14 +42,16 @@ export function ConnectorList() {
     order: sort.order,
   });
   const remove = useDeleteConnector(scope);
+  const perms = usePermissions(scope);
   const [deleting, setDeleting] = useState<ConnectorDto | null>(null);
   const items = pageItems(list.data);
   const filtered = Boolean(search.q || credentialType || status);
-  const newButton = (
+  // Offered once the caller is known to be allowed (never shown, then taken away).
+  const newButton = perms.can("connector:edit") ? (
     <Button variant="primary" asChild>
       <Link href={href("/connectors/new")}>New connector</Link>
     </Button>
-  );
+  ) : null;
   const clear = () => {
     search.setText("");
     setCredentialType("");
@@ -60,7 +63,7 @@ export function ConnectorList() {
       <PageHeader
         title="AWS connectors"
         description="Credentials and settings Conduit uses to reach your AWS accounts."
-        actions={newButton}
+        actions={newButton ?? undefined}
       />
       <FilterBar
         label="Filter connectors"
@@ -119,6 +122,7 @@ export function ConnectorList() {
           onSort={setSort}
           detailsHref={(id) => href(`/connectors/${encodeURIComponent(id)}`)}
           onDelete={setDeleting}
+          deleteDisabledReason={perms.reason("connector:delete")}
         />
       </ListResults>
 

@@ -24,12 +24,15 @@ export function ConnectorTable({
   onSort,
   onDelete,
   detailsHref,
+  deleteDisabledReason,
 }: {
   items: ConnectorDto[];
   sort: Sort<SortField>;
   onSort: (s: Sort<SortField>) => void;
   onDelete: (dto: ConnectorDto) => void;
   detailsHref: (identifier: string) => string;
+  /** Set while Delete is not available (a missing permission, or not known yet). */
+  deleteDisabledReason?: string;
 }) {
   const columns: Column<ConnectorDto, SortField>[] = [
     {
@@ -74,6 +77,7 @@ export function ConnectorTable({
         onClick={() => onDelete(dto)}
         aria-label={`Delete connector ${dto.connector.name}`}
         className="text-danger"
+        disabledReason={deleteDisabledReason}
       >
         Delete
       </Button>

@@ -1,5 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
+import { usePermissions } from "@/components/identity/permissions";
 import { ProjectScopeRequired } from "@/components/infrastructures/project-scope-required";
 import { DeleteDialog } from "@/components/lists/delete-dialog";
 import { FilterBar, FilterSelect, useListSearch } from "@/components/lists/filter-bar";
@@ -24,6 +25,7 @@ export function EnvironmentList() {
   const [type, setType] = useState<EnvironmentType | "">("");
   const list = useEnvironments(scope, { q: search.q, type: type || undefined });
   const remove = useDeleteEnvironment(scope);
+  const perms = usePermissions(scope);
   const [editing, setEditing] = useState<EnvironmentDto | null | "new">(null);
   const [deleting, setDeleting] = useState<EnvironmentDto | null>(null);
   const [notice, setNotice] = useState<string>();
@@ -37,11 +39,11 @@ export function EnvironmentList() {
     setNotice(undefined);
     setEditing(target);
   };
-  const newButton = (
+  const newButton = perms.can("environment:edit") ? (
     <Button variant="primary" onClick={() => edit("new")}>
       New environment
     </Button>
-  );
+  ) : null;
 
   if (level !== "project") {
     return (
@@ -60,7 +62,7 @@ export function EnvironmentList() {
       <PageHeader
         title="Environments"
         description="The stages your services deploy to. Each holds the infrastructure definitions that say where, exactly."
-        actions={items.length > 0 || filtered ? newButton : undefined}
+        actions={(items.length > 0 || filtered) && newButton ? newButton : undefined}
       />
       <Notice>{notice}</Notice>
       <FilterBar
@@ -113,6 +115,9 @@ export function EnvironmentList() {
           newInfrastructureHref={(id) => infraHref(id, "/infrastructures/new")}
           onEdit={edit}
           onDelete={setDeleting}
+          editDisabledReason={perms.reason("environment:edit")}
+          deleteDisabledReason={perms.reason("environment:delete")}
+          canAddInfrastructure={perms.can("infrastructure:edit")}
         />
       </ListResults>
 

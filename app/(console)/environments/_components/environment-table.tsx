@@ -25,12 +25,20 @@ export function EnvironmentTable({
   newInfrastructureHref,
   onEdit,
   onDelete,
+  editDisabledReason,
+  deleteDisabledReason,
+  canAddInfrastructure = true,
 }: {
   items: EnvironmentDto[];
   infrastructuresHref: (identifier: string) => string;
   newInfrastructureHref: (identifier: string) => string;
   onEdit: (dto: EnvironmentDto) => void;
   onDelete: (dto: EnvironmentDto) => void;
+  /** Set while that action is not available (a missing permission, or not known yet). */
+  editDisabledReason?: string;
+  deleteDisabledReason?: string;
+  /** Offer "Add" (an infrastructure definition) in the row. */
+  canAddInfrastructure?: boolean;
 }) {
   const columns: Column<EnvironmentDto>[] = [
     {
@@ -58,9 +66,14 @@ export function EnvironmentTable({
             {n === 0 ? "None yet" : `${n} definition${n === 1 ? "" : "s"}`}
             <span className="sr-only"> in {e.name}</span>
           </Link>
-          <Link href={newInfrastructureHref(e.identifier)} className="text-xs text-muted hover:text-fg hover:underline">
-            Add<span className="sr-only"> an infrastructure definition to {e.name}</span>
-          </Link>
+          {canAddInfrastructure && (
+            <Link
+              href={newInfrastructureHref(e.identifier)}
+              className="text-xs text-muted hover:text-fg hover:underline"
+            >
+              Add<span className="sr-only"> an infrastructure definition to {e.name}</span>
+            </Link>
+          )}
         </div>
       ),
     },
@@ -72,6 +85,7 @@ export function EnvironmentTable({
           variant="ghost"
           onClick={() => onEdit(dto)}
           aria-label={`Edit environment ${dto.environment.name}`}
+          disabledReason={editDisabledReason}
         >
           Edit
         </Button>
@@ -80,6 +94,7 @@ export function EnvironmentTable({
           variant="ghost"
           onClick={() => onDelete(dto)}
           aria-label={`Delete environment ${dto.environment.name}`}
+          disabledReason={deleteDisabledReason}
           className="text-danger"
         >
           Delete

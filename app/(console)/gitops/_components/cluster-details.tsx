@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
+import { usePermissions } from "@/components/identity/permissions";
 import { Button } from "@/components/ui/button";
 import { Breadcrumbs, DetailsHeader } from "@/components/ui/details-header";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -29,6 +30,7 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
   const query = useGitopsCluster(scope, identifier);
   const test = useClusterTest(scope);
   const remove = useDeleteGitops(scope, "clusters");
+  const perms = usePermissions(scope);
   const [tab, setTab] = useState<Tab>("overview");
   const [deleting, setDeleting] = useState(false);
   const dto = query.data;
@@ -74,11 +76,18 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
         }
         description={c.description}
         primaryAction={
-          <Button variant="primary" loading={test.running} onClick={() => test.start(c.identifier)}>
+          <Button
+            variant="primary"
+            loading={test.running}
+            onClick={() => test.start(c.identifier)}
+            disabledReason={test.running ? undefined : perms.reason("gitops_cluster:test")}
+          >
             Test connection
           </Button>
         }
         editHref={clusterHref(href, c.identifier, "/edit")}
+        editDisabledReason={perms.reason("gitops_cluster:edit")}
+        deleteDisabledReason={perms.reason("gitops_cluster:delete")}
         onDelete={() => {
           remove.reset();
           setDeleting(true);

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
+import { usePermissions } from "@/components/identity/permissions";
 import { ProjectScopeRequired } from "@/components/infrastructures/project-scope-required";
 import { Notice } from "@/components/lists/list-results";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,9 @@ export function GitopsHome() {
   const agents = useGitopsAgents(scope, undefined, level === "project");
   const [editing, setEditing] = useState<GitopsAgentDto | null | "new">(null);
   const [notice, setNotice] = useState<string>();
+  const perms = usePermissions(scope);
+  const canAgent = perms.can("gitops_agent:edit");
+  const canCluster = perms.can("gitops_cluster:edit");
 
   if (level !== "project") {
     return (
@@ -44,14 +48,16 @@ export function GitopsHome() {
         title="GitOps clusters"
         description="EKS clusters a GitOps agent deploys to. The agent runs in a management cluster and reaches each cluster through an IAM role."
         actions={
-          <>
-            <Button onClick={() => setEditing("new")}>New agent</Button>
-            {!noAgents && (
-              <Button variant="primary" asChild>
-                <Link href={newClusterHref(href)}>New cluster</Link>
-              </Button>
-            )}
-          </>
+          canAgent || (canCluster && !noAgents) ? (
+            <>
+              {canAgent && <Button onClick={() => setEditing("new")}>New agent</Button>}
+              {canCluster && !noAgents && (
+                <Button variant="primary" asChild>
+                  <Link href={newClusterHref(href)}>New cluster</Link>
+                </Button>
+              )}
+            </>
+          ) : undefined
         }
       />
       <Notice>{notice}</Notice>
@@ -66,20 +72,29 @@ export function GitopsHome() {
               title="Register an agent first"
               icon="gitops"
               action={
-                <Button variant="primary" onClick={() => setEditing("new")}>
-                  New agent
-                </Button>
+                canAgent ? (
+                  <Button variant="primary" onClick={() => setEditing("new")}>
+                    New agent
+                  </Button>
+                ) : undefined
               }
             >
               A GitOps agent runs in a management EKS cluster and deploys to the clusters you register here. Tell
               Conduit where it runs, then import clusters from EKS.
             </EmptyState>
           ) : (
-            <ClusterList scope={scope} />
+            <ClusterList scope={scope} canCreate={canCluster} />
           )}
         </TabsContent>
         <TabsContent value="agents">
-          <AgentList scope={scope} onEdit={setEditing} onNew={() => setEditing("new")} onNotice={setNotice} />
+          <AgentList
+            scope={scope}
+            onEdit={setEditing}
+            onNew={canAgent ? () => setEditing("new") : undefined}
+            onNotice={setNotice}
+            editDisabledReason={perms.reason("gitops_agent:edit")}
+            deleteDisabledReason={perms.reason("gitops_agent:delete")}
+          />
         </TabsContent>
       </Tabs>
       <AgentDialog

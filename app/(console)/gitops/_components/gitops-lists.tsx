@@ -13,7 +13,7 @@ import { useScope } from "@/lib/scopes/hooks";
 import { newClusterHref } from "./links";
 import { AgentTable, ClusterTable } from "./tables";
 
-export function ClusterList({ scope }: { scope: ScopeRef }) {
+export function ClusterList({ scope, canCreate }: { scope: ScopeRef; canCreate: boolean }) {
   const { href } = useScope();
   const search = useListSearch();
   const [status, setStatus] = useState<ConnectionStatus | "">("");
@@ -48,11 +48,11 @@ export function ClusterList({ scope }: { scope: ScopeRef }) {
         icon="gitops"
         empty={{
           title: "No GitOps clusters yet",
-          action: (
+          action: canCreate ? (
             <Button variant="primary" asChild>
               <Link href={newClusterHref(href)}>New cluster</Link>
             </Button>
-          ),
+          ) : undefined,
           children:
             "Import a cluster from EKS, follow the setup guide generated for your own roles, and test that the agent can reach it.",
         }}
@@ -73,11 +73,16 @@ export function AgentList({
   onEdit,
   onNew,
   onNotice,
+  editDisabledReason,
+  deleteDisabledReason,
 }: {
   scope: ScopeRef;
   onEdit: (a: GitopsAgentDto) => void;
-  onNew: () => void;
+  /** Offers "New agent" in the empty list; unset when the caller may not create one. */
+  onNew?: () => void;
   onNotice: (s: string) => void;
+  editDisabledReason?: string;
+  deleteDisabledReason?: string;
 }) {
   const search = useListSearch();
   const list = useGitopsAgents(scope, search.q);
@@ -98,11 +103,11 @@ export function AgentList({
         icon="gitops"
         empty={{
           title: "No agents yet",
-          action: (
+          action: onNew ? (
             <Button variant="primary" onClick={onNew}>
               New agent
             </Button>
-          ),
+          ) : undefined,
           children:
             "Register the GitOps agent that runs in your management cluster: its namespace, the connector that reaches the cluster and the IAM role its service accounts assume.",
         }}
@@ -116,7 +121,13 @@ export function AgentList({
             : undefined
         }
       >
-        <AgentTable items={items} onEdit={onEdit} onDelete={setDeleting} />
+        <AgentTable
+          items={items}
+          onEdit={onEdit}
+          onDelete={setDeleting}
+          editDisabledReason={editDisabledReason}
+          deleteDisabledReason={deleteDisabledReason}
+        />
       </ListResults>
       <DeleteDialog
         target={deleting}

@@ -52,10 +52,15 @@ export function AgentTable({
   items,
   onEdit,
   onDelete,
+  editDisabledReason,
+  deleteDisabledReason,
 }: {
   items: GitopsAgentDto[];
   onEdit: (a: GitopsAgentDto) => void;
   onDelete: (a: GitopsAgentDto) => void;
+  /** Set while that action is not available (a missing permission, or not known yet). */
+  editDisabledReason?: string;
+  deleteDisabledReason?: string;
 }) {
   const { href } = useScope();
   const columns: Column<GitopsAgentDto>[] = [
@@ -97,7 +102,13 @@ export function AgentTable({
     },
     actionsColumn((a) => (
       <>
-        <Button size="sm" variant="ghost" onClick={() => onEdit(a)} aria-label={`Edit ${a.agent.name}`}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => onEdit(a)}
+          aria-label={`Edit ${a.agent.name}`}
+          disabledReason={editDisabledReason}
+        >
           Edit
         </Button>
         <Button
@@ -106,6 +117,7 @@ export function AgentTable({
           className="text-danger"
           onClick={() => onDelete(a)}
           aria-label={`Delete ${a.agent.name}`}
+          disabledReason={deleteDisabledReason}
         >
           Delete
         </Button>

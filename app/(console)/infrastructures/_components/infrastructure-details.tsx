@@ -1,6 +1,7 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
+import { usePermissions } from "@/components/identity/permissions";
 import { InfrastructureSummary } from "@/components/infrastructures/infrastructure-summary";
 import { InfrastructureYamlTab } from "@/components/infrastructures/infrastructure-yaml-tab";
 import { infrastructureHref, infrastructuresHref } from "@/components/infrastructures/links";
@@ -26,6 +27,7 @@ export function InfrastructureDetails({ identifier }: { identifier: string }) {
   const router = useRouter();
   const query = useInfrastructure(scope, { environment, identifier });
   const remove = useDeleteInfrastructure(scope);
+  const perms = usePermissions(scope);
   const [tab, setTab] = useState<Tab>("overview");
   const [trying, setTrying] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -76,6 +78,8 @@ export function InfrastructureDetails({ identifier }: { identifier: string }) {
           </Button>
         }
         editHref={infrastructureHref(href, dto.environment.identifier, d.identifier, "/edit")}
+        editDisabledReason={perms.reason("infrastructure:edit")}
+        deleteDisabledReason={perms.reason("infrastructure:delete")}
         onDelete={() => {
           remove.reset();
           setDeleting(true);

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
+import { usePermissions } from "@/components/identity/permissions";
 import { infrastructureHref, newInfrastructureHref, withParam } from "@/components/infrastructures/links";
 import { ProjectScopeRequired } from "@/components/infrastructures/project-scope-required";
 import { DeleteDialog } from "@/components/lists/delete-dialog";
@@ -30,6 +31,7 @@ export function InfrastructureList() {
   const environments = useEnvironments(scope);
   const list = useInfrastructures(scope, { environment: environment || undefined, q: search.q });
   const remove = useDeleteInfrastructure(scope);
+  const perms = usePermissions(scope);
   const [deleting, setDeleting] = useState<InfrastructureDto | null>(null);
   const items = pageItems(list.data);
   const envs = environments.data?.items ?? [];
@@ -46,15 +48,19 @@ export function InfrastructureList() {
   }
 
   const noEnvironments = environments.isSuccess && envs.length === 0;
-  const newButton = (
+  const newButton = perms.can("infrastructure:edit") ? (
     <Button variant="primary" asChild>
       <Link href={newInfrastructureHref(href, environment || undefined)}>New infrastructure definition</Link>
     </Button>
-  );
+  ) : null;
 
   return (
     <>
-      <PageHeader title={TITLE} description={DESCRIPTION} actions={noEnvironments ? undefined : newButton} />
+      <PageHeader
+        title={TITLE}
+        description={DESCRIPTION}
+        actions={noEnvironments || !newButton ? undefined : newButton}
+      />
       {environments.isError && <Alert>{errorMessage(environments.error)}</Alert>}
       {noEnvironments ? (
         <EmptyState
@@ -120,6 +126,7 @@ export function InfrastructureList() {
                 infrastructureHref(href, dto.environment.identifier, dto.infrastructureDefinition.identifier)
               }
               onDelete={setDeleting}
+              deleteDisabledReason={perms.reason("infrastructure:delete")}
             />
           </ListResults>
         </>

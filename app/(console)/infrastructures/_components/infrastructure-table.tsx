@@ -11,11 +11,14 @@ export function InfrastructureTable({
   showEnvironment,
   detailsHref,
   onDelete,
+  deleteDisabledReason,
 }: {
   items: InfrastructureDto[];
   showEnvironment: boolean;
   detailsHref: (dto: InfrastructureDto) => string;
   onDelete: (dto: InfrastructureDto) => void;
+  /** Set while Delete is not available (a missing permission, or not known yet). */
+  deleteDisabledReason?: string;
 }) {
   const columns: Column<InfrastructureDto>[] = [
     {
@@ -64,6 +67,7 @@ export function InfrastructureTable({
         onClick={() => onDelete(dto)}
         aria-label={`Delete infrastructure definition ${dto.infrastructureDefinition.name}`}
         className="text-danger"
+        disabledReason={deleteDisabledReason}
       >
         Delete
       </Button>

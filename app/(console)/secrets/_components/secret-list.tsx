@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { usePermissions } from "@/components/identity/permissions";
 import { DeleteDialog } from "@/components/lists/delete-dialog";
 import { FilterBar, useListSearch } from "@/components/lists/filter-bar";
 import { ListResults, Notice } from "@/components/lists/list-results";
@@ -17,6 +18,7 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
   const search = useListSearch(250);
   const query = useSecrets(scope, { q: search.q });
   const remove = useDeleteSecret(scope);
+  const perms = usePermissions(scope);
   // While a new search loads, keep showing the previous results instead of an empty page.
   const [shown, setShown] = useState<SecretDto[]>();
   if (query.data && query.data !== shown) setShown(query.data);
@@ -38,16 +40,18 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
           search={{ id: "secret-search", value: search.text, onChange: search.setText, label: "Search secrets" }}
           updating={query.isFetching && shown !== undefined}
         />
-        <Button
-          variant="primary"
-          className="mb-4"
-          onClick={() => {
-            setNotice(undefined);
-            setCreating(true);
-          }}
-        >
-          New secret
-        </Button>
+        {perms.can("secret:edit") && (
+          <Button
+            variant="primary"
+            className="mb-4"
+            onClick={() => {
+              setNotice(undefined);
+              setCreating(true);
+            }}
+          >
+            New secret
+          </Button>
+        )}
       </div>
       <Notice>{notice}</Notice>
       <ListResults
@@ -80,6 +84,8 @@ export function SecretList({ scope }: { scope: ScopeRef }) {
           onReplace={open(setReplacing)}
           onEdit={open(setEditing)}
           onDelete={open(setDeleting)}
+          editDisabledReason={perms.reason("secret:edit")}
+          deleteDisabledReason={perms.reason("secret:delete")}
         />
       </ListResults>
 

@@ -33,6 +33,9 @@ export interface SecretActions {
   onReplace: (s: SecretDto) => void;
   onEdit: (s: SecretDto) => void;
   onDelete: (s: SecretDto) => void;
+  /** Set while that action is not available (a missing permission, or not known yet). */
+  editDisabledReason?: string;
+  deleteDisabledReason?: string;
 }
 
 export function SecretTable({ items, caption, ...actions }: { items: SecretDto[]; caption: string } & SecretActions) {
@@ -64,10 +67,20 @@ export function SecretTable({ items, caption, ...actions }: { items: SecretDto[]
     { id: "tags", header: "Tags", hideBelow: "lg", cell: (s) => <Tags tags={s.tags} /> },
     actionsColumn((s) => (
       <>
-        <Button size="sm" onClick={() => actions.onReplace(s)} aria-label={`Replace value of ${s.name}`}>
+        <Button
+          size="sm"
+          onClick={() => actions.onReplace(s)}
+          aria-label={`Replace value of ${s.name}`}
+          disabledReason={actions.editDisabledReason}
+        >
           Replace value
         </Button>
-        <Button size="sm" onClick={() => actions.onEdit(s)} aria-label={`Edit secret ${s.name}`}>
+        <Button
+          size="sm"
+          onClick={() => actions.onEdit(s)}
+          aria-label={`Edit secret ${s.name}`}
+          disabledReason={actions.editDisabledReason}
+        >
           Edit
         </Button>
         <Button
@@ -76,6 +89,7 @@ export function SecretTable({ items, caption, ...actions }: { items: SecretDto[]
           className="text-danger"
           onClick={() => actions.onDelete(s)}
           aria-label={`Delete secret ${s.name}`}
+          disabledReason={actions.deleteDisabledReason}
         >
           Delete
         </Button>

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { usePermissions } from "@/components/identity/permissions";
 import { DeleteDialog } from "@/components/lists/delete-dialog";
 import { ListResults } from "@/components/lists/list-results";
 import { ScopeItemDialog } from "@/components/scopes/scope-item-form";
@@ -8,21 +9,27 @@ import { useDeleteOrganization, useOrganizations, useSaveOrganization } from "@/
 import type { OrganizationDto } from "@/lib/scopes/schemas";
 import { ProjectList } from "./project-list";
 
+const ACCOUNT = {};
+
 export function OrganizationList() {
   const orgs = useOrganizations();
   const save = useSaveOrganization();
   const remove = useDeleteOrganization();
+  // Organizations are made at the account.
+  const account = usePermissions(ACCOUNT);
   const [editing, setEditing] = useState<OrganizationDto | "new" | null>(null);
   const [deleting, setDeleting] = useState<OrganizationDto | null>(null);
   const items = orgs.data ?? [];
 
   return (
     <div className="flex flex-col gap-4">
-      <div>
-        <Button variant="primary" onClick={() => setEditing("new")}>
-          New organization
-        </Button>
-      </div>
+      {account.can("org:edit") && (
+        <div>
+          <Button variant="primary" onClick={() => setEditing("new")}>
+            New organization
+          </Button>
+        </div>
+      )}
       <ListResults
         query={orgs}
         count={items.length}
