@@ -313,6 +313,40 @@ test.describe("accessibility", () => {
     expect(findings.slice(before), summary(findings.slice(before))).toEqual([]);
   });
 
+  test("sign-in, profile, tokens and access control", async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    const before = findings.length;
+    const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const signIn = await anonymous.newPage();
+    await signIn.goto("/sign-in");
+    await expect(signIn.getByRole("heading", { name: "Sign in to Conduit" })).toBeVisible();
+    await audit(signIn, "sign-in");
+    await anonymous.close();
+
+    await page.goto("/settings/profile");
+    await expect(page.getByRole("heading", { level: 1, name: "Profile & password" })).toBeVisible();
+    await audit(page, "profile");
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    await expect(page.getByRole("menuitem", { name: "Sign out everywhere" })).toBeVisible();
+    await audit(page, "user menu open");
+    await page.keyboard.press("Escape");
+
+    await page.goto("/settings/tokens");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await audit(page, "tokens");
+    await auditDialog(page, "New token", "New API token", "tokens: new token dialog");
+
+    await page.goto("/settings/access");
+    await expect(page.getByRole("tab", { name: "Role bindings" })).toBeVisible();
+    await audit(page, "access control: role bindings");
+    await auditDialog(page, "Grant role", "Grant role", "access control: grant role dialog");
+    await tab(page, "Service accounts");
+    await audit(page, "access control: service accounts");
+    await tab(page, "Users");
+    await audit(page, "access control: users");
+    expect(findings.slice(before), summary(findings.slice(before))).toEqual([]);
+  });
+
   test("keyboard: value type menu, runtime input editor focus trap and return", async ({ page }) => {
     await page.goto(`/infrastructures/new?${qs}&environment=${ENV}`);
     const trigger = page.getByRole("button", { name: "Value type for Namespace: Fixed" });

@@ -121,7 +121,9 @@ test.describe("identity and access", () => {
     await page.locator('input[name="password"]').fill("anything");
     await page.getByRole("button", { name: "Sign-in" }).click();
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page).toHaveURL(/\/connectors/);
+    // Roles only inside a project: the console opens that project rather than the account.
+    await expect(page).toHaveURL(new RegExp(`/connectors\\?org=${ORG}&project=${PROJECT}`));
+    await expect(page.getByRole("link", { name: "New connector" }).first()).toBeVisible();
     const me = await (await page.request.get(`/api/me?${scoped}`)).json();
     expect(me.email).toBe("sso-dev@sso.e2e.test");
     expect(me.grants).toEqual([{ role: "editor", orgIdentifier: ORG, projectIdentifier: PROJECT }]);
@@ -136,6 +138,10 @@ test.describe("identity and access", () => {
     await outsider.locator('input[name="password"]').fill("anything");
     await outsider.getByRole("button", { name: "Sign-in" }).click();
     await outsider.getByRole("button", { name: "Continue" }).click();
+    await expect(outsider).toHaveURL(/\/sign-in\?error=/);
+    await expect(
+      outsider.getByText("Single sign-on did not complete: Your email domain may not sign in to this Conduit."),
+    ).toBeVisible();
     expect((await outsider.request.get("/api/me")).status()).toBe(401);
     await outsider.context().close();
   });

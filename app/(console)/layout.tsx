@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
+import { HomeScope } from "@/components/identity/home-scope";
 import { UserMenu } from "@/components/identity/user-menu";
 import { ScopeSwitcher } from "@/components/shell/scope-switcher";
 import { Sidebar } from "@/components/shell/sidebar";
@@ -28,6 +29,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
           <ThemeToggle />
           <Suspense>
             <UserMenu />
+            <HomeScope />
           </Suspense>
         </div>
       </header>

@@ -17,11 +17,17 @@ const NOTICES: Record<string, string> = {
   "signed-out-everywhere": "You were signed out on every device.",
 };
 
+/** Reasons a failed single sign-on comes back with (`?error=<code>`), in words. */
+const SSO_REASONS: Record<string, string> = {
+  domain_not_allowed: "Your email domain may not sign in to this Conduit.",
+  user_disabled: "Your user is disabled; ask an Account Admin.",
+};
+
 /** better-auth sends a failed single sign-on back with `?error=<code>`. */
 function ssoFailure(code: string | undefined): string | undefined {
   if (!code) return undefined;
-  const safe = /^[A-Za-z0-9_.-]{1,64}$/.test(code) ? code : "unknown";
-  return `Single sign-on did not complete (${safe.toLowerCase()}). Try again, or ask an Account Admin whether your account may sign in.`;
+  const safe = /^[A-Za-z0-9_.-]{1,64}$/.test(code) ? code.toLowerCase() : "unknown";
+  return `Single sign-on did not complete: ${SSO_REASONS[safe] ?? `${safe}. Try again, or ask an Account Admin whether your account may sign in.`}`;
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {

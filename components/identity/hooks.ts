@@ -216,5 +216,7 @@ export function useChangePassword() {
         method: "POST",
         json: { ...v, revokeOtherSessions: true },
       }),
+    // The variables hold both passwords: keep them in memory no longer than the call.
+    gcTime: 0,
   });
 }

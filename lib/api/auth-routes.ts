@@ -123,6 +123,22 @@ async function signOut(req: NextRequest, requestId: string): Promise<Response> {
   return res;
 }
 
+/**
+ * The provider sends the browser back to `/callback/<id>`; when that fails (a refused domain, a
+ * disabled user, a bad state), the person lands on the sign-in page with the reason's code
+ * rather than on a bare error body.
+ */
+async function ssoCallbackFailure(res: Response): Promise<Response> {
+  let code = "sso_failed";
+  try {
+    const body = (await res.clone().json()) as { code?: unknown };
+    if (typeof body.code === "string" && /^[A-Z0-9_]{1,64}$/i.test(body.code)) code = body.code.toLowerCase();
+  } catch {
+    // not JSON: the generic reason
+  }
+  return new Response(null, { status: 302, headers: { location: `/sign-in?error=${encodeURIComponent(code)}` } });
+}
+
 async function handle(req: NextRequest): Promise<Response> {
   const requestId = randomUUID();
   try {
@@ -133,6 +149,7 @@ async function handle(req: NextRequest): Promise<Response> {
         : req.method === "POST" && path === "/sign-out"
           ? await signOut(req, requestId)
           : await auth().handler(req);
+    if (req.method === "GET" && path.startsWith("/callback/") && res.status >= 400) return ssoCallbackFailure(res);
     const out = await asProblem(await scrubbed(res), requestId);
     out.headers.set("x-request-id", requestId);
     out.headers.set("cache-control", "no-store");

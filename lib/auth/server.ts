@@ -40,7 +40,6 @@ const DISABLED_PATHS = [
   "/account-info",
   "/get-access-token",
   "/refresh-token",
-  "/sign-in/social",
 ];
 
 /** Groups seen in an SSO profile, kept for the moment between profile mapping and user creation. */
@@ -124,7 +123,10 @@ function createAuth() {
           before: async (session) => {
             const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
             if (!user || user.disabled)
-              throw new APIError("FORBIDDEN", { message: "This user is disabled; ask an Account Admin." });
+              throw new APIError("FORBIDDEN", {
+                message: "This user is disabled; ask an Account Admin.",
+                code: "USER_DISABLED",
+              });
           },
           after: async (session) => {
             const user = await db.user.findUnique({ where: { id: session.userId }, select: { email: true } });
@@ -180,7 +182,10 @@ function createAuth() {
                   const domain = email.split("@").pop() ?? "";
                   if (!email) throw new APIError("FORBIDDEN", { message: "The provider did not send an email" });
                   if (sso.allowedDomains.length && !sso.allowedDomains.includes(domain))
-                    throw new APIError("FORBIDDEN", { message: `Sign-in from ${domain} is not allowed` });
+                    throw new APIError("FORBIDDEN", {
+                      message: `Sign-in from ${domain} is not allowed`,
+                      code: "DOMAIN_NOT_ALLOWED",
+                    });
                   const raw = (profile as Record<string, unknown>)[sso.groupsClaim];
                   rememberGroups(email, Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : []);
                   return { email, name: String(profile.name ?? email) };

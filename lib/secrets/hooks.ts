@@ -34,6 +34,8 @@ export function useCreateSecret(scope: ScopeRef) {
   return useMutation({
     mutationFn: (input: SecretCreate) => apiFetch<SecretDto>(base, { method: "POST", scope, json: input }),
     onSuccess: invalidate,
+    // The variables hold the secret value: keep them in memory no longer than the call.
+    gcTime: 0,
   });
 }
 
@@ -43,6 +45,7 @@ export function useUpdateSecret(scope: ScopeRef) {
     mutationFn: (v: { identifier: string; input: SecretUpdate }) =>
       apiFetch<SecretDto>(one(v.identifier), { method: "PUT", scope, json: v.input }),
     onSuccess: invalidate,
+    gcTime: 0,
   });
 }
 

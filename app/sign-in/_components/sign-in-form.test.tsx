@@ -97,8 +97,8 @@ describe("SignInForm", () => {
     );
     await user.click(screen.getByRole("button", { name: "Sign in with Okta" }));
     const [url, init] = fetchMock.mock.calls[0]!;
-    expect(url).toBe("/api/auth/sign-in/oauth2");
-    expect(JSON.parse(String(init?.body))).toMatchObject({ providerId: "sso", callbackURL: "/audit" });
+    expect(url).toBe("/api/auth/sign-in/social");
+    expect(JSON.parse(String(init?.body))).toMatchObject({ provider: "sso", callbackURL: "/audit" });
     expect(navigate).toHaveBeenCalledWith("https://idp.example/authorize?x=1");
   });
 

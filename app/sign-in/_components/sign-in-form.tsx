@@ -57,9 +57,9 @@ export function SignInForm({
     setFailure(undefined);
     setSsoPending(true);
     try {
-      const res = await apiFetch<{ url?: string }>("/api/auth/sign-in/oauth2", {
+      const res = await apiFetch<{ url?: string }>("/api/auth/sign-in/social", {
         method: "POST",
-        json: { providerId: "sso", callbackURL: target, errorCallbackURL: "/sign-in" },
+        json: { provider: "sso", callbackURL: target, errorCallbackURL: "/sign-in" },
       });
       if (!res.url) throw new Error("The single sign-on provider did not answer with a sign-in address");
       navigate(res.url);
