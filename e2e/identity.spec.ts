@@ -129,6 +129,24 @@ test.describe("identity and access", () => {
     expect(me.grants).toEqual([{ role: "editor", orgIdentifier: ORG, projectIdentifier: PROJECT }]);
     expect(me.permissions).toContain("connector:edit");
     expect((await page.request.get("/api/oidc/keys")).status()).toBe(403);
+
+    // An Editor may not save a connector that runs as Conduit's own AWS identity, nor pick it in the wizard.
+    const serverIdentity = await page.request.post(`/api/connectors?${scoped}`, {
+      data: {
+        name: "Server identity",
+        identifier: `server_identity_${suffix}`,
+        spec: { credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" }, delegateSelectors: [] },
+      },
+    });
+    expect(serverIdentity.status()).toBe(403);
+    expect((await serverIdentity.json()).detail).toMatch(/only by an Account Admin/);
+    await page.goto(`/connectors/new?${scoped}`);
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Editor connector ${suffix}`);
+    await page.getByRole("button", { name: /^Next/ }).click();
+    await expect(page.getByRole("radio", { name: "Assume IAM role on delegate" })).toBeDisabled();
+    await expect(page.getByRole("radio", { name: "Use IRSA" })).toBeDisabled();
+    await expect(page.getByRole("radio", { name: "AWS access key" })).toBeEnabled();
+    await expect(page.getByText(/Only an Account Admin can choose this/).first()).toBeVisible();
     await page.context().close();
 
     const outsider = await freshPage(browser);

@@ -11,7 +11,7 @@ import { logger, type Logger } from "@/lib/logger";
 import { resolveScope } from "@/lib/scopes/service";
 import type { Actor, Scope, ScopeRef } from "@/lib/scope";
 import { knowsScope, requirePermission, scopeNotFound, type Permission } from "@/lib/access";
-import { authenticate } from "@/lib/auth/principal";
+import { authenticate, clientAddress } from "@/lib/auth/principal";
 import { AppError, validationError } from "@/lib/http/errors";
 import { toAppError } from "@/lib/http/map-error";
 
@@ -33,9 +33,6 @@ export type DeclaredHandler<H> = H & { access: Access };
 export function declare<H extends object>(handler: H, access: Access): DeclaredHandler<H> {
   return Object.assign(handler, { access });
 }
-
-const describeAccess = (a: Access) =>
-  "public" in a ? "public" : "signedIn" in a ? "signed-in" : "visible" in a ? "visible" : a.permission;
 
 const scopeQuerySchema = z.object({
   org: z.string().min(1).max(128).optional(),
@@ -135,10 +132,16 @@ function parseWith<T extends z.ZodType>(schema: T, input: unknown, prefix: strin
   return result.data;
 }
 
-const SYSTEM_GUEST: Actor = { id: "anonymous", name: "anonymous", kind: "user", grants: [] };
+const ANONYMOUS: Actor = { id: "anonymous", name: "anonymous", kind: "user", grants: [] };
 
 async function callerOf(req: NextRequest, access: Access, requestId: string): Promise<Actor> {
-  if ("public" in access) return { ...SYSTEM_GUEST, requestId };
+  if ("public" in access)
+    return {
+      ...ANONYMOUS,
+      requestId,
+      address: clientAddress(req.headers),
+      userAgent: req.headers.get("user-agent") ?? undefined,
+    };
   const who = await authenticate(req.headers, requestId);
   if (who.ok) return who.actor;
   throw new AppError(
@@ -214,7 +217,7 @@ export function withRoute<
         path: new URL(req.url).pathname,
         status: response.status,
         durationMs: Math.round(performance.now() - started),
-        ...(actor && actor.id !== SYSTEM_GUEST.id ? { actor: `${actor.kind}:${actor.id}` } : {}),
+        ...(actor && actor.id !== ANONYMOUS.id ? { actor: `${actor.kind}:${actor.id}` } : {}),
       },
       "request",
     );
@@ -222,5 +225,3 @@ export function withRoute<
   };
   return declare(route, def.access);
 }
-
-export { describeAccess };

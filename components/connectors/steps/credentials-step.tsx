@@ -11,6 +11,7 @@ import {
 } from "@/lib/connectors/schemas";
 import type { ScopeRef } from "@/lib/scope";
 import { RadioCards } from "@/components/ui/radio-cards";
+import { CHECKING, usePermissions } from "@/components/identity/permissions";
 import { errorAt, useStash, useWizardForm } from "../wizard-model";
 import { CrossAccountFields } from "./cross-account-fields";
 import { ManualConfigFields } from "./manual-config-fields";
@@ -19,6 +20,8 @@ import { RegionField } from "./region-field";
 import { SessionTagsField } from "./session-tags-field";
 
 type CredentialValues = ConnectorFormValues["spec"]["credential"];
+
+const SERVER_IDENTITY = new Set<CredentialType>(["InheritFromDelegate", "Irsa"]);
 
 const EMPTY_SPEC: Record<CredentialType, CredentialValues["spec"]> = {
   ManualConfig: { accessKey: "", secretKeyRef: "" },
@@ -51,6 +54,7 @@ export function CredentialsStep({ scope }: { scope: ScopeRef }) {
   const stash = useStash();
   const type = useWatch({ control, name: "spec.credential.type" });
   const region = useWatch({ control, name: "spec.credential.region" }) ?? "us-east-1";
+  const account = usePermissions({});
 
   const changeType = (next: CredentialType) => {
     const current = getValues("spec.credential");
@@ -75,11 +79,27 @@ export function CredentialsStep({ scope }: { scope: ScopeRef }) {
         value={type}
         onChange={changeType}
         error={errorAt(formState.errors, "spec.credential.type")}
-        options={CREDENTIAL_TYPES.map((t) => ({
-          value: t,
-          label: CREDENTIAL_TYPE_INFO[t].label,
-          description: CREDENTIAL_TYPE_INFO[t].description,
-        }))}
+        options={CREDENTIAL_TYPES.map((t) => {
+          // These run as Conduit's own AWS identity: only an Account Admin may choose them.
+          const locked = SERVER_IDENTITY.has(t) && !account.can("server_identity:use");
+          return {
+            value: t,
+            label: CREDENTIAL_TYPE_INFO[t].label,
+            description: locked ? (
+              <>
+                {CREDENTIAL_TYPE_INFO[t].description}{" "}
+                <strong className="font-medium text-fg">
+                  {account.known
+                    ? "Only an Account Admin can choose this: it uses Conduit's own AWS identity."
+                    : CHECKING}
+                </strong>
+              </>
+            ) : (
+              CREDENTIAL_TYPE_INFO[t].description
+            ),
+            disabled: locked && type !== t,
+          };
+        })}
       />
 
       <Section title={type ? `${CREDENTIAL_TYPE_INFO[type].label} settings` : "Settings"}>
