@@ -1,7 +1,7 @@
 "use client";
 import * as DM from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Icon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/http/client";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
@@ -30,6 +30,11 @@ export function UserMenu() {
   const [pending, setPending] = useState<"one" | "all">();
   const [failure, setFailure] = useState<string>();
   const name = hydrated ? me.data?.name : undefined;
+  // Sessions slide with use, but only better-auth's own endpoint renews the cookie's lifetime:
+  // ask it once per page load, so an active person is not signed out when the first cookie ages.
+  useEffect(() => {
+    void fetch("/api/auth/get-session", { cache: "no-store" }).catch(() => undefined);
+  }, []);
 
   const leave = async (which: "one" | "all") => {
     setPending(which);
