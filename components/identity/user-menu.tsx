@@ -55,14 +55,14 @@ export function UserMenu() {
           {failure}
         </span>
       )}
-      <DM.Root>
+      <DM.Root modal={false}>
         <DM.Trigger
           aria-label={name ? `Account menu, signed in as ${name}` : "Account menu"}
           className="flex h-9 items-center gap-2 rounded-md border border-transparent px-1.5 text-sm hover:bg-surface-2 data-[state=open]:bg-surface-2 sm:pr-2.5"
         >
           <span
             aria-hidden
-            className="grid size-7 shrink-0 place-items-center rounded-full bg-accent/15 text-xs font-semibold text-accent"
+            className="grid size-7 shrink-0 place-items-center rounded-full bg-accent text-xs font-semibold text-accent-fg"
           >
             {name ? initials(name) : <Icon name="user" className="size-4" />}
           </span>

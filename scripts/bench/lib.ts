@@ -18,3 +18,26 @@ export function printTable(rows: ReturnType<typeof summarize>[]) {
   for (const r of rows)
     console.log(`${r.name.padEnd(44)} ${String(r.n).padStart(4)} ${f(r.p50)} ${f(r.p95)} ${f(r.min)} ${f(r.max)}`);
 }
+
+export const BENCH_ADMIN = { email: "bench@conduit.test", password: "bench-admin-password-1" };
+
+/** Signs in as the bench's admin (started with CONDUIT_ADMIN_*) and returns a bearer header. */
+export async function benchAuthorization(baseUrl: string): Promise<{ authorization: string }> {
+  const signIn = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const made = await fetch(`${baseUrl}/api/me/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ name: "bench", expiresInDays: 1 }),
+  });
+  if (made.status !== 201) throw new Error(`bench token failed: ${made.status} ${await made.text()}`);
+  return { authorization: `Bearer ${((await made.json()) as { token: string }).token}` };
+}

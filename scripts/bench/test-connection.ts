@@ -8,7 +8,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { startAwsEmulator } from "../../e2e/fixtures/aws-emulator";
 import { startAppServer } from "../../e2e/fixtures/app-server";
 import { freePort } from "../lib/embedded-postgres";
-import { printTable, summarize } from "./lib";
+import { BENCH_ADMIN, benchAuthorization, printTable, summarize } from "./lib";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const LATENCY_MS = 20;
@@ -22,13 +22,23 @@ async function main() {
     accountId: "101010101010",
     allow: [...ACTIONS, "iam:SimulatePrincipalPolicy"],
   });
-  const app = await startAppServer({ port: await freePort(), env: { ...emu.env(), LOG_LEVEL: "warn" } });
+  const app = await startAppServer({
+    port: await freePort(),
+    env: {
+      ...emu.env(),
+      LOG_LEVEL: "warn",
+      CONDUIT_ADMIN_EMAIL: BENCH_ADMIN.email,
+      CONDUIT_ADMIN_PASSWORD: BENCH_ADMIN.password,
+    },
+  });
   Object.assign(process.env, emu.env());
   try {
+    // Every call carries an API token, as a pipeline's would: authentication is part of the cost.
+    const auth = await benchAuthorization(app.baseUrl);
     const post = (path: string, body: unknown) =>
       fetch(`${app.baseUrl}${path}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...auth },
         body: JSON.stringify(body),
       });
     await post("/api/secrets", { identifier: "bench_sk", name: "bench_sk", value: user.secretAccessKey });
@@ -47,7 +57,7 @@ async function main() {
 
     const endpoint = async () => {
       const t0 = performance.now();
-      const res = await fetch(`${app.baseUrl}/api/connectors/bench/test`, { method: "POST" });
+      const res = await fetch(`${app.baseUrl}/api/connectors/bench/test`, { method: "POST", headers: auth });
       const text = await res.text();
       const ms = performance.now() - t0;
       if (!text.includes('"status":"SUCCESS"')) throw new Error(`test did not succeed: ${text.slice(-300)}`);
