@@ -36,9 +36,9 @@ export async function authenticate(headers: Headers, requestId?: string): Promis
   if (token !== null) {
     const row = token ? await findLiveToken(token) : null;
     if (!row) return { ok: false, reason: "invalid-token" };
+    const { grants } = row;
     if (row.user) {
       if (row.user.disabled) return { ok: false, reason: "invalid-token" };
-      const grants = await grantsOf("user", row.user.id);
       return {
         ok: true,
         via: "token",
@@ -46,7 +46,6 @@ export async function authenticate(headers: Headers, requestId?: string): Promis
       };
     }
     if (row.serviceAccount) {
-      const grants = await grantsOf("serviceAccount", row.serviceAccount.id);
       return {
         ok: true,
         via: "token",
