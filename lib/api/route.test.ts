@@ -447,3 +447,44 @@ describe("scope", () => {
     expect((await res.json()).scope.level).toBe("account");
   });
 });
+
+describe("control characters", () => {
+  it("refuses NUL in the query, a path parameter or a nested body field with 400 naming each field", async () => {
+    const { handler, seen } = echoRoute({ query: z.object({ q: z.string().optional() }) });
+    const inQuery = await expectProblem(
+      await handler(request({}, `${URL_BASE}?q=a%00b`), noParams),
+      400,
+      "BAD_REQUEST",
+    );
+    expect(inQuery.fieldErrors).toEqual({ q: ["Contains a control character; remove it"] });
+
+    const param = await handler(request({}), { params: Promise.resolve({ identifier: "web\u0000" }) });
+    expect((await expectProblem(param, 400, "BAD_REQUEST")).fieldErrors).toHaveProperty("identifier");
+
+    const body = echoRoute({ body: thingSchema });
+    const nested = await body.handler(
+      postJson({ ...validThing, spec: { region: "eu-west-1\u0007", replicas: 1 } }),
+      noParams,
+    );
+    expect((await expectProblem(nested, 400, "BAD_REQUEST")).fieldErrors).toHaveProperty(["spec.region"]);
+    expect(seen).not.toHaveBeenCalled();
+    expect(body.seen).not.toHaveBeenCalled();
+  });
+
+  it("refuses a lone surrogate in a list item, DEL and C1 controls; keeps tabs, line breaks and emoji", async () => {
+    const { handler, seen } = echoRoute({ body: z.object({ tags: z.array(z.string()), text: z.string() }) });
+    const lone = JSON.stringify({ tags: ["ok", "x"], text: "a" }).replace('"x"', '"\\ud800"');
+    const res = await handler(
+      request({ method: "POST", body: lone, headers: { "content-type": "application/json" } }),
+      noParams,
+    );
+    expect((await expectProblem(res, 400, "BAD_REQUEST")).fieldErrors).toEqual({
+      "tags.1": ["Contains a control character; remove it"],
+    });
+    for (const bad of ["a\u007fb", "a\u0085b"])
+      await expectProblem(await handler(postJson({ tags: [], text: bad }), noParams), 400, "BAD_REQUEST");
+    const fine = await handler(postJson({ tags: ["🚀 launch"], text: "line one\n\tline two\r\n" }), noParams);
+    expect(fine.status).toBe(200);
+    expect(seen).toHaveBeenCalledTimes(1);
+  });
+});

@@ -14,6 +14,7 @@ import { knowsScope, requirePermission, scopeNotFound, type Permission } from "@
 import { authenticate, clientAddress } from "@/lib/auth/principal";
 import { AppError, validationError } from "@/lib/http/errors";
 import { toAppError } from "@/lib/http/map-error";
+import { refuseControlCharacters } from "@/lib/http/control-chars";
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
@@ -177,7 +178,10 @@ export function withRoute<
       actor = await callerOf(req, def.access, requestId);
       const url = new URL(req.url);
       const rawQuery = Object.fromEntries(url.searchParams.entries());
-      const params = def.params ? parseWith(def.params, await ctx.params) : ((await ctx.params) as z.infer<P>);
+      const rawParams = await ctx.params;
+      refuseControlCharacters(rawParams);
+      refuseControlCharacters(rawQuery);
+      const params = def.params ? parseWith(def.params, rawParams) : (rawParams as z.infer<P>);
       const scopeQuery = parseWith(scopeQuerySchema, { org: rawQuery.org, project: rawQuery.project });
       const query = def.query ? parseWith(def.query, rawQuery) : (rawQuery as z.infer<Q>);
       const scope = def.scopeFrom
@@ -191,7 +195,9 @@ export function withRoute<
       if (def.body) {
         const { raw, format } = await readBody(req, def.bodyLimit ?? DEFAULT_BODY_LIMIT, Boolean(def.fromYaml));
         bodyFormat = format;
-        body = parseWith(def.body, format === "yaml" && def.fromYaml ? def.fromYaml(raw as string) : raw);
+        const shaped = format === "yaml" && def.fromYaml ? def.fromYaml(raw as string) : raw;
+        refuseControlCharacters(shaped);
+        body = parseWith(def.body, shaped);
       }
       const result = await handler({
         req,
