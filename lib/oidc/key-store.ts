@@ -76,12 +76,52 @@ export async function ensureActiveKey(s: KeyStore, accountId: string): Promise<S
   });
 }
 
-/** Adds a new active key, retires the current one (still published for its tokens), audits it. */
-export async function rotateKey(s: KeyStore, accountId: string, by: Actor): Promise<Rotation> {
-  const fresh = await generateKey(s.keyring());
+/** Each rotation retires exactly one key, and retired keys stay in the table longer than the window. */
+async function checkRotationLimit(
+  db: Tx | PrismaClient,
+  accountId: string,
+  limit: RotationLimit,
+  now: Date,
+): Promise<void> {
+  const recent = await db.oidcSigningKey.findMany({
+    where: { accountId, retiredAt: { gt: new Date(now.getTime() - limit.windowMs) } },
+    orderBy: { retiredAt: "asc" },
+    select: { retiredAt: true },
+  });
+  if (recent.length < limit.max) return;
+  const frees = recent[recent.length - limit.max]!.retiredAt!;
+  throw new RotationLimited(limit, Math.max(1000, frees.getTime() + limit.windowMs - now.getTime()));
+}
+
+/** At most `max` rotations per `windowMs` (each generates an RSA key and adds one to the JWKS). */
+export interface RotationLimit {
+  max: number;
+  windowMs: number;
+}
+
+/** Refused by the rotation limit; `retryAfterMs` until the oldest rotation in the window ages out. */
+export class RotationLimited extends Error {
+  constructor(
+    readonly limit: RotationLimit,
+    readonly retryAfterMs: number,
+  ) {
+    super(`At most ${limit.max} key rotations per ${Math.round(limit.windowMs / 60_000)} minutes`);
+    this.name = "RotationLimited";
+  }
+}
+
+/**
+ * Adds a new active key, retires the current one (still published for its tokens), audits it.
+ * With a limit, the keys made in the window are counted under the account's lock (the table is
+ * the counter, so every instance agrees), and the rotation is refused before any key is made.
+ */
+export async function rotateKey(s: KeyStore, accountId: string, by: Actor, limit?: RotationLimit): Promise<Rotation> {
   const now = nowOf(s);
+  if (limit) await checkRotationLimit(s.db, accountId, limit, now);
+  const fresh = await generateKey(s.keyring());
   return s.db.$transaction(async (tx) => {
     await lockAccount(tx, accountId);
+    if (limit) await checkRotationLimit(tx, accountId, limit, now);
     const previous = await tx.oidcSigningKey.findFirst({
       where: activeWhere(accountId),
       orderBy: { createdAt: "desc" },

@@ -4,7 +4,14 @@ import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, jwtVe
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { keyring } from "@/lib/secrets/key";
-import { ensureActiveKey, listKeys, publishedKeys, RETIRED_KEY_PUBLISHED_MS, rotateKey } from "./key-store";
+import {
+  ensureActiveKey,
+  listKeys,
+  publishedKeys,
+  RETIRED_KEY_PUBLISHED_MS,
+  rotateKey,
+  RotationLimited,
+} from "./key-store";
 import { activeSigningKey, jwks, rotateSigningKey } from "./keys";
 import { mintOidcToken } from "./tokens";
 
@@ -97,6 +104,29 @@ describe("OIDC signing keys", () => {
     const third = await rotateKey(store, acc, by);
     expect(third).toMatchObject({ previousKid: second.kid, pruned: 1 });
     expect(await db.oidcSigningKey.findUnique({ where: { kid: first.kid } })).toBeNull();
+  });
+
+  it("limits rotations per window: the 9th within the hour is refused before a key is made, then allowed", async () => {
+    const acc = account();
+    let now = new Date();
+    const store = { db, keyring, now: () => now };
+    const limit = { max: 8, windowMs: 3_600_000 };
+    await ensureActiveKey(store, acc);
+    for (let i = 0; i < 8; i++) {
+      now = new Date(now.getTime() + 60_000);
+      await rotateKey(store, acc, by, limit);
+    }
+    const keys = await db.oidcSigningKey.count({ where: { accountId: acc } });
+    const err = await rotateKey(store, acc, by, limit).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RotationLimited);
+    // The first rotation of the window (one minute after the start) frees a place an hour later.
+    expect((err as RotationLimited).retryAfterMs).toBe(3_600_000 - 7 * 60_000);
+    expect(await db.oidcSigningKey.count({ where: { accountId: acc } })).toBe(keys);
+    expect((await publishedKeys(store, acc)).length).toBe(9);
+    now = new Date(now.getTime() + (err as RotationLimited).retryAfterMs + 1);
+    await rotateKey(store, acc, by, limit);
+    // Without a limit (the command-line rotation) nothing is refused.
+    await rotateKey(store, acc, by);
   });
 
   it("two concurrent rotations leave exactly one active key", async () => {

@@ -34,9 +34,19 @@ export async function activeKid(accountId: string): Promise<string> {
   return (await store.ensureActiveKey(s, accountId)).kid;
 }
 
+/**
+ * Rotations through the API: 8 an hour per account, so at most 9 keys are ever published (the
+ * active one and those retired within the last hour). The command-line rotation has no limit.
+ */
+export const API_ROTATION_LIMIT: store.RotationLimit = { max: 8, windowMs: 3_600_000 };
+
 /** New active key; the old one stays in the JWKS until every token it signed has expired. */
-export function rotateSigningKey(accountId: string, by: Actor = SYSTEM_ACTOR): Promise<store.Rotation> {
-  return store.rotateKey(s, accountId, by);
+export function rotateSigningKey(
+  accountId: string,
+  by: Actor = SYSTEM_ACTOR,
+  limit?: store.RotationLimit,
+): Promise<store.Rotation> {
+  return store.rotateKey(s, accountId, by, limit);
 }
 
 /** The JWK set to publish: the active key plus retired keys whose tokens may still be valid. */

@@ -7,6 +7,7 @@ import * as jwksRoute from "@/app/api/oidc/account/[accountId]/jwks/route";
 import * as keysRoute from "@/app/api/oidc/keys/route";
 import * as rotateRoute from "@/app/api/oidc/keys/rotate/route";
 import * as previewRoute from "@/app/api/oidc/preview/route";
+import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { createOrganization, createProject } from "@/lib/scopes/service";
 import { adminHeaders } from "@/scripts/lib/test-principals";
@@ -107,6 +108,18 @@ describe("OIDC routes", () => {
       { kid: previousKid, active: false },
     ]);
     expect(JSON.stringify(list)).not.toMatch(/ciphertext|authTag|PRIVATE|"d":/);
+  });
+
+  it("refuse the 9th rotation within the hour with 429 and Retry-After, without making a key", async () => {
+    const made = await db.oidcSigningKey.count({ where: { accountId: ACC, retiredAt: { not: null } } });
+    for (let i = made; i < 8; i++)
+      expect((await post(rotateRoute.POST, "http://x/api/oidc/keys/rotate")).status).toBe(201);
+    const keys = await db.oidcSigningKey.count({ where: { accountId: ACC } });
+    const refused = await post(rotateRoute.POST, "http://x/api/oidc/keys/rotate");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3000);
+    expect((await refused.json()).detail).toMatch(/At most 8 key rotations per 60 minutes/);
+    expect(await db.oidcSigningKey.count({ where: { accountId: ACC } })).toBe(keys);
   });
 
   it("preview: decoded header and claims for the scope, the provider ARN and trust policy, a reachability warning", async () => {

@@ -7,7 +7,8 @@ import { resolveScope, accountId as configuredAccount } from "@/lib/scopes/servi
 import type { Actor, Scope } from "@/lib/scope";
 import { ClaimsError, AWS_TAGS_CLAIM } from "./claims";
 import { discoveryDocument, issuerReachability, issuerUrl, type DiscoveryDocument } from "./issuer";
-import { jwks, listSigningKeys, rotateSigningKey } from "./keys";
+import { API_ROTATION_LIMIT, jwks, listSigningKeys, rotateSigningKey } from "./keys";
+import { RotationLimited } from "./key-store";
 import { issuerHostPath, oidcProviderArn, oidcSetupCommands, oidcTrustPolicy, roleOfArn } from "./policy";
 import type { OidcKeyDto, OidcPreview, OidcPreviewRequest, OidcRotationDto } from "./schemas";
 import { describeOidcToken } from "./tokens";
@@ -30,7 +31,20 @@ export function oidcJwks(accountId: string) {
 
 export const listOidcKeys = (): Promise<OidcKeyDto[]> => listSigningKeys(configuredAccount());
 
-export const rotateOidcKey = (by: Actor): Promise<OidcRotationDto> => rotateSigningKey(configuredAccount(), by);
+/** Rotation from the console or API: limited per account (429 with Retry-After). */
+export async function rotateOidcKey(by: Actor): Promise<OidcRotationDto> {
+  try {
+    return await rotateSigningKey(configuredAccount(), by, API_ROTATION_LIMIT);
+  } catch (err) {
+    if (!(err instanceof RotationLimited)) throw err;
+    const seconds = Math.ceil(err.retryAfterMs / 1000);
+    throw new AppError(
+      "RATE_LIMITED",
+      `${err.message}; the next one is possible in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? "s" : ""}. \`npm run oidc:rotate-key\` on the server has no limit, for an emergency.`,
+      { headers: { "retry-after": String(seconds) } },
+    );
+  }
+}
 
 async function previewScope(scope: Scope, body: OidcPreviewRequest): Promise<Scope> {
   if (!body.org && !body.project) return scope;
