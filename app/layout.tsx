@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -11,11 +12,14 @@ export const metadata: Metadata = {
 // Applies the saved theme (or the OS preference) before first paint, so dark mode never flashes.
 const themeScript = `try{var t=localStorage.getItem("conduit-theme");var d=t?t==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch(e){}`;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page carries a Content-Security-Policy with a per-request nonce (proxy.ts), so every page
+// renders per request; the nonce goes on the one inline script, and Next puts it on its own.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen antialiased">
         <Providers>{children}</Providers>

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { ADMIN, adminApi, anonymousApi } from "./fixtures/auth";
 import type { Browser } from "@playwright/test";
-import { expect, test, type APIRequestContext, type Page } from "./fixtures/test";
+import { expect, ORIGIN_HEADER, test, type APIRequestContext, type Page } from "./fixtures/test";
 
 const ORG = "default";
 const PROJECT = "default_project";
@@ -132,6 +132,7 @@ test.describe("identity and access", () => {
 
     // An Editor may not save a connector that runs as Conduit's own AWS identity, nor pick it in the wizard.
     const serverIdentity = await page.request.post(`/api/connectors?${scoped}`, {
+      headers: ORIGIN_HEADER(),
       data: {
         name: "Server identity",
         identifier: `server_identity_${suffix}`,
@@ -182,6 +183,7 @@ test.describe("identity and access", () => {
     await expect(page.getByRole("button", { name: "New connector" })).toHaveCount(0);
 
     const post = await page.request.post(`/api/connectors?${scoped}`, {
+      headers: ORIGIN_HEADER(),
       data: { name: "x", identifier: "x", spec: {} },
     });
     expect(post.status()).toBe(403);

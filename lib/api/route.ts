@@ -15,6 +15,8 @@ import { authenticate, clientAddress } from "@/lib/auth/principal";
 import { AppError, validationError } from "@/lib/http/errors";
 import { toAppError } from "@/lib/http/map-error";
 import { refuseControlCharacters } from "@/lib/http/control-chars";
+import { sameOrigin } from "@/lib/http/security";
+import { env } from "@/lib/env";
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
@@ -144,7 +146,17 @@ async function callerOf(req: NextRequest, access: Access, requestId: string): Pr
       userAgent: req.headers.get("user-agent") ?? undefined,
     };
   const who = await authenticate(req.headers, requestId);
-  if (who.ok) return who.actor;
+  if (who.ok) {
+    // The session cookie travels with any request the browser makes, wherever it starts: a
+    // state-changing one must come from the console's own pages. A bearer token is never sent by
+    // the browser on its own, so token requests are exempt.
+    const { CONDUIT_PUBLIC_URL, PORT } = env();
+    if (who.via === "session" && !sameOrigin(req.method, req.headers, { publicUrl: CONDUIT_PUBLIC_URL, port: PORT }))
+      throw new AppError("FORBIDDEN", "Cross-site request refused: send it from the console, or use an API token", {
+        extra: { reason: "cross-site" },
+      });
+    return who.actor;
+  }
   throw new AppError(
     "UNAUTHENTICATED",
     who.reason === "invalid-token"
