@@ -82,6 +82,7 @@ export function MultiTypeInput<T extends FieldValues>({
   const text = toText(field.value);
   const id = useId();
   const editRef = useRef<HTMLButtonElement>(null);
+  const openedByKeyboard = useRef(false);
   const focusAfterMenu = useRef<FieldKind | null>(null);
   const [editing, setEditing] = useState(false);
 
@@ -196,6 +197,14 @@ export function MultiTypeInput<T extends FieldValues>({
           <Menu.Trigger asChild disabled={disabled}>
             <Button
               className="w-24 shrink-0 justify-between px-2.5 text-xs"
+              // How the menu was opened decides where focus goes, by what the user pressed: not by
+              // Radix's guess, which a synthetic pointer move (a scroll under the cursor) can flip.
+              onKeyDown={(e) => {
+                if (["Enter", " ", "ArrowDown", "ArrowUp"].includes(e.key)) openedByKeyboard.current = true;
+              }}
+              onPointerDown={() => {
+                openedByKeyboard.current = false;
+              }}
               aria-label={`Value type for ${label}: ${KIND_LABELS[kind]}`}
               title={`Value type: ${KIND_LABELS[kind]}`}
             >
@@ -213,12 +222,12 @@ export function MultiTypeInput<T extends FieldValues>({
               // Named by its heading ("Value type for Namespace"), not by the trigger's current value.
               aria-labelledby={`${id}-menu`}
               onFocus={(e) => {
-                // Opened from the keyboard, Radix focuses the first item; the checked one is where
-                // the user is, as in a select. (Opened with the mouse, focus stays on the menu.)
+                // Opened from the keyboard, focus goes to the checked item: where the user is, as
+                // in a select. (Opened with the mouse, focus stays on the menu.)
                 const menu = e.currentTarget;
-                if (e.target !== menu) return;
+                if (e.target !== menu || !openedByKeyboard.current) return;
                 queueMicrotask(() => {
-                  if (document.activeElement === menu || !menu.contains(document.activeElement)) return;
+                  if (!menu.contains(document.activeElement)) return;
                   menu.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"]')?.focus();
                 });
               }}
