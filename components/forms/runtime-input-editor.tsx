@@ -242,7 +242,7 @@ function RuntimeInputEditor({
           <p id={`${id}-regex-hint`} className={regexError ? "text-sm text-danger" : "text-xs text-muted"}>
             {regexError
               ? `Not a valid regular expression: ${regexError.replace(/^invalid regex: /, "")}`
-              : "The whole value must match."}
+              : "The whole value must match (RE2 syntax: no backreferences or lookaround)."}
           </p>
         </div>
       )}

@@ -1,6 +1,26 @@
 // Rules a runtime input must satisfy whatever its text looks like. parse.ts reports them with a
 // character index, format.ts refuses to write an input that breaks them, the editor shows them.
+// Patterns run on RE2 (re2js), in the browser and on the server alike: matching takes time linear
+// in the value, so no pattern can stall the server (`(a+)+b` against "aaa…!" is as quick as any).
+// RE2 has no backreferences or lookaround; such a pattern is refused when it is written.
+import { RE2JS } from "re2js";
 import type { RuntimeInput } from "./types";
+
+/** Longest pattern accepted (compiling is linear in it too, but a pattern is not a document). */
+export const MAX_REGEX_LENGTH = 256;
+
+const compiled = new Map<string, RE2JS>();
+function compile(re: string): RE2JS {
+  let found = compiled.get(re);
+  if (!found) {
+    found = RE2JS.compile(re);
+    if (compiled.size >= 256) compiled.delete(compiled.keys().next().value!);
+    compiled.set(re, found);
+  }
+  return found;
+}
+
+const UNSUPPORTED = /\\[1-9]|\\k<|\(\?<?[=!]/;
 
 export interface InputProblem {
   /** Which option the problem is in; `item` is the index inside allowedValues. */
@@ -11,14 +31,17 @@ export interface InputProblem {
   detail?: string;
 }
 
-/** The engine's own reason without the pattern echo, e.g. "Unterminated group". */
+/** The engine's own reason, e.g. "missing closing ]: `[`", or why RE2 cannot run the pattern. */
 function regexError(re: string): string | undefined {
+  if (re.length > MAX_REGEX_LENGTH) return `at most ${MAX_REGEX_LENGTH} characters`;
   try {
-    new RegExp(re);
+    compile(re);
     return undefined;
   } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
-    return text.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, "");
+    const text = (e instanceof Error ? e.message : String(e)).replace(/^error parsing regexp: /, "");
+    return UNSUPPORTED.test(re)
+      ? `backreferences and lookaround are not supported (patterns run in linear time): ${text}`
+      : text;
   }
 }
 
@@ -31,7 +54,7 @@ export function regexProblem(re: string): string | undefined {
 
 /** Whole-value match (like Java's `matches`, which Harness uses): `a` does not match `ab`. */
 export function matchesWhole(re: string, value: string): boolean {
-  return new RegExp(`^(?:${re})$`).test(value);
+  return compile(re).matches(value);
 }
 
 export function findInputProblem(input: RuntimeInput): InputProblem | undefined {

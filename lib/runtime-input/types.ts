@@ -6,7 +6,7 @@ export interface RuntimeInput {
   default?: string;
   /** At least one value, no duplicates; never together with `regex`. */
   allowedValues?: string[];
-  /** JavaScript syntax; a provided value must match it as a whole. */
+  /** RE2 syntax (no backreferences or lookaround); a provided value must match it as a whole. */
   regex?: string;
   /** Asked for during the execution (`.executionInput()`), not only when it starts. */
   executionInput: boolean;
