@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Combobox } from "@/components/ui/combobox";
 import { Input, Select } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
-import { PARTITIONS, PARTITION_LABELS, REGIONS, regionLabel } from "@/lib/aws/partitions";
+import { REGIONS, regionLabel } from "@/lib/aws/partitions";
+import { RegionOptions } from "@/components/ui/region-options";
 import { useClusters, useNamespaces, useRegions } from "@/lib/eks/hooks";
 import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scope";
@@ -35,21 +36,15 @@ export function RegionSelect({
         aria-describedby={p["aria-describedby"]}
       >
         <option value="">All regions</option>
-        {listed
-          ? all.map((code) => (
-              <option key={code} value={code}>
-                {labels.get(code) ?? regionLabel(code)} — {code}
-              </option>
-            ))
-          : PARTITIONS.map((part) => (
-              <optgroup key={part} label={PARTITION_LABELS[part]}>
-                {REGIONS.filter((r) => r.partition === part).map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.label} — {r.code}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+        {listed ? (
+          all.map((code) => (
+            <option key={code} value={code}>
+              {labels.get(code) ?? regionLabel(code)} — {code}
+            </option>
+          ))
+        ) : (
+          <RegionOptions />
+        )}
       </Select>
       {connectorRef !== null && regions.isFetching && (
         <p className="flex items-center gap-1.5 text-xs text-muted">

@@ -103,7 +103,7 @@ describe("origins and secrets", () => {
     delete process.env.CONDUIT_PUBLIC_URL;
     resetEnvCache();
     expect(consoleOrigin()).toBe("http://localhost:4100");
-    expect(trustedOrigins()).toEqual(["http://localhost:4100", "http://127.0.0.1:4100"]);
+    expect(trustedOrigins()).toEqual(["http://localhost:4100", "http://127.0.0.1:4100", "http://[::1]:4100"]);
     process.env.CONDUIT_PUBLIC_URL = "https://conduit.example.com/base/";
     resetEnvCache();
     expect(consoleOrigin()).toBe("https://conduit.example.com");

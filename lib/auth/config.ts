@@ -2,6 +2,7 @@
 // the role bindings just-in-time SSO users receive. Parsed once; a bad mapping fails the start.
 import { createHash, hkdfSync } from "node:crypto";
 import { env } from "@/lib/env";
+import { consoleOrigins } from "@/lib/http/security";
 import { roleIds, type RoleId } from "@/lib/access";
 import type { ScopeKey } from "@/lib/scope";
 
@@ -13,11 +14,10 @@ export function consoleOrigin(): string {
   return CONDUIT_PUBLIC_URL ? new URL(trimSlash(CONDUIT_PUBLIC_URL)).origin : `http://localhost:${PORT}`;
 }
 
-/** Origins a signed-in browser may post from (better-auth refuses others). */
+/** Origins a signed-in browser may post from: the same list the API's same-origin check uses. */
 export function trustedOrigins(): string[] {
   const { CONDUIT_PUBLIC_URL, PORT } = env();
-  if (CONDUIT_PUBLIC_URL) return [new URL(CONDUIT_PUBLIC_URL).origin];
-  return [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`];
+  return consoleOrigins({ publicUrl: CONDUIT_PUBLIC_URL, port: PORT });
 }
 
 export const secureCookies = () => consoleOrigin().startsWith("https:");

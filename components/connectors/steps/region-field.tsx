@@ -2,14 +2,10 @@
 import { get, useWatch } from "react-hook-form";
 import { Field, Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/misc";
-import { PARTITIONS, REGIONS, partitionOf, type Partition } from "@/lib/aws/partitions";
+import { RegionOptions } from "@/components/ui/region-options";
+import { partitionOf } from "@/lib/aws/partitions";
 import { errorAt, useWizardForm } from "../wizard-model";
 
-const GROUP_LABELS: Record<Partition, string> = {
-  aws: "Commercial",
-  "aws-us-gov": "AWS GovCloud (US)",
-  "aws-cn": "China",
-};
 const ROLE_PATHS = [
   "spec.credential.crossAccountAccess.crossAccountRoleArn",
   "spec.credential.spec.iamRoleArn",
@@ -38,15 +34,7 @@ export function RegionField() {
       >
         {(a) => (
           <Select {...a} {...field}>
-            {PARTITIONS.map((p) => (
-              <optgroup key={p} label={GROUP_LABELS[p]}>
-                {REGIONS.filter((r) => r.partition === p).map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.label} — {r.code}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <RegionOptions />
           </Select>
         )}
       </Field>

@@ -5,7 +5,7 @@ import { RadioCardsField } from "@/components/forms/radio-cards-field";
 import { TextField } from "@/components/forms/text-field";
 import { SecretPicker } from "@/components/secrets/secret-picker";
 import { Field, Select } from "@/components/ui/field";
-import { PARTITIONS, PARTITION_LABELS, REGIONS } from "@/lib/aws/partitions";
+import { RegionOptions } from "@/components/ui/region-options";
 import {
   CLUSTER_AUTH_INFO,
   CLUSTER_AUTH_TYPES,
@@ -78,15 +78,7 @@ export function ClusterAuthFields({
           <Field label="Region" required error={errorAt("region")}>
             {(a) => (
               <Select {...a} {...register("spec.authentication.spec.region")}>
-                {PARTITIONS.map((p) => (
-                  <optgroup key={p} label={PARTITION_LABELS[p]}>
-                    {REGIONS.filter((r) => r.partition === p).map((r) => (
-                      <option key={r.code} value={r.code}>
-                        {r.label} — {r.code}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
+                <RegionOptions />
               </Select>
             )}
           </Field>
