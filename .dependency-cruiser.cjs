@@ -6,7 +6,7 @@ const LIB = [
   ["common", "runtime-input", "redact", "env", "generated"],
   ["http", "logger", "hooks"],
   ["scope", "yaml", "db"],
-  ["audit", "kubernetes", "aws", "access"],
+  ["audit", "kubernetes", "aws", "access", "limits"],
   ["resource"],
   ["secrets", "scopes", "auth"],
   ["oidc"],

@@ -1,11 +1,13 @@
-// In front of every request (Next's proxy): the Host must be this console's (a foreign one is DNS
-// rebinding or a misrouted request: 421); every answer gets the security headers, and a page its
-// Content-Security-Policy with a fresh nonce (the root layout puts it on the one inline script;
-// Next puts it on its own). Pages also need a signed-in browser: without the session cookie they
-// go to the sign-in page and come back afterwards. Whether the session is valid is decided by the
-// API on every call (lib/api/route.ts); a 401 there also leads to sign-in (lib/http/client.ts).
+// In front of every page (Next's proxy): the security headers, and a Content-Security-Policy with
+// a fresh nonce (the root layout puts it on the one inline script; Next puts it on its own).
+// Pages also need a signed-in browser: without the session cookie they go to the sign-in page and
+// come back afterwards. Whether the session is valid is decided by the API on every call
+// (lib/api/route.ts); a 401 there also leads to sign-in (lib/http/client.ts).
+// API routes do not pass through here: Next reads a whole request body before running a proxy,
+// and API bodies must reach lib/api/route.ts unread. The Host check, the client address and the
+// API's headers happen before Next, in the console's server (scripts/serve.ts, lib/http/front-door.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { API_POLICY, commonHeaders, hostAllowed, pagePolicy, type Site } from "@/lib/http/security";
+import { commonHeaders, pagePolicy, type Site } from "@/lib/http/security";
 
 const PUBLIC_PAGES = ["/sign-in", "/setup", "/set-password"];
 const SESSION_COOKIES = ["conduit.session_token", "__Secure-conduit.session_token"];
@@ -21,22 +23,6 @@ function withHeaders(res: NextResponse, s: Site, policy: string): NextResponse {
 export function proxy(req: NextRequest) {
   const s = site();
   const { pathname, search } = req.nextUrl;
-  if (!hostAllowed(req.headers.get("host"), s)) {
-    const body = JSON.stringify({
-      type: "https://conduit.dev/problems/misdirected-request",
-      title: "Misdirected request",
-      status: 421,
-      code: "MISDIRECTED_REQUEST",
-      detail: "This console does not answer to that host name; use the address in CONDUIT_PUBLIC_URL",
-    });
-    return withHeaders(
-      new NextResponse(body, { status: 421, headers: { "content-type": "application/problem+json" } }),
-      s,
-      API_POLICY,
-    );
-  }
-  if (pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), s, API_POLICY);
-
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = pagePolicy(nonce, process.env.NODE_ENV === "development");
   const isPublic = PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -55,6 +41,6 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Every page and API route; not Next's static assets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt|webmanifest)$).*)"],
+  // Every page; not the API (see above) nor Next's static assets.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt|webmanifest)$).*)"],
 };

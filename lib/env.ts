@@ -1,6 +1,20 @@
 // The one place that reads process.env (validated once, at first use). Shared with the CLI
 // scripts, so it does not import "server-only"; nothing in it is ever sent to the browser.
+import net from "node:net";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
+
+/** A request limit: `<points>/<seconds>`, e.g. `30/60` for 30 a minute. */
+const rate = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d{1,7}\/\d{1,6}$/, "<points>/<seconds>, e.g. 30/60")
+    .prefault(fallback)
+    .transform((v) => {
+      const [points, duration] = v.split("/").map(Number) as [number, number];
+      return { points, duration };
+    })
+    .refine((r) => r.points >= 1 && r.duration >= 1 && r.duration <= 86_400, "at least 1 point, 1 to 86400 seconds");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -47,7 +61,31 @@ const envSchema = z.object({
   /** Bound for a whole connection test, and for each AWS call inside it. */
   CONDUIT_TEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   CONDUIT_AWS_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** CIDRs outbound requests to stored hosts may reach besides public addresses (e.g. 10.0.0.0/8). */
+  CONDUIT_EGRESS_ALLOW: z
+    .string()
+    .default("")
+    .refine(
+      (s) => s.split(/[\s,]+/).every((x) => !x || ipaddr.isValidCIDR(x) || net.isIP(x) !== 0),
+      "a comma-separated list of CIDRs (10.0.0.0/8) or addresses",
+    ),
   CONDUIT_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(256).default(8),
+  /** Of those, how many one principal (user or service account) may run at once. */
+  CONDUIT_MAX_CONCURRENT_TESTS_PER_PRINCIPAL: z.coerce.number().int().min(1).max(256).default(2),
+  /**
+   * Request limits counted in PostgreSQL (every instance shares them), `<points>/<seconds>`:
+   * connection tests (saved, unsaved, GitOps) per principal and per org or project; AWS lookups
+   * (regions, clusters, namespaces, kubeconfig, DescribeCluster) per principal, a search of every
+   * region counting 10.
+   */
+  CONDUIT_LIMIT_TESTS_PER_PRINCIPAL: rate("30/60"),
+  CONDUIT_LIMIT_TESTS_PER_SCOPE: rate("120/60"),
+  CONDUIT_LIMIT_LOOKUPS_PER_PRINCIPAL: rate("120/60"),
+  /**
+   * Proxies in front of Conduit that append the address they saw to X-Forwarded-For. 0: none, the
+   * header is ignored (proxy.ts drops it, so Next fills it from the socket); N: the Nth hop from the right.
+   */
+  CONDUIT_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(16).default(0),
   /** Set by EKS for IRSA; read here only to explain a missing setup before the SDK tries. */
   AWS_WEB_IDENTITY_TOKEN_FILE: z.string().optional(),
   AWS_ROLE_ARN: z.string().optional(),

@@ -1,8 +1,10 @@
-// `npm start` / `npm run dev`: database first (embedded unless DATABASE_URL is set), then
-// Next.js. Ctrl-C (SIGINT) or SIGTERM stops Next and then PostgreSQL, cleanly.
+// `npm start` / `npm run dev`: database first (embedded unless DATABASE_URL is set), then the
+// console's server (scripts/serve.ts: Next.js behind Node's http server). Ctrl-C (SIGINT) or
+// SIGTERM stops the server and then PostgreSQL, cleanly.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { env } from "../lib/env";
-import { ensureBuild, nextBin } from "./lib/build";
+import { ensureBuild } from "./lib/build";
 import { prepareDatabase } from "./lib/database";
 import { ensureSecretKey } from "./lib/secret-key";
 
@@ -16,7 +18,7 @@ async function main() {
   // Loopback unless HOST says otherwise: exposing the console is a decision, not a default.
   const child = spawn(
     process.execPath,
-    [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST],
+    ["--import", "tsx", path.join(import.meta.dirname, "serve.ts"), ...(dev ? ["--dev"] : [])],
     {
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: db.url, CONDUIT_SECRET_KEY: secretKey },

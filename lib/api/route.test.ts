@@ -4,6 +4,8 @@ import { NextRequest } from "next/server";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { frontDoor } from "@/lib/http/front-door";
+import { env, resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { createOrganization, createProject } from "@/lib/scopes/service";
 import { DEFAULT_BODY_LIMIT, withRoute } from "./route";
@@ -486,5 +488,47 @@ describe("control characters", () => {
     const fine = await handler(postJson({ tags: ["🚀 launch"], text: "line one\n\tline two\r\n" }), noParams);
     expect(fine.status).toBe(200);
     expect(seen).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the client's address (X-Forwarded-For)", () => {
+  /** A request through the console's server (lib/http/front-door.ts) from a socket at `socket`. */
+  function throughFrontDoor(headers: Record<string, string>, socket: string): NextRequest {
+    const req = { url: "/api/x", headers: { ...headers, host: "127.0.0.1:3000" }, socket: { remoteAddress: socket } };
+    const answer = frontDoor(req, { port: 3000 }, env().CONDUIT_TRUSTED_PROXIES);
+    expect(answer).not.toHaveProperty("refuse");
+    return new NextRequest(URL_BASE, { headers: req.headers as Record<string, string> });
+  }
+  const addressOf = async (req: NextRequest) => {
+    const route = withRoute({ access: { public: true } }, async ({ actor }) => ({ address: actor.address ?? null }));
+    return ((await (await route(req, noParams)).json()) as { address: string | null }).address;
+  };
+  const withTrustedProxies = async <T>(n: string, run: () => Promise<T>): Promise<T> => {
+    process.env.CONDUIT_TRUSTED_PROXIES = n;
+    resetEnvCache();
+    try {
+      return await run();
+    } finally {
+      delete process.env.CONDUIT_TRUSTED_PROXIES;
+      resetEnvCache();
+    }
+  };
+
+  it("with no trusted proxy (the default), what the client writes is dropped: the socket's address counts", async () => {
+    const spoofed = { "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7" };
+    expect(await addressOf(throughFrontDoor(spoofed, "192.0.2.50"))).toBe("192.0.2.50");
+    expect(await addressOf(throughFrontDoor({}, "192.0.2.50"))).toBe("192.0.2.50");
+  });
+
+  it("behind one trusted proxy, the hop it appended counts, not what the client wrote before it", async () => {
+    await withTrustedProxies("1", async () => {
+      const viaProxy = { "x-forwarded-for": "6.6.6.6, 203.0.113.7" };
+      expect(await addressOf(throughFrontDoor(viaProxy, "10.0.0.2"))).toBe("203.0.113.7");
+      expect(await addressOf(throughFrontDoor({ "x-forwarded-for": "203.0.113.7" }, "10.0.0.2"))).toBe("203.0.113.7");
+    });
+    await withTrustedProxies("2", async () => {
+      const viaTwo = { "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.3" };
+      expect(await addressOf(throughFrontDoor(viaTwo, "10.0.0.2"))).toBe("203.0.113.7");
+    });
   });
 });

@@ -2,7 +2,8 @@
 // where access is decided. It assigns a request id, authenticates the caller (bearer token or
 // session cookie: 401 without), parses params and query, resolves the scope, checks the
 // permission the route declares (403 naming it, or 404 for a scope the caller may not know),
-// then parses the body and turns every failure into problem+json.
+// counts the request against the route's limit (429 with Retry-After), then parses the body and
+// turns every failure into problem+json.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
@@ -17,6 +18,7 @@ import { toAppError } from "@/lib/http/map-error";
 import { refuseControlCharacters } from "@/lib/http/control-chars";
 import { sameOrigin } from "@/lib/http/security";
 import { env } from "@/lib/env";
+import { enforceLimit, type LimitName } from "@/lib/limits";
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
@@ -71,6 +73,12 @@ interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType
   /** The scope is named by the path instead (organizations and projects). */
   scopeFrom?: (params: z.infer<P>) => ScopeRef;
   bodyLimit?: number;
+  /**
+   * A request limit (lib/limits), counted in PostgreSQL per principal (tests also per scope) after
+   * the permission check and before the body is read: 429 with Retry-After once spent. `cost`:
+   * the points this request counts, from its query (default 1).
+   */
+  limit?: LimitName | { name: LimitName; cost: (query: z.infer<Q>) => number };
 }
 
 type Handler<P, Q, B> = (ctx: RouteContext<P, Q, B>) => Promise<Response | unknown>;
@@ -202,6 +210,10 @@ export function withRoute<
           ? await resolveScope(scopeQuery)
           : await resolveScope({});
       authorize(def.access, actor, scope);
+      if (def.limit) {
+        const { name, cost } = typeof def.limit === "string" ? { name: def.limit, cost: undefined } : def.limit;
+        await enforceLimit(name, actor, scope, cost?.(query));
+      }
       let body: z.infer<B> = undefined as z.infer<B>;
       let bodyFormat: RouteContext<unknown, unknown, unknown>["bodyFormat"] = "none";
       if (def.body) {
@@ -241,5 +253,7 @@ export function withRoute<
     );
     return response;
   };
-  return declare(route, def.access);
+  // The limit's name rides along too, so a test can check which routes are limited.
+  const limit = typeof def.limit === "object" ? def.limit.name : def.limit;
+  return Object.assign(declare(route, def.access), { limit });
 }

@@ -2,13 +2,13 @@
 // from other files, and "no user yet" is the whole point here): one admin even when two starts
 // race, one-time setup links (once, not after use, not after expiry), and a 409 once set up.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrations";
 import { env, resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { Actor } from "@/lib/scope";
+import { createTestDatabase, dropTestDatabase } from "@/scripts/lib/test-database";
 import {
   bootstrapIdentity,
   completeSetup,
@@ -19,7 +19,6 @@ import {
 } from "./bootstrap";
 import { consoleOrigin, sha256 } from "./config";
 
-let admin: pg.Client;
 const dbName = `bootstrap_${Date.now()}_${randomBytes(3).toString("hex")}`;
 const visitor: Actor = { id: "anonymous", name: "anonymous", kind: "user", grants: [], requestId: "req-setup" };
 const form = (token: string, email = "first@example.com") => ({
@@ -48,15 +47,11 @@ async function dropDbClient() {
 }
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: shared });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(shared);
-  url.pathname = `/${dbName}`;
-  await migrate(url.toString());
+  const url = await createTestDatabase(dbName);
+  await migrate(url);
   // From here on lib/db talks to this file's own database.
   await dropDbClient();
-  process.env.DATABASE_URL = url.toString();
+  process.env.DATABASE_URL = url;
   resetEnvCache();
 });
 afterAll(async () => {
@@ -65,8 +60,7 @@ afterAll(async () => {
   delete process.env.CONDUIT_ADMIN_EMAIL;
   delete process.env.CONDUIT_ADMIN_PASSWORD;
   resetEnvCache();
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.end();
+  await dropTestDatabase(dbName);
 });
 beforeEach(async () => {
   await db.user.deleteMany();

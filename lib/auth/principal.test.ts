@@ -72,7 +72,7 @@ describe("bearer tokens", () => {
         kind: "user",
         grants: [{ role: "editor", scope: { ...accountScope(), orgIdentifier: "o", projectIdentifier: "p" } }],
         requestId: "req-auth-1",
-        // The last hop is the one the server appended; the first is whatever the client wrote.
+        // Only the rightmost hop counts (see clientAddress below); the first is whatever the client wrote.
         address: "203.0.113.7",
         userAgent: "conduit-cli/1.0",
       },
@@ -138,7 +138,7 @@ describe("session cookies", () => {
 
   it("act as the signed-in user with its grants", async () => {
     const cookie = await signIn(user.email);
-    const who = await authenticate(new Headers({ cookie, "x-real-ip": "192.0.2.1" }), "req-s");
+    const who = await authenticate(new Headers({ cookie, "x-forwarded-for": "192.0.2.1" }), "req-s");
     expect(who).toMatchObject({
       ok: true,
       via: "session",
@@ -190,11 +190,26 @@ describe("session cookies", () => {
 });
 
 describe("clientAddress", () => {
-  it("takes the last X-Forwarded-For hop, else X-Real-IP, at most 64 characters", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "1.1.1.1, 2.2.2.2 " }))).toBe("2.2.2.2");
-    expect(clientAddress(new Headers({ "x-real-ip": "3.3.3.3" }))).toBe("3.3.3.3");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "", "x-real-ip": "4.4.4.4" }))).toBe("4.4.4.4");
+  const xff = (value: string, more: Record<string, string> = {}) => new Headers({ "x-forwarded-for": value, ...more });
+
+  it("with no trusted proxy (the default): the one hop Next wrote from the socket; X-Real-IP is ignored", () => {
+    expect(env().CONDUIT_TRUSTED_PROXIES).toBe(0);
+    // proxy.ts dropped what the client sent, so Next filled the header from the socket.
+    expect(clientAddress(xff("192.0.2.10"))).toBe("192.0.2.10");
+    // Were a client's header to get through anyway, only the rightmost hop would count.
+    expect(clientAddress(xff("1.1.1.1, 2.2.2.2 "))).toBe("2.2.2.2");
+    expect(clientAddress(new Headers({ "x-real-ip": "3.3.3.3" }))).toBeUndefined();
+    expect(clientAddress(xff("", { "x-real-ip": "4.4.4.4" }))).toBeUndefined();
     expect(clientAddress(new Headers())).toBeUndefined();
-    expect(clientAddress(new Headers({ "x-real-ip": "x".repeat(100) }))).toHaveLength(64);
+    expect(clientAddress(xff("x".repeat(100)))).toHaveLength(64);
+  });
+
+  it("behind N trusted proxies: the Nth hop from the right (the leftmost when fewer), X-Real-IP only without a header", () => {
+    // client → proxy (appends the client) → Conduit: what the client wrote itself comes first.
+    expect(clientAddress(xff("6.6.6.6, 203.0.113.7"), 1)).toBe("203.0.113.7");
+    expect(clientAddress(xff("6.6.6.6, 203.0.113.7, 10.0.0.2"), 2)).toBe("203.0.113.7");
+    expect(clientAddress(xff("203.0.113.7"), 2)).toBe("203.0.113.7");
+    expect(clientAddress(new Headers({ "x-real-ip": "3.3.3.3" }), 1)).toBe("3.3.3.3");
+    expect(clientAddress(xff("203.0.113.7", { "x-real-ip": "3.3.3.3" }), 1)).toBe("203.0.113.7");
   });
 });

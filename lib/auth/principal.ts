@@ -3,6 +3,7 @@
 // here decides what the actor may do; lib/access does.
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Actor } from "@/lib/scope";
 import { sessionMaxMs } from "./config";
 import { grantsOf } from "./bindings";
@@ -10,13 +11,20 @@ import { auth } from "./server";
 import { findLiveToken } from "./tokens";
 
 /**
- * The client's address: the last hop of X-Forwarded-For, which the Next.js server appends from
- * the socket (an address a client writes itself comes before it), else X-Real-IP.
+ * The client's address, from X-Forwarded-For. Next's server writes the socket's address there
+ * only when the request has none, and never appends, so what a client writes would pass as is:
+ * with no trusted proxy (CONDUIT_TRUSTED_PROXIES=0, the default) proxy.ts drops the client's
+ * header and the one hop left is the socket's. Behind N proxies, each appending the address it
+ * saw, the client is the Nth hop from the right (the leftmost when there are fewer); X-Real-IP
+ * is read only then, when there is no X-Forwarded-For.
  */
-export function clientAddress(headers: Headers): string | undefined {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").pop()?.trim();
-  return (last || headers.get("x-real-ip") || undefined)?.slice(0, 64);
+export function clientAddress(headers: Headers, trustedProxies = env().CONDUIT_TRUSTED_PROXIES): string | undefined {
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const hop = hops[Math.max(hops.length - Math.max(trustedProxies, 1), 0)];
+  return (hop || (trustedProxies > 0 ? headers.get("x-real-ip")?.trim() : undefined) || undefined)?.slice(0, 64);
 }
 
 export type Authentication =

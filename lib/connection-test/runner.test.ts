@@ -8,7 +8,7 @@ import { startTestIssuer, type TestIssuer } from "@/e2e/fixtures/aws-emulator/te
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { resetEnvCache } from "@/lib/env";
 import { resolveScope } from "@/lib/scopes/service";
-import { createSecret, readSecretValue } from "@/lib/secrets/service";
+import { createSecret, readAwsKeyMaterial } from "@/lib/secrets/service";
 import { runConnectionTest } from "./runner";
 import { STEP_IDS, type StepEvent, type TestResult } from "./types";
 
@@ -56,7 +56,7 @@ async function run(spec: ConnectorInput["spec"], opts: { timeoutMs?: number; cal
   const events: StepEvent[] = [];
   const s = await scope();
   const result = await runConnectionTest({
-    readSecret: (ref) => readSecretValue(s, ref),
+    readSecret: (ref) => readAwsKeyMaterial(s, ref),
     identifier: "itest",
     spec,
     emit: (e) => events.push(e),

@@ -1,5 +1,6 @@
-// Runs connection tests for the API: locks (one run per connector, a global bound), the NDJSON
-// stream of step events ending with the result, and persistence of saved connectors' results.
+// Runs connection tests for the API: locks (one run per connector, a share of the slots per
+// principal, a global bound), the NDJSON stream of step events ending with the result, and
+// persistence of saved connectors' results.
 import "server-only";
 import { findConnector, findConnectorWithSecrets } from "@/lib/connectors/queries";
 import { secretReaderFor } from "@/lib/connectors/credentials";
@@ -8,28 +9,23 @@ import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schem
 import { acquireTestLock } from "@/lib/db/locks";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { testLockRefused } from "@/lib/limits";
 import { ndjsonStream } from "@/lib/steps/stream";
 import type { Actor, Scope } from "@/lib/scope";
-import { readSecretValue, resolveSecretRef } from "@/lib/secrets/service";
+import { readAwsKeyMaterial, resolveSecretRef } from "@/lib/secrets/service";
 import { scopeKey } from "@/lib/scope";
 import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
 import { runConnectionTest } from "./runner";
 import type { StepEvent, StoredTest, TestEvent, TestResult } from "./types";
 
 function refusal(lock: Awaited<ReturnType<typeof acquireTestLock>>) {
-  if ("refused" in lock) {
-    throw new AppError(
-      "RATE_LIMITED",
-      lock.refused === "connector-busy"
-        ? "A test of this connector is already running; its result will appear in the test history in a few seconds."
-        : "Too many connection tests are running right now; try again in a few seconds.",
-      { headers: { "retry-after": "5" } },
+  if ("refused" in lock)
+    throw testLockRefused(
+      lock,
+      "A test of this connector is already running; its result will appear in the test history in a few seconds.",
     );
-  }
   return lock.release;
 }
-
-const lockOrRefuse = async (key: string | null) => refusal(await acquireTestLock(key));
 
 function runOptions(
   connector: { identifier: string; name: string; scope: Scope },
@@ -70,7 +66,10 @@ export async function testSavedConnector(opts: {
   // The lock is keyed by scope and identifier, so it is taken while the connector is read.
   const [row, lock] = await Promise.all([
     findConnectorWithSecrets(key, opts.identifier),
-    acquireTestLock(`connector:${key.accountId}/${key.orgIdentifier}/${key.projectIdentifier}/${opts.identifier}`),
+    acquireTestLock(
+      `connector:${key.accountId}/${key.orgIdentifier}/${key.projectIdentifier}/${opts.identifier}`,
+      opts.by,
+    ),
   ]);
   if (!row) {
     if ("release" in lock) await lock.release();
@@ -118,13 +117,13 @@ export async function testUnsavedConnector(opts: {
     opts.by,
     refs.flatMap((r) => (r.secret ? [{ ...r, secret: r.secret }] : [])),
   );
-  const release = await lockOrRefuse(null);
+  const release = refusal(await acquireTestLock(null, opts.by));
   return ndjsonStream(async (emit) => {
     const result = await runConnectionTest(
       runOptions(
         { identifier: opts.input.identifier, name: opts.input.name, scope: opts.scope },
         opts.input.spec,
-        (ref) => readSecretValue(opts.scope, ref),
+        (ref) => readAwsKeyMaterial(opts.scope, ref),
         emit,
       ),
     );

@@ -11,7 +11,7 @@ import { AWS_TAGS_CLAIM, ClaimsError, oidcClaims, type OidcContext, type TokenSc
 import { issuerUrl } from "@/lib/oidc/issuer";
 import { mintOidcToken } from "@/lib/oidc/tokens";
 import { KeyError } from "@/lib/secrets/crypto";
-import { openSecret, readSecretValue } from "@/lib/secrets/service";
+import { openAwsKeyMaterial, readAwsKeyMaterial } from "@/lib/secrets/service";
 import type { Scope } from "@/lib/scope";
 import type { ConnectorWithSecrets } from "./queries";
 import { connectorSecretRefs } from "./schemas";
@@ -83,7 +83,7 @@ export function secretReaderFor(
   const byRef = new Map(connectorSecretRefs({ spec }).map((r) => [r.ref, byField.get(r.field)]));
   return async (ref) => {
     const secret = byRef.get(ref);
-    return secret ? openSecret(secret) : readSecretValue(scope, ref);
+    return secret ? openAwsKeyMaterial(secret) : readAwsKeyMaterial(scope, ref);
   };
 }
 

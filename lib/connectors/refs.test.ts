@@ -2,12 +2,12 @@
 // caller's scope up to its org and the account, and carry the newest stored test.
 import { SYSTEM_ACTOR } from "@/lib/scope";
 import { beforeAll, describe, expect, it } from "vitest";
+import { accessKeyConnector } from "@/scripts/lib/test-inputs";
 import { saveTestResult } from "@/lib/connection-test/queries";
 import { createOrganization, createProject, resolveScope } from "@/lib/scopes/service";
 import type { Scope } from "@/lib/scope";
 import { createSecret } from "@/lib/secrets/service";
 import { resolveConnectorRef } from "./refs";
-import type { ConnectorInput } from "./schemas";
 import { createConnector } from "./service";
 
 const suffix = Date.now().toString(36);
@@ -25,21 +25,12 @@ async function connector(scope: Scope, identifier: string, name: string) {
     input: { identifier: secret, name: secret, description: "", tags: {}, value: "not-a-real-key" },
     by,
   });
-  const input: ConnectorInput = {
+  const input = accessKeyConnector(identifier, {
     name,
-    identifier,
-    description: "",
-    tags: {},
-    spec: {
-      credential: {
-        type: "ManualConfig",
-        spec: { accessKey: "AKIAEXAMPLE", secretKeyRef: secret },
-        region: "eu-west-1",
-      } as ConnectorInput["spec"]["credential"],
-      delegateSelectors: [],
-      executeOnDelegate: true,
-    },
-  };
+    accessKey: "AKIAEXAMPLE",
+    secretKeyRef: secret,
+    region: "eu-west-1",
+  });
   return createConnector({ scope, input, by });
 }
 

@@ -5,7 +5,7 @@ import "server-only";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, levelOf, scopeKey, scopeLabel, type Actor, type Scope, type ScopeKey } from "@/lib/scope";
-import { resolveSecretRef } from "@/lib/secrets/service";
+import { assertSecretUse, resolveSecretRef } from "@/lib/secrets/service";
 import { checkSecretAccess, checkServerIdentity } from "./access";
 import type { ConnectorDto, ConnectorListQuery, ConnectorPage, TestStatus } from "./dto";
 import * as q from "./queries";
@@ -59,6 +59,7 @@ async function resolveRefs(scope: Scope, input: ConnectorInput, by: Actor, curre
     by,
     found.filter((r) => current.get(r.field) !== r.secret.id),
   );
+  for (const r of found) await assertSecretUse(r.secret.id, "aws-key", r.field, r.ref);
   return found.map((r) => ({ field: r.field, secretId: r.secret.id }));
 }
 

@@ -2,6 +2,7 @@
 // AWS emulator through AWS_ENDPOINT_URL_*: access keys, a cross-account role with an external ID
 // (the emulator checks it), the connector's backoff, and the refusals before any AWS call.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { accessKeyConnector } from "@/scripts/lib/test-inputs";
 import { startAwsEmulator, type AwsEmulator, type UserInfo } from "@/e2e/fixtures/aws-emulator";
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { createConnector } from "@/lib/connectors/service";
@@ -40,23 +41,12 @@ async function connector(
   const secretKeyRef = secretScope.level === scope.level ? secret : `${secretScope.level}.${secret}`;
   await createConnector({
     scope,
-    input: {
-      name: identifier,
-      identifier,
-      description: "",
-      tags: {},
-      spec: {
-        credential: {
-          type: "ManualConfig",
-          spec: { accessKey: user.accessKeyId, secretKeyRef },
-          region: "us-east-1",
-          ...o.credential,
-        } as Credential,
-        delegateSelectors: [],
-        executeOnDelegate: true,
-        ...o.spec,
-      },
-    },
+    input: accessKeyConnector(identifier, {
+      accessKey: user.accessKeyId,
+      secretKeyRef,
+      credential: o.credential,
+      spec: o.spec,
+    }),
     by,
   });
   return identifier;

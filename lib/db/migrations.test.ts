@@ -5,19 +5,17 @@ import { cp, mkdtemp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase, dropTestDatabase } from "@/scripts/lib/test-database";
 import { migrate, migrationStatus, readMigrations } from "./migrations";
 
-let admin: pg.Client;
 const created: string[] = [];
 
 async function freshDatabase(): Promise<string> {
   const name = `mig_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = await createTestDatabase(name);
   created.push(name);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return url;
 }
 
 async function copyOfMigrations(): Promise<string> {
@@ -26,13 +24,8 @@ async function copyOfMigrations(): Promise<string> {
   return dir;
 }
 
-beforeAll(async () => {
-  admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-});
 afterAll(async () => {
-  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  for (const name of created) await dropTestDatabase(name);
 });
 
 describe("migrate()", () => {

@@ -1,5 +1,5 @@
-// Kubernetes API failures → Diagnosis: a rejected token, RBAC, TLS against the cluster's CA, the
-// network path. The caller names the cluster and, for a rejected token, the mapping that fixes it.
+// Kubernetes API failures → Diagnosis: a rejected token, RBAC, the egress policy, the network path
+// (one answer whatever the port). The caller names the cluster and, for a rejected token, the mapping that fixes it.
 import "server-only";
 import { AppError } from "@/lib/http/errors";
 import { KubeError } from "@/lib/kubernetes/client";
@@ -59,21 +59,29 @@ export function diagnoseKube(err: unknown, w: KubeWhere): Diagnosis {
         fix: `Bind the mapped user or group to a ClusterRole that can ${w.what === "Listing namespaces" ? "list namespaces (for example view)" : "read it"}.`,
         facts,
       };
-    case "tls":
+    case "refused":
       return {
-        reason: "tls",
+        reason: "egress-refused",
         code: err.kind,
-        detail: `TLS verification of ${w.endpoint} failed against the cluster's certificate authority${err.code ? ` (${err.code})` : ""}: the endpoint is not serving the cluster's certificate.`,
-        fix: "The certificate authority data does not match the API server's certificate: import the cluster from EKS again to refresh it. If it is current, a proxy may be intercepting TLS on the way.",
-        facts: { ...facts, tlsCode: err.code },
+        detail: `Conduit did not contact ${w.endpoint}: ${err.message}`,
+        fix: "Use the cluster's public API endpoint. If Conduit must reach a private network, an operator lists its CIDR in CONDUIT_EGRESS_ALLOW.",
+        facts,
+      };
+    case "config":
+      return {
+        reason: "cluster-config",
+        code: err.kind,
+        detail: err.message,
+        fix: "Fix the cluster's endpoint or certificate authority data: import the cluster from EKS again to refresh both.",
+        facts,
       };
     case "unreachable":
       return {
         reason: "unreachable",
         code: err.kind,
-        detail: `Conduit could not reach the API endpoint of ${w.cluster}, ${w.endpoint} (${err.code ?? err.message}).`,
-        fix: "If the endpoint is private, Conduit needs a network path into the cluster's VPC; if it is public, its allowed CIDR blocks must include Conduit's address.",
-        facts: { ...facts, networkCode: err.code },
+        detail: `Conduit could not reach the API endpoint of ${w.cluster}, ${w.endpoint}: ${err.message}`,
+        fix: "Check that the endpoint is the cluster's API server and that the certificate authority data is the cluster's (import it from EKS again to refresh it). If the endpoint is private, Conduit needs a network path into the cluster's VPC; if it is public, its allowed CIDR blocks must include Conduit's address.",
+        facts,
       };
     default:
       return {

@@ -11,7 +11,7 @@ import { diagnoseAws, type AwsAction } from "@/lib/diagnosis/aws";
 import { diagnoseKube } from "@/lib/diagnosis/kubernetes";
 import { diagnosisError } from "@/lib/diagnosis/problem";
 import { AppError } from "@/lib/http/errors";
-import { KubeError } from "@/lib/kubernetes/client";
+import { bindBearer, KubeError, type BearerToken } from "@/lib/kubernetes/client";
 import { parseClusterValue, type ClusterTarget } from "./cluster-value";
 
 /** What the lookups need from a connector session (lib/aws/session.ts's ConnectorSession fits). */
@@ -36,7 +36,8 @@ export interface LookupOptions {
 export interface ClusterAccess {
   target: ClusterTarget;
   cluster: ClusterDescription;
-  token: string;
+  /** The EKS token, bound to the endpoint and CA DescribeCluster returned: it can go nowhere else. */
+  token: BearerToken;
   expiresAt: Date;
 }
 
@@ -103,7 +104,7 @@ export async function openClusterAccess(
   });
   try {
     const { token, expiresAt } = await eksToken(call, target.name);
-    return { target, cluster, token, expiresAt };
+    return { target, cluster, token: bindBearer(token, cluster), expiresAt };
   } catch (err) {
     o.signal?.throwIfAborted();
     throw explainAwsError(err, target, session, "sign-eks-token");

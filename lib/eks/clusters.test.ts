@@ -3,11 +3,11 @@
 // its time limit; neither fails the listing.
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { accessKeyConnector } from "@/scripts/lib/test-inputs";
 import { GET as getClusters } from "@/app/api/aws/eks/clusters/route";
 import { GET as getRegions } from "@/app/api/aws/regions/route";
 import { startAwsEmulator, type AwsEmulator, type UserInfo } from "@/e2e/fixtures/aws-emulator";
 import { clearSessionCache, openConnectorSession } from "@/lib/connectors/session";
-import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { createConnector } from "@/lib/connectors/service";
 import { resetEnvCache } from "@/lib/env";
 import { createOrganization, createProject, resolveScope } from "@/lib/scopes/service";
@@ -38,21 +38,7 @@ async function connector(identifier: string, u: UserInfo, region: string) {
   });
   await createConnector({
     scope: project,
-    input: {
-      name: identifier,
-      identifier,
-      description: "",
-      tags: {},
-      spec: {
-        credential: {
-          type: "ManualConfig",
-          spec: { accessKey: u.accessKeyId, secretKeyRef: secret },
-          region,
-        } as ConnectorInput["spec"]["credential"],
-        delegateSelectors: [],
-        executeOnDelegate: true,
-      },
-    },
+    input: accessKeyConnector(identifier, { accessKey: u.accessKeyId, secretKeyRef: secret, region }),
     by,
   });
   return identifier;
@@ -197,21 +183,7 @@ describe("across regions", () => {
     });
     await createConnector({
       scope: project,
-      input: {
-        name: id,
-        identifier: id,
-        description: "",
-        tags: {},
-        spec: {
-          credential: {
-            type: "ManualConfig",
-            spec: { accessKey: stale.accessKeyId, secretKeyRef: secret },
-            region: "us-east-1",
-          } as ConnectorInput["spec"]["credential"],
-          delegateSelectors: [],
-          executeOnDelegate: true,
-        },
-      },
+      input: accessKeyConnector(id, { accessKey: stale.accessKeyId, secretKeyRef: secret }),
       by,
     });
     const res = await request(getClusters, "/api/aws/eks/clusters", { connectorRef: id });

@@ -10,6 +10,7 @@ import { diagnosisError } from "@/lib/diagnosis/problem";
 import { PARTITION_LABELS, REGIONS, partitionOf, regionLabel, type Partition } from "@/lib/aws/partitions";
 import { openConnectorSession, type ConnectorSession } from "@/lib/connectors/session";
 import { AppError } from "@/lib/http/errors";
+import { ALL_REGIONS_LOOKUP_COST } from "@/lib/limits";
 import type { Scope } from "@/lib/scope";
 import type { ClusterListQuery, ClusterListing, RegionError, RegionListing } from "./schemas";
 import { TtlCache } from "./ttl-cache";
@@ -266,6 +267,9 @@ export async function regionsForConnector(
 ): Promise<RegionListing> {
   return listConnectorRegions(await openConnectorSession(scope, q.connectorRef), { signal });
 }
+
+/** What a cluster listing counts against the lookup limit: a search of every region counts more. */
+export const clusterListCost = (q: Pick<ClusterListQuery, "region">) => (q.region ? 1 : ALL_REGIONS_LOOKUP_COST);
 
 export async function clustersForConnector(
   scope: Scope,

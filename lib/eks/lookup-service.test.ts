@@ -2,6 +2,7 @@
 // emulator (via AWS_ENDPOINT_URL_*), and a fake Kubernetes API authenticating EKS tokens.
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { accessKeyConnector } from "@/scripts/lib/test-inputs";
 import { parse } from "yaml";
 import { GET as getKubeconfig } from "@/app/api/aws/eks/kubeconfig/route";
 import { GET as getNamespaces } from "@/app/api/aws/eks/namespaces/route";
@@ -36,22 +37,7 @@ async function connector(identifier: string, credential: Partial<ConnectorInput[
   });
   await createConnector({
     scope,
-    input: {
-      name: identifier,
-      identifier,
-      description: "",
-      tags: {},
-      spec: {
-        credential: {
-          type: "ManualConfig",
-          spec: { accessKey: user.accessKeyId, secretKeyRef: secretId },
-          region: "us-east-1",
-          ...credential,
-        } as ConnectorInput["spec"]["credential"],
-        delegateSelectors: [],
-        executeOnDelegate: true,
-      },
-    },
+    input: accessKeyConnector(identifier, { accessKey: user.accessKeyId, secretKeyRef: secretId, credential }),
     by,
   });
   return identifier;

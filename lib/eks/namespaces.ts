@@ -14,7 +14,7 @@ export async function listClusterNamespaces(
 ): Promise<NamespaceListing> {
   const access = await openClusterAccess(session, cluster, o);
   try {
-    const names = await listNamespaces(access.cluster.endpoint, access.cluster.caData, access.token, {
+    const names = await listNamespaces(access.token, {
       timeoutMs: o.kubeTimeoutMs ?? 8_000,
       signal: o.signal,
     });

@@ -2,9 +2,13 @@
 // the shared executor: the management connector's credentials → assume the cluster's role → an
 // EKS token for the cluster → GET /version on masterUrl trusting only the cluster's CA. Steps
 // stream as NDJSON like the connector test; the outcome is saved on the cluster.
+// Tokens go only where they belong: a stored bearer token to the endpoint and CA it was chosen
+// for (lib/secrets: openBearerToken), an EKS token only to the endpoint and CA DescribeCluster
+// returns for that cluster, so a masterUrl of someone's choosing never receives either.
 import "server-only";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import type { CallOptions } from "@/lib/aws/clients";
+import { describeCluster } from "@/lib/aws/eks";
 import { eksToken } from "@/lib/aws/eks-token";
 import { assumeRole, roleSessionName } from "@/lib/aws/sts";
 import { recordAudit } from "@/lib/audit/service";
@@ -15,9 +19,9 @@ import { Diagnosed } from "@/lib/diagnosis/diagnosed";
 import { diagnoseKube } from "@/lib/diagnosis/kubernetes";
 import type { Diagnosis } from "@/lib/diagnosis/types";
 import { AppError } from "@/lib/http/errors";
-import { serverVersion } from "@/lib/kubernetes/client";
+import { bindBearer, serverVersion, type BearerToken } from "@/lib/kubernetes/client";
 import { requireProject, type Actor, type Scope } from "@/lib/scope";
-import { readSecretValue } from "@/lib/secrets/service";
+import { assertSecretUse, openBearerToken } from "@/lib/secrets/service";
 import { runPlan, type StepDef } from "@/lib/steps/executor";
 import { ndjsonStream } from "@/lib/steps/stream";
 import { CLUSTER_TEST_STEP_LABELS, type ClusterTestEvent, type ClusterTestResult, type ClusterTestStepId } from "./dto";
@@ -44,16 +48,8 @@ function plan(scope: Scope, row: Row): StepDef<Id>[] {
     step("credentials", {
       blocks: "Not run",
       async run() {
-        if (bearer) {
-          const token = await readSecretValue(scope, row.tokenRef ?? "").catch(() => {
-            throw new Diagnosed({
-              reason: "secret-not-found",
-              detail: `The bearer token secret "${row.tokenRef}" could not be read`,
-              fix: "Pick a secret that exists in this project, its org or the account.",
-            });
-          });
-          return { value: { token }, detail: `Read the bearer token from secret "${row.tokenRef}"` };
-        }
+        if (bearer)
+          return { value: { bearer: await storedBearer(row) }, detail: `Bearer token from secret "${row.tokenRef}"` };
         const ref = row.agent.connectorRef;
         const unusable = (detail: string) =>
           new Diagnosed({
@@ -98,23 +94,100 @@ function plan(scope: Scope, row: Row): StepDef<Id>[] {
       skip: notUsed,
       async run(io) {
         const { call } = io.valueOf<{ call: CallOptions }>("credentials");
+        const name = row.awsClusterName ?? "";
+        // Where EKS says the cluster is: the only place its token may go.
+        const eks = await describeCluster({ ...call, signal: io.signal }, name).catch((err: unknown) => {
+          io.signal.throwIfAborted();
+          throw new Diagnosed(
+            diagnoseAws(err, {
+              action: "describe-cluster",
+              context: "test",
+              region: call.region,
+              timeoutSeconds: CALL_TIMEOUT_MS / 1000,
+              fixes: {
+                "access-denied": `Allow eks:DescribeCluster on ${name} for the identity of the agent's connector "${row.agent.connectorRef}": Conduit reads the cluster's endpoint from EKS and sends its token only there.`,
+              },
+            }),
+          );
+        });
+        pinnedEndpoint(row, eks);
         const credentials = io.valueOf<AwsCredentialIdentity>("assumeRole");
-        const t = await eksToken({ ...call, credentials, signal: io.signal }, row.awsClusterName ?? "");
-        return { value: t.token, detail: `Token for cluster "${row.awsClusterName}" in ${call.region}` };
+        const t = await eksToken({ ...call, credentials, signal: io.signal }, name);
+        return {
+          value: bindBearer(t.token, { endpoint: eks.endpoint, caData: eks.caData }),
+          detail: `Token for cluster "${name}" in ${call.region}, for its endpoint ${eks.endpoint}`,
+        };
       },
     }),
     step("connect", {
       needs: [bearer ? "credentials" : "token"],
       async run(io) {
-        const token = bearer ? io.valueOf<{ token: string }>("credentials").token : io.valueOf<string>("token");
-        const v = await serverVersion(row.masterUrl, row.caData, token, {
-          timeoutMs: CALL_TIMEOUT_MS,
-          signal: io.signal,
-        });
+        const token = bearer
+          ? io.valueOf<{ bearer: BearerToken }>("credentials").bearer
+          : io.valueOf<BearerToken>("token");
+        const v = await serverVersion(token, { timeoutMs: CALL_TIMEOUT_MS, signal: io.signal });
         return { value: v.gitVersion, detail: `Kubernetes ${v.gitVersion}${v.platform ? ` (${v.platform})` : ""}` };
       },
     }),
   ];
+}
+
+/** The stored bearer token, bound to the endpoint and CA it was chosen for. */
+async function storedBearer(row: Row): Promise<BearerToken> {
+  const ref = row.secretRefs.find((r) => r.field.endsWith("tokenRef"));
+  if (!ref)
+    throw new Diagnosed({
+      reason: "secret-not-found",
+      detail: `The bearer token secret "${row.tokenRef}" could not be read`,
+      fix: "Edit the cluster and pick a secret that exists in this project, its org or the account.",
+    });
+  try {
+    await assertSecretUse(ref.secretId, "bearer-token", "tokenRef", row.tokenRef ?? "");
+    return openBearerToken(ref, { endpoint: row.masterUrl, caData: row.caData });
+  } catch (err) {
+    throw new Diagnosed({
+      reason: "secret-not-usable",
+      detail: message(err),
+      fix: "Edit the cluster and choose its token secret again: a token is sent only to the endpoint and CA it was chosen for, and never from a secret that holds AWS key material.",
+    });
+  }
+}
+
+const normalEndpoint = (url: string) => {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}`.toLowerCase();
+  } catch {
+    return url;
+  }
+};
+
+/** The cluster's masterUrl and CA must be what EKS reports for its name; else no token is made. */
+function pinnedEndpoint(row: Row, eks: { endpoint: string; caData: string; status: string }) {
+  const where = `${row.awsClusterName} (${row.region})`;
+  if (!eks.endpoint || !eks.caData)
+    throw new Diagnosed({
+      reason: "cluster-not-ready",
+      detail: `EKS reports no API endpoint for ${where} (status ${eks.status || "unknown"}).`,
+    });
+  if (normalEndpoint(eks.endpoint) !== normalEndpoint(row.masterUrl))
+    throw new Diagnosed({
+      reason: "endpoint-mismatch",
+      detail: `The master URL ${row.masterUrl} is not the endpoint EKS reports for ${where} (${eks.endpoint}); Conduit sends the cluster's token only to that endpoint.`,
+      fix: "Set the master URL to the cluster's endpoint: use Import from EKS, or copy it from `aws eks describe-cluster`.",
+      commands: [
+        `aws eks describe-cluster --name ${row.awsClusterName} --region ${row.region} --query cluster.endpoint --output text`,
+      ],
+    });
+  if (eks.caData.replace(/\s+/g, "") !== row.caData.replace(/\s+/g, ""))
+    throw new Diagnosed({
+      reason: "ca-mismatch",
+      detail: `The certificate authority data is not the one EKS reports for ${where}.`,
+      fix: "Import the cluster from EKS again to refresh its certificate authority data.",
+      commands: [
+        `aws eks describe-cluster --name ${row.awsClusterName} --region ${row.region} --query cluster.certificateAuthority.data --output text`,
+      ],
+    });
 }
 
 /** Every failure of this test in the shared vocabulary, with the advice only GitOps knows. */
@@ -169,15 +242,18 @@ export async function testCluster(opts: {
   const key = requireProject(opts.scope, "GitOps clusters");
   const row = await q.findClusterWithAgent(key, opts.identifier);
   if (!row) throw new AppError("NOT_FOUND", `GitOps cluster "${opts.identifier}" does not exist in this project`);
-  // The same bounds as connector tests, held in PostgreSQL: one run per cluster, a global cap.
-  const lock = await acquireTestLock(`gitops-cluster:${row.id}`);
+  // The same bounds as connector tests, held in PostgreSQL: one run per cluster, a share of the
+  // slots per principal (counted with its connector tests), a global cap.
+  const lock = await acquireTestLock(`gitops-cluster:${row.id}`, opts.by);
   if ("refused" in lock) {
     throw new AppError(
       "RATE_LIMITED",
       lock.refused === "connector-busy"
         ? "A test of this cluster is already running; its result will show on the cluster in a few seconds."
-        : "Too many connection tests are running right now; try again in a few seconds.",
-      { headers: { "retry-after": "5" } },
+        : lock.refused === "principal-busy"
+          ? `You already have ${lock.max} test${lock.max === 1 ? "" : "s"} running; wait for one to finish.`
+          : "Too many connection tests are running right now; try again in a few seconds.",
+      { headers: { "retry-after": "5" }, extra: { limit: lock.refused } },
     );
   }
   return ndjsonStream<ClusterTestEvent>(async (emit, unlock) => {

@@ -55,10 +55,11 @@ export const findCluster = (key: ProjectKey, identifier: string) =>
 export type ClusterRow = NonNullable<Awaited<ReturnType<typeof findCluster>>>;
 
 /** The cluster with its whole agent row: the test and the guide need the agent's connector. */
+/** A cluster for its test: the agent, and the token reference with its sealed secret (for lib/secrets only). */
 export const findClusterWithAgent = (key: ProjectKey, identifier: string) =>
   db.gitopsCluster.findUnique({
     where: { accountId_orgIdentifier_projectIdentifier_identifier: { ...key, identifier } },
-    include: { agent: true },
+    include: { agent: true, secretRefs: { include: { secret: true } } },
   });
 
 export function listClusterRows(key: ProjectKey, query: GitopsClusterListQuery) {
@@ -95,7 +96,11 @@ export const deleteClusterRow = (tx: Tx, id: string) => tx.gitopsCluster.delete(
 export const listClusterSecretRefs = (clusterId: string) =>
   db.gitopsClusterSecretRef.findMany({ where: { clusterId }, select: { field: true, secretId: true } });
 
-export async function replaceClusterSecretRefs(tx: Tx, clusterId: string, refs: { field: string; secretId: string }[]) {
+export async function replaceClusterSecretRefs(
+  tx: Tx,
+  clusterId: string,
+  refs: { field: string; secretId: string; boundTo: string }[],
+) {
   await tx.gitopsClusterSecretRef.deleteMany({ where: { clusterId } });
   if (refs.length) await tx.gitopsClusterSecretRef.createMany({ data: refs.map((r) => ({ clusterId, ...r })) });
 }

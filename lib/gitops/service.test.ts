@@ -7,6 +7,7 @@ import { startFakeKubernetes, type FakeKubernetes } from "@/e2e/fixtures/fake-ku
 import { clearSessionCache } from "@/lib/connectors/session";
 import { createConnector, deleteConnector } from "@/lib/connectors/service";
 import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { acquireTestLock } from "@/lib/db/locks";
 import { AppError } from "@/lib/http/errors";
 import { createOrganization, createProject, deleteProject, resolveScope } from "@/lib/scopes/service";
@@ -331,16 +332,136 @@ describe("Test connection", () => {
     expect(kube.requests.length).toBe(before);
   });
 
-  it("a CA that is not the server's fails at the call as a TLS problem", async () => {
+  it("a CA that is not the one EKS reports fails before any token is made", async () => {
     const other = await startFakeKubernetes({ stsEndpoint: emu.url, clusterName: "target" });
     try {
       await createCluster({ scope: project, input: clusterInput("tls1", deployer.arn, { caData: other.caData }), by });
+      const before = kube.requests.length;
       const r = await testCluster({ scope: project, identifier: "tls1", by });
-      expect(r).toMatchObject({ status: "Failed", failedStep: "connect" });
+      expect(r).toMatchObject({ status: "Failed", failedStep: "token" });
+      expect(r.message).toContain("not the one EKS reports");
       expect(r.hint).toMatch(/certificate authority/);
+      expect(kube.requests.length).toBe(before);
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("Test connection: tokens go only where they belong", () => {
+  it("an IRSA cluster's EKS token never reaches a masterUrl other than the endpoint EKS reports", async () => {
+    // Someone else's server, trusted by its own CA: it must receive nothing.
+    const evil = await startFakeKubernetes({ stsEndpoint: emu.url, clusterName: "target" });
+    try {
+      await createCluster({
+        scope: project,
+        input: clusterInput("irsa_evil", deployer.arn, { masterUrl: evil.url, caData: evil.caData }),
+        by,
+      });
+      const r = await testCluster({ scope: project, identifier: "irsa_evil", by });
+      expect(r).toMatchObject({ status: "Failed", failedStep: "token" });
+      expect(r.message).toContain(`is not the endpoint EKS reports for target (us-east-1) (${kube.url})`);
+      expect(r.command).toContain("aws eks describe-cluster --name target --region us-east-1");
+      expect(evil.requests).toEqual([]);
+    } finally {
+      await evil.close();
+    }
+  });
+
+  it("a secret that is a connector's AWS key cannot become a bearer token, nor a token an AWS key", async () => {
+    const e = await rejects(
+      createCluster({
+        scope: project,
+        input: clusterInput("steal", deployer.arn, {
+          authentication: { type: "BearerToken", spec: { tokenRef: "mgmt_sk" } },
+        }),
+        by,
+      }),
+      "VALIDATION_FAILED",
+      "spec.authentication.spec.tokenRef",
+    );
+    expect(e.message).toContain('holds AWS key material for connector "mgmt_aws"');
+    await createSecret({
+      scope: project,
+      input: { identifier: "kube_token2", name: "kube token 2", description: "", tags: {}, value: "tok" },
+      by,
+    });
+    await createCluster({
+      scope: project,
+      input: clusterInput("bearer3", deployer.arn, {
+        authentication: { type: "BearerToken", spec: { tokenRef: "kube_token2" } },
+      }),
+      by,
+    });
+    await rejects(
+      createConnector({
+        scope: project,
+        input: {
+          name: "Thief",
+          identifier: "thief",
+          description: "",
+          tags: {},
+          spec: {
+            credential: {
+              type: "ManualConfig",
+              spec: { accessKey: "AKIAEXAMPLE", secretKeyRef: "kube_token2" },
+              region: "us-east-1",
+            },
+            delegateSelectors: [],
+            executeOnDelegate: false,
+          },
+        },
+        by,
+      }),
+      "VALIDATION_FAILED",
+    );
+  });
+
+  it("a bearer token goes only to the endpoint and CA it was chosen for; a loopback endpoint needs the allowlist", async () => {
+    const other = await startFakeKubernetes({ stsEndpoint: emu.url, clusterName: "elsewhere" });
+    try {
+      await createSecret({
+        scope: project,
+        input: { identifier: "kube_token3", name: "kube token 3", description: "", tags: {}, value: "value-3" },
+        by,
+      });
+      const bearer = { type: "BearerToken" as const, spec: { tokenRef: "kube_token3" } };
+      await createCluster({
+        scope: project,
+        input: clusterInput("bearer4", deployer.arn, { authentication: bearer }),
+        by,
+      });
+      // A write that moved the endpoint without choosing the secret again (not possible through the
+      // service, which re-checks access): the binding refuses to send the token there.
+      await db.gitopsCluster.updateMany({
+        where: { identifier: "bearer4" },
+        data: { masterUrl: other.url, caData: other.caData },
+      });
+      const moved = await testCluster({ scope: project, identifier: "bearer4", by });
+      expect(moved).toMatchObject({ status: "Failed", failedStep: "credentials" });
+      expect(moved.message).toContain("choose the secret again");
+      expect(other.requests).toEqual([]);
+
+      await db.gitopsCluster.updateMany({
+        where: { identifier: "bearer4" },
+        data: { masterUrl: kube.url, caData: kube.caData },
+      });
+      process.env.CONDUIT_EGRESS_ALLOW = "";
+      resetEnvCache();
+      const before = kube.requests.length;
+      const refused = await testCluster({ scope: project, identifier: "bearer4", by });
+      expect(refused).toMatchObject({ status: "Failed", failedStep: "connect" });
+      expect(refused.message).toContain("not allowed by the egress policy");
+      expect(kube.requests.length).toBe(before);
+    } finally {
+      process.env.CONDUIT_EGRESS_ALLOW = "127.0.0.1/32";
+      resetEnvCache();
+      await other.close();
+    }
+    const reached = await testCluster({ scope: project, identifier: "bearer4", by });
+    expect(reached).toMatchObject({ status: "Failed", failedStep: "connect" });
+    expect(reached.message).toContain("rejected the token");
+    expect(kube.requests.at(-1)?.path).toBe("/version");
   });
 });
 

@@ -6,7 +6,7 @@ import { resolveConnectorRef } from "@/lib/connectors/refs";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, requireProject, scopeLabel, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
-import { resolveSecretRef } from "@/lib/secrets/service";
+import { assertSecretUse, endpointBinding, resolveSecretRef } from "@/lib/secrets/service";
 import { checkSecretAccess } from "@/lib/connectors/access";
 import type { GitopsAgentDto, GitopsClusterDto } from "./dto";
 import * as q from "./queries";
@@ -223,7 +223,10 @@ async function resolveClusterRefs(
     by,
     refs.filter((r) => current.get(r.field) !== r.secretId),
   );
-  return { agentId: agent!.id, refs: refs.map((r) => ({ field: r.field, secretId: r.secretId })) };
+  for (const r of refs) await assertSecretUse(r.secretId, "bearer-token", r.field, r.ref);
+  // The token may be sent only to this endpoint with this CA (lib/secrets: openBearerToken).
+  const boundTo = endpointBinding({ endpoint: input.spec.masterUrl, caData: input.spec.caData });
+  return { agentId: agent!.id, refs: refs.map((r) => ({ field: r.field, secretId: r.secretId, boundTo })) };
 }
 
 export const clusters = defineResource<q.ClusterRow, ProjectKey>({

@@ -1,22 +1,63 @@
 // A minimal Kubernetes API client: HTTPS GET with the cluster's own CA as the only trust anchor
-// and a bearer token. Failures come back as a KubeError whose kind says which layer failed.
+// and a bearer token that is bound to one endpoint and CA when it is made (`bindBearer`): a
+// request goes to the token's own endpoint, so a token cannot be sent anywhere else, and its
+// value is readable only inside this module. Every connection passes the egress policy (the
+// address is resolved, checked and pinned) and must connect within 5 s. Network and TLS
+// failures read the same whatever the port ("unreachable"), so the client is no port scanner;
+// a server's own words (a Status message) come back only once TLS proved it holds the CA's key.
 import "server-only";
 import https from "node:https";
+import { inspect } from "node:util";
+import { EgressError, pinnedLookup, resolveEgress } from "@/lib/http/egress";
 
-export type KubeErrorKind = "unreachable" | "tls" | "unauthorized" | "forbidden" | "http";
+export type KubeErrorKind = "config" | "refused" | "unreachable" | "unauthorized" | "forbidden" | "http";
 
 export class KubeError extends Error {
   constructor(
     readonly kind: KubeErrorKind,
     message: string,
     readonly status?: number,
-    /** Node's error code (ECONNREFUSED, UNABLE_TO_VERIFY_LEAF_SIGNATURE…) or the Status reason. */
+    /** For logs only: Node's error code (ECONNREFUSED, CERT_…) or the Status reason. Never shown. */
     readonly code?: string,
   ) {
     super(message);
     this.name = "KubeError";
   }
 }
+
+export interface KubeEndpoint {
+  /** The API server's https URL. */
+  endpoint: string;
+  /** Base64 PEM `certificate-authority-data`. */
+  caData: string;
+}
+
+const VALUES = new WeakMap<BearerToken, string>();
+
+/** A bearer token bound to the endpoint and CA it may be sent to; its value never leaves this module. */
+export class BearerToken implements KubeEndpoint {
+  private constructor(
+    readonly endpoint: string,
+    readonly caData: string,
+  ) {}
+  /** Binds `value` to `to`: every request made with it goes there, trusting only that CA. */
+  static bind(value: string, to: KubeEndpoint): BearerToken {
+    const t = new BearerToken(to.endpoint, to.caData);
+    VALUES.set(t, value);
+    return t;
+  }
+  toJSON() {
+    return `[bearer token for ${this.endpoint}]`;
+  }
+  toString() {
+    return this.toJSON();
+  }
+  [inspect.custom]() {
+    return this.toJSON();
+  }
+}
+
+export const bindBearer = BearerToken.bind;
 
 export interface KubeRequestOptions {
   /** Whole-request limit (connect, TLS, headers, body). */
@@ -25,17 +66,14 @@ export interface KubeRequestOptions {
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const NETWORK_CODES =
-  /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EPIPE|ECONNABORTED)$/;
-// OpenSSL's verification codes and Node's own TLS errors.
-const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|HOSTNAME_MISMATCH|ERR_OSSL_)/;
+export const CONNECT_TIMEOUT_MS = 5_000;
 
-/** The PEM text of base64 `certificate-authority-data`; a KubeError("tls") when it is not one. */
+/** The PEM text of base64 `certificate-authority-data`; a KubeError("config") when it is not one. */
 export function caPem(caData: string): string {
   const pem = Buffer.from(caData, "base64").toString("utf8");
   if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(pem)) {
     throw new KubeError(
-      "tls",
+      "config",
       "The cluster's certificate authority data is not a base64-encoded PEM certificate.",
       undefined,
       "BAD_CA_DATA",
@@ -49,32 +87,28 @@ function requestUrl(endpoint: string, path: string): URL {
   try {
     base = new URL(endpoint);
   } catch {
-    throw new KubeError("unreachable", `The cluster endpoint "${endpoint}" is not a URL.`, undefined, "BAD_ENDPOINT");
+    throw new KubeError("config", `The cluster endpoint "${endpoint}" is not a URL.`, undefined, "BAD_ENDPOINT");
   }
   if (base.protocol !== "https:")
-    throw new KubeError("unreachable", "The cluster endpoint must use https.", undefined, "BAD_ENDPOINT");
+    throw new KubeError("config", "The cluster endpoint must use https.", undefined, "BAD_ENDPOINT");
+  if (base.username || base.password)
+    throw new KubeError(
+      "config",
+      "The cluster endpoint must not carry a user name or password.",
+      undefined,
+      "BAD_ENDPOINT",
+    );
   return new URL(base.pathname.replace(/\/+$/, "") + path, base);
 }
 
-function networkError(err: NodeJS.ErrnoException, url: URL): KubeError {
-  const code = err.code ?? "";
-  if (TLS_CODES.test(code)) {
-    return new KubeError(
-      "tls",
-      `TLS verification of ${url.host} failed against the cluster's certificate authority (${code}).`,
-      undefined,
-      code,
-    );
-  }
-  if (NETWORK_CODES.test(code))
-    return new KubeError("unreachable", `${url.host} could not be reached (${code}).`, undefined, code);
-  return new KubeError(
+/** One message for every way a connection can fail before the server proved itself. */
+const unreachable = (url: URL, code?: string) =>
+  new KubeError(
     "unreachable",
-    `${url.host} could not be reached (${code || err.message}).`,
+    `${url.hostname} is unreachable: no TLS connection verified by the cluster's certificate authority could be made.`,
     undefined,
-    code || undefined,
+    code,
   );
-}
 
 /** What a Kubernetes Status body says, if the body is one. */
 function statusOf(body: string): { message?: string; reason?: string } {
@@ -100,32 +134,44 @@ function httpError(status: number, body: string): KubeError {
   return new KubeError("http", `The Kubernetes API answered HTTP ${status}${said}.`, status, reason);
 }
 
-/** GET `path` from the API server and parse the JSON answer. */
-export async function kubeGet<T = unknown>(
-  endpoint: string,
-  caData: string,
-  token: string,
-  path: string,
-  o: KubeRequestOptions,
-): Promise<T> {
-  const url = requestUrl(endpoint, path);
-  const ca = caPem(caData);
+/** GET `path` from the token's API server and parse the JSON answer. */
+export async function kubeGet<T = unknown>(token: BearerToken, path: string, o: KubeRequestOptions): Promise<T> {
+  const value = VALUES.get(token);
+  if (value === undefined) throw new KubeError("config", "Not a bound bearer token.", undefined, "UNBOUND_TOKEN");
+  const url = requestUrl(token.endpoint, path);
+  const ca = caPem(token.caData);
   o.signal?.throwIfAborted();
   const timeout = AbortSignal.timeout(o.timeoutMs);
   const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+  let pinned;
+  try {
+    pinned = await resolveEgress(url.hostname);
+  } catch (err) {
+    if (err instanceof EgressError)
+      throw err.kind === "refused"
+        ? new KubeError("refused", err.message, undefined, "EGRESS")
+        : unreachable(url, "DNS");
+    throw err;
+  }
+  o.signal?.throwIfAborted();
   return new Promise<T>((resolve, reject) => {
+    let verified = false;
     const fail = (err: unknown) => {
       if (o.signal?.aborted) return reject(o.signal.reason);
+      if (err instanceof KubeError) return reject(err);
+      const code = (err as NodeJS.ErrnoException).code;
+      // Before a verified handshake every failure reads the same; after it, what happened is the server's.
+      if (!verified) return reject(unreachable(url, timeout.aborted ? "ETIMEDOUT" : code));
       if (timeout.aborted)
         return reject(
           new KubeError(
             "unreachable",
-            `${url.host} did not answer within ${Math.round(o.timeoutMs / 100) / 10} s.`,
+            `${url.hostname} did not answer within ${Math.round(o.timeoutMs / 100) / 10} s.`,
             undefined,
             "ETIMEDOUT",
           ),
         );
-      reject(err instanceof KubeError ? err : networkError(err as NodeJS.ErrnoException, url));
+      reject(new KubeError("http", "The Kubernetes API connection broke off.", undefined, code));
     };
     const req = https.request(
       url,
@@ -133,8 +179,9 @@ export async function kubeGet<T = unknown>(
         method: "GET",
         ca, // the cluster CA only: the system store is not consulted
         agent: false,
+        lookup: pinnedLookup(pinned),
         signal,
-        headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+        headers: { authorization: `Bearer ${value}`, accept: "application/json" },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -160,6 +207,14 @@ export async function kubeGet<T = unknown>(
         });
       },
     );
+    req.on("socket", (socket) => {
+      const connectTimer = setTimeout(() => req.destroy(unreachable(url, "ECONNECT_TIMEOUT")), CONNECT_TIMEOUT_MS);
+      socket.once("secureConnect", () => {
+        verified = true;
+        clearTimeout(connectTimer);
+      });
+      socket.once("close", () => clearTimeout(connectTimer));
+    });
     req.on("error", fail);
     req.end();
   });
@@ -172,13 +227,8 @@ export interface ServerVersion {
   platform: string;
 }
 
-export async function serverVersion(
-  endpoint: string,
-  caData: string,
-  token: string,
-  o: KubeRequestOptions,
-): Promise<ServerVersion> {
-  const v = await kubeGet<Partial<ServerVersion>>(endpoint, caData, token, "/version", o);
+export async function serverVersion(token: BearerToken, o: KubeRequestOptions): Promise<ServerVersion> {
+  const v = await kubeGet<Partial<ServerVersion>>(token, "/version", o);
   return { gitVersion: v.gitVersion ?? "", major: v.major ?? "", minor: v.minor ?? "", platform: v.platform ?? "" };
 }
 
@@ -189,9 +239,7 @@ interface NamespaceList {
 
 /** Every namespace name, following `continue` tokens page by page. */
 export async function listNamespaces(
-  endpoint: string,
-  caData: string,
-  token: string,
+  token: BearerToken,
   o: KubeRequestOptions & { pageSize?: number; maxPages?: number },
 ): Promise<string[]> {
   const names: string[] = [];
@@ -200,7 +248,7 @@ export async function listNamespaces(
   for (let page = 0; page < (o.maxPages ?? 100); page++) {
     const q = new URLSearchParams({ limit: String(limit) });
     if (cont) q.set("continue", cont);
-    const list = await kubeGet<NamespaceList>(endpoint, caData, token, `/api/v1/namespaces?${q}`, o);
+    const list = await kubeGet<NamespaceList>(token, `/api/v1/namespaces?${q}`, o);
     for (const item of list.items ?? []) if (item.metadata?.name) names.push(item.metadata.name);
     cont = list.metadata?.continue || undefined;
     if (!cont) return names;

@@ -42,3 +42,23 @@ export async function updateSecretRow(
 
 export const reloadSecret = (tx: Tx, id: string) => tx.secret.findUnique({ where: { id } });
 export const deleteSecretRow = (tx: Tx, id: string) => tx.secret.delete({ where: { id } });
+
+/** Who refers to a secret, by use: connectors (AWS key material) and GitOps clusters (bearer tokens). */
+export async function findSecretUses(secretId: string): Promise<{ connectors: string[]; clusters: string[] }> {
+  const [connectors, clusters] = await Promise.all([
+    db.connectorSecretRef.findMany({
+      where: { secretId },
+      select: { connector: { select: { identifier: true } } },
+      take: 5,
+    }),
+    db.gitopsClusterSecretRef.findMany({
+      where: { secretId },
+      select: { cluster: { select: { identifier: true } } },
+      take: 5,
+    }),
+  ]);
+  return {
+    connectors: connectors.map((r) => r.connector.identifier),
+    clusters: clusters.map((r) => r.cluster.identifier),
+  };
+}

@@ -1,8 +1,12 @@
-// Secrets: create, replace, delete, and resolve references. Values are sealed on the way in
-// and only ever opened by readSecretValue (for AWS calls), never returned by an API.
+// Secrets: create, replace, delete, and resolve references. Values are sealed on the way in,
+// never returned by an API, and opened only for their one use: AWS key material for a SigV4
+// signer (`openAwsKeyMaterial`), or a bearer token bound to the cluster endpoint and CA its
+// reference was saved with (`openBearerToken`, whose value only the Kubernetes client can read).
+// One secret serves one use: key material referenced by a connector is never a bearer token.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/http/errors";
+import { BearerToken, type KubeEndpoint } from "@/lib/kubernetes/client";
 import { defineResource, rowMeta } from "@/lib/resource/kernel";
 import {
   levelOf,
@@ -109,12 +113,52 @@ export async function resolveSecretRef(scope: Scope, ref: string): Promise<Secre
   return at ? q.findSecret(scopeKey(at), parsed.identifier) : null;
 }
 
-/** Decrypts a secret row for an AWS call. Never log or return the result. */
-export const openSecret = (row: Sealed & { id: string; accountId: string }): string => open(row, keyring(), aad(row));
+type SealedRow = Sealed & { id: string; accountId: string };
 
-/** Decrypts a referenced secret for an AWS call. Never log or return the result. */
-export async function readSecretValue(scope: Scope, ref: string): Promise<string> {
+/** AWS key material for a SigV4 signer (a connector's credentials). Never log or return the result. */
+export const openAwsKeyMaterial = (row: SealedRow): string => open(row, keyring(), aad(row));
+
+/** The referenced secret's value as AWS key material. Never log or return the result. */
+export async function readAwsKeyMaterial(scope: Scope, ref: string): Promise<string> {
   const row = await resolveSecretRef(scope, ref);
   if (!row) throw new AppError("NOT_FOUND", `Secret reference "${ref}" does not resolve from this scope`);
-  return openSecret(row);
+  await assertSecretUse(row.id, "aws-key", "secret", ref);
+  return openAwsKeyMaterial(row);
+}
+
+/** What a bearer token reference remembers of the cluster it was chosen for. */
+export const endpointBinding = (e: KubeEndpoint): string =>
+  createHash("sha256").update(`${e.endpoint}\n${e.caData}`).digest("hex");
+
+/**
+ * The referenced secret as a bearer token for `cluster`, only while the cluster still has the
+ * endpoint and CA the reference was saved with; the value stays inside the Kubernetes client.
+ */
+export function openBearerToken(ref: { boundTo: string; secret: SealedRow }, cluster: KubeEndpoint): BearerToken {
+  if (ref.boundTo !== endpointBinding(cluster))
+    throw new AppError(
+      "CONFLICT",
+      "The cluster's endpoint or certificate authority changed since its token secret was chosen; choose the secret again.",
+    );
+  return BearerToken.bind(open(ref.secret, keyring(), aad(ref.secret)).trim(), cluster);
+}
+
+export type SecretUse = "aws-key" | "bearer-token";
+
+/**
+ * Refuses (422 on `field`) a secret that other references already use the other way: AWS key
+ * material must never become a bearer token sent to a server, nor a token an AWS key.
+ */
+export async function assertSecretUse(secretId: string, use: SecretUse, field: string, ref: string): Promise<void> {
+  const others = await q.findSecretUses(secretId);
+  const clash =
+    use === "bearer-token"
+      ? others.connectors.map((c) => `connector "${c}"`)
+      : others.clusters.map((c) => `GitOps cluster "${c}"`);
+  if (!clash.length) return;
+  const message =
+    use === "bearer-token"
+      ? `Secret "${ref}" holds AWS key material for ${clash[0]}; a bearer token needs a secret of its own`
+      : `Secret "${ref}" is the bearer token of ${clash[0]}; AWS key material needs a secret of its own`;
+  throw new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
 }

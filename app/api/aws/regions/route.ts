@@ -4,7 +4,7 @@ import { regionLookupQuerySchema } from "@/lib/eks/schemas";
 import { json, withRoute } from "@/lib/api/route";
 
 export const GET = withRoute(
-  { access: { permission: "connector:test" }, query: regionLookupQuerySchema, scoped: true },
+  { access: { permission: "connector:test" }, query: regionLookupQuerySchema, scoped: true, limit: "lookup" },
   async ({ query, scope, req }) =>
     json(await regionsForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),
 );

@@ -10,7 +10,7 @@ import * as one from "../[identifier]/route";
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute(
-  { access: { permission: "connector:test" }, body: connectorInputSchema, scoped: true },
+  { access: { permission: "connector:test" }, body: connectorInputSchema, scoped: true, limit: "test" },
   async ({ body, scope, actor: by }) =>
     new Response(await testUnsavedConnector({ scope, input: body, by }), { headers: NDJSON_HEADERS }),
 );

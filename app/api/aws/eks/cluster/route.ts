@@ -4,7 +4,7 @@ import { describeForImport } from "@/lib/gitops/eks-import";
 import { json, withRoute } from "@/lib/api/route";
 
 export const GET = withRoute(
-  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true },
+  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true, limit: "lookup" },
   async ({ query, scope, req }) =>
     json(await describeForImport(scope, query, req.signal), { headers: { "cache-control": "private, no-store" } }),
 );

@@ -1,10 +1,16 @@
 // GET /api/aws/eks/clusters?connectorRef=[&region=]: EKS clusters in one region, or across every enabled region
-import { clustersForConnector } from "@/lib/eks/clusters";
+import { clusterListCost, clustersForConnector } from "@/lib/eks/clusters";
 import { clusterListQuerySchema } from "@/lib/eks/schemas";
 import { json, withRoute } from "@/lib/api/route";
 
 export const GET = withRoute(
-  { access: { permission: "connector:test" }, query: clusterListQuerySchema, scoped: true },
+  {
+    access: { permission: "connector:test" },
+    query: clusterListQuerySchema,
+    scoped: true,
+    // A search of every region (no `region`) counts as several lookups.
+    limit: { name: "lookup", cost: clusterListCost },
+  },
   async ({ query, scope, req }) =>
     // The server keeps its own copy for 30 s and the hooks their staleTime; "Refresh" must reach the server.
     json(await clustersForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),

@@ -4,7 +4,7 @@ import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { withRoute } from "@/lib/api/route";
 
 export const GET = withRoute(
-  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true },
+  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true, limit: "lookup" },
   async ({ query, scope, req }) => {
     const { yaml, fileName } = await kubeconfigForConnector(scope, query, req.signal);
     return new Response(yaml, {

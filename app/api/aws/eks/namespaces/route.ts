@@ -4,7 +4,7 @@ import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { json, withRoute } from "@/lib/api/route";
 
 export const GET = withRoute(
-  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true },
+  { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true, limit: "lookup" },
   async ({ query, scope, req }) =>
     // Live data: a private cache only, so a newly created namespace shows up on the next look.
     json(await namespacesForConnector(scope, query, req.signal), {

@@ -7,7 +7,7 @@ import { NDJSON_HEADERS } from "@/lib/http/stream";
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute(
-  { access: { permission: "connector:test" }, params: connectorParamsSchema, scoped: true },
+  { access: { permission: "connector:test" }, params: connectorParamsSchema, scoped: true, limit: "test" },
   async ({ params, scope, actor: by }) =>
     new Response(await testSavedConnector({ scope, identifier: params.identifier, by }), { headers: NDJSON_HEADERS }),
 );

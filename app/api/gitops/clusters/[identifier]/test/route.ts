@@ -7,7 +7,7 @@ import { NDJSON_HEADERS } from "@/lib/http/stream";
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute(
-  { access: { permission: "gitops_cluster:test" }, params: gitopsParamsSchema, scoped: true },
+  { access: { permission: "gitops_cluster:test" }, params: gitopsParamsSchema, scoped: true, limit: "test" },
   async ({ params, scope, actor: by }) =>
     new Response(await testCluster({ scope, identifier: params.identifier, by }), { headers: NDJSON_HEADERS }),
 );
