@@ -3,9 +3,9 @@
 // listed fails the check, so a new folder has to be placed on purpose. Tests (*.test.*) may
 // reach any layer: they compose real services to set up what they check.
 const LIB = [
-  ["common", "runtime-input", "redact", "env", "generated"],
+  ["common", "runtime-input", "redact", "env", "generated", "lifecycle"],
   ["http", "logger", "hooks"],
-  ["scope", "yaml", "db"],
+  ["scope", "yaml", "db", "jobs"],
   ["audit", "kubernetes", "aws", "access", "limits"],
   ["resource"],
   ["secrets", "scopes", "auth"],

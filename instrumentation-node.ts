@@ -1,7 +1,8 @@
 // Runs once when the Next.js server starts. Refuses to serve without the secret key, rather than
 // failing on the first request that touches a secret (`npm start` provides a local key outside
 // production); then, while no user exists, creates the first Account Admin from
-// CONDUIT_ADMIN_EMAIL + CONDUIT_ADMIN_PASSWORD or prints a one-time setup link.
+// CONDUIT_ADMIN_EMAIL + CONDUIT_ADMIN_PASSWORD or prints a one-time setup link; and schedules the
+// background jobs (lib/jobs): audit retention, hourly.
 import { env } from "./lib/env";
 
 export async function start(): Promise<void> {
@@ -16,4 +17,15 @@ export async function start(): Promise<void> {
   await bootstrapIdentity((msg) => console.log(`[conduit] ${msg}`)).catch((err: unknown) => {
     console.error(`[conduit] could not check for the first admin: ${err instanceof Error ? err.message : String(err)}`);
   });
+  const [{ scheduleRecurring }, { pruneAudit }] = await Promise.all([
+    import("./lib/jobs"),
+    import("./lib/audit/retention"),
+  ]);
+  await scheduleRecurring({ name: "audit-retention", cron: "17 * * * *", run: () => pruneAudit() }).catch(
+    (err: unknown) => {
+      console.error(
+        `[conduit] could not schedule background jobs: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -7,6 +7,23 @@ import { Providers } from "./providers";
 export const metadata: Metadata = {
   title: { default: "Conduit", template: "%s · Conduit" },
   description: "Connect your deployment platform to AWS",
+  // Files in public/ (proxy.ts lets them through without a session).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+  },
+  manifest: "/site.webmanifest",
+};
+
+// viewport-fit=cover: sticky footers pad themselves with env(safe-area-inset-bottom).
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+  themeColor: "#1f5fd1",
 };
 
 // Applies the saved theme (or the OS preference) before first paint, so dark mode never flashes.

@@ -119,3 +119,28 @@ test("an unsaved spec from the wizard is tested without storing anything but the
   });
   expect(bad.status()).toBe(422);
 });
+
+test("a connection reset or a broken answer from AWS is named as such, never as a timeout or SDK internals", async ({
+  request,
+}) => {
+  const c = await connectorWithUser(request, "faulty");
+  try {
+    for (const [fault, said] of [
+      ["reset", "The connection to AWS was reset"],
+      ["truncate", "AWS's answer broke off before it was complete"],
+    ] as const) {
+      await aws.clearFaults();
+      await aws[fault](20, { action: "GetCallerIdentity" });
+      const res = await request.post("/api/connectors/test", { data: c.input });
+      const text = await res.text();
+      expect(text).not.toMatch(/Deserialization|\$response|Timed out after/);
+      const result = JSON.parse(text.trim().split("\n").at(-1)!).result;
+      expect(result.status, fault).toBe("FAILURE");
+      const failed = result.steps.find((s: { status: string }) => s.status === "failed");
+      expect(failed.detail, fault).toContain(said);
+      expect(failed.hint?.text ?? "", fault).not.toContain("did not answer within");
+    }
+  } finally {
+    await aws.clearFaults();
+  }
+});

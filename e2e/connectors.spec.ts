@@ -4,6 +4,7 @@
 import { adminApi } from "./fixtures/auth";
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "./fixtures/test";
 import { queryRows } from "./fixtures/db";
+import { fillYamlEditor, yamlEditorText } from "./fixtures/yaml-editor";
 
 const suffix = Date.now().toString(36);
 const secrets = {
@@ -298,8 +299,8 @@ test.describe.serial("AWS connectors", () => {
     await snap(page, "details-yaml");
     await page.getByRole("button", { name: "Edit YAML" }).click();
     const editor = page.getByRole("textbox", { name: "Connector YAML" });
-    const text = await editor.inputValue();
-    await editor.fill(text.replace("Uses the server's instance profile", "Edited as YAML"));
+    const text = await yamlEditorText(editor);
+    await fillYamlEditor(editor, text.replace("Uses the server's instance profile", "Edited as YAML"));
     await page.getByRole("button", { name: "Save YAML" }).click();
     await expect(page.getByText("Saved as version 3.")).toBeVisible();
     expect(await row(ids.inherit)).toMatchObject({ version: 3, description: "Edited as YAML" });
@@ -308,14 +309,16 @@ test.describe.serial("AWS connectors", () => {
     await page.goto(`/connectors/${ids.oidc}`);
     await page.getByRole("tab", { name: "YAML" }).click();
     await page.getByRole("button", { name: "Edit YAML" }).click();
-    const oidcYaml = await editor.inputValue();
+    const oidcYaml = await yamlEditorText(editor);
     const line = oidcYaml.split("\n").findIndex((l) => l.includes("iamRoleArn:")) + 1;
-    await editor.fill(oidcYaml.replace("arn:aws:iam::123456789012:role/conduit-oidc", "arn:aws:iam::bad"));
+    await fillYamlEditor(editor, oidcYaml.replace("arn:aws:iam::123456789012:role/conduit-oidc", "arn:aws:iam::bad"));
     await page.getByRole("button", { name: "Save YAML" }).click();
     await expect(page.getByRole("alert").filter({ hasText: `problem on line ${line}` })).toContainText(
       "Enter an IAM role ARN",
     );
-    await expect(page.getByTitle(`Error on line ${line}`)).toBeVisible();
+    // The editor shows the problem as a diagnostic on that line.
+    await expect(editor.locator(".cm-line").nth(line - 1)).toHaveClass(/cm-yaml-error-line/);
+    await expect(editor.locator(".cm-yaml-error-line")).toHaveCount(1);
     await snap(page, "details-yaml-error");
     expect((await row(ids.oidc))!.version).toBe(1);
   });

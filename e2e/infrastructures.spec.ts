@@ -7,6 +7,7 @@ import type { Locator } from "@playwright/test";
 import { expect, screenshotPath, test, type APIRequestContext, type Page } from "./fixtures/test";
 import { aws } from "./fixtures/aws";
 import { queryRows } from "./fixtures/db";
+import { fillYamlEditor, yamlEditorText } from "./fixtures/yaml-editor";
 import { fakeKube } from "./fixtures/fake-kubernetes/admin-client";
 
 const suffix = Date.now().toString(36);
@@ -223,9 +224,10 @@ test.describe.serial("EKS infrastructure definitions", () => {
     await page.getByRole("tab", { name: "YAML" }).click();
     await page.getByRole("button", { name: "Edit YAML" }).click();
     const editor = page.getByRole("textbox", { name: "Infrastructure definition YAML" });
-    const text = await editor.inputValue();
+    const text = await yamlEditorText(editor);
     expect(text).toContain("infrastructureDefinition:");
-    await editor.fill(
+    await fillYamlEditor(
+      editor,
       text
         .replace("deploymentType: Kubernetes", "deploymentType: NativeHelm")
         .replace(/releaseName: .*/, "releaseName: web-helm"),

@@ -1,17 +1,19 @@
 // The Prisma client singleton. One pool per process, kept on globalThis so dev hot reloads
-// do not open a new pool on every edit.
+// do not open a new pool on every edit; its connections carry the time limits of lib/db/pool.ts
+// and it is disconnected when the console stops.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "./env";
+import { onClose } from "./lifecycle";
+import { onIdleConnectionError, poolConfig } from "./db/pool";
 
 const globalForDb = globalThis as unknown as { conduitPrisma?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start Conduit with `npm start`, which provides one");
-  const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 3_000 });
-  return new PrismaClient({ adapter });
+  const adapter = new PrismaPg(poolConfig("conduit", 10), { onPoolError: onIdleConnectionError("prisma") });
+  const client = new PrismaClient({ adapter });
+  onClose("prisma", () => client.$disconnect());
+  return client;
 }
 
 function client(): PrismaClient {

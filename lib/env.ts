@@ -69,6 +69,16 @@ const envSchema = z.object({
       (s) => s.split(/[\s,]+/).every((x) => !x || ipaddr.isValidCIDR(x) || net.isIP(x) !== 0),
       "a comma-separated list of CIDRs (10.0.0.0/8) or addresses",
     ),
+  /**
+   * Time limits on every database pool (lib/db/pool.ts): a statement (server side, plus 500 ms on
+   * the client for a database that does not answer at all), a wait for a row or table lock, and
+   * the wait for a pooled or new connection. A slow, locked or frozen database is a 503 within seconds.
+   */
+  CONDUIT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3_000),
+  CONDUIT_DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  CONDUIT_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /** Audit events older than this many days are deleted (hourly, in batches). */
+  CONDUIT_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
   CONDUIT_MAX_CONCURRENT_TESTS: z.coerce.number().int().min(1).max(256).default(8),
   /** Of those, how many one principal (user or service account) may run at once. */
   CONDUIT_MAX_CONCURRENT_TESTS_PER_PRINCIPAL: z.coerce.number().int().min(1).max(256).default(2),

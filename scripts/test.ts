@@ -1,5 +1,5 @@
 // `npm test`: typecheck → format (Prettier) → lint → layers (dependency-cruiser) → unit + integration (Vitest, real PostgreSQL) → e2e
-// (Playwright in Chromium against a production build). Stops at the first failing stage and
+// (Playwright in Chromium against a production build) → bundle budget (scripts/bundle-budget.ts). Stops at the first failing stage and
 // prints one summary line either way.
 import { spawnSync } from "node:child_process";
 
@@ -11,6 +11,8 @@ const stages: { name: string; cmd: string[] }[] = [
   { name: "layers", cmd: ["npx", "depcruise", "lib", "components", "app", "--config", ".dependency-cruiser.cjs"] },
   { name: "unit+integration", cmd: ["npx", "vitest", "run"] },
   { name: "e2e", cmd: ["npx", "playwright", "test"] },
+  // After e2e, whose build it reuses: /connectors/new's first load ≤ 200 kB of gzip JavaScript.
+  { name: "bundle budget", cmd: ["npx", "tsx", "scripts/bundle-budget.ts"] },
 ];
 
 const results: string[] = [];

@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { draftKey, writeDraft } from "@/components/forms/drafts";
+import { defaultConnectorInput } from "@/lib/connectors/defaults";
 import { ConnectorWizard } from "./connector-wizard";
 
 // The wizard reads the scope from the URL (useScope → useSearchParams); outside Next there is no
@@ -15,6 +17,7 @@ vi.mock("next/navigation", () => ({
 const fetchMock = vi.fn<typeof fetch>();
 
 beforeEach(() => {
+  localStorage.clear();
   // Later steps list secrets; answer every GET with an empty page. The overview step sends nothing.
   fetchMock.mockImplementation(async () =>
     Response.json({ items: [], nextCursor: null }, { headers: { "content-type": "application/json" } }),
@@ -126,10 +129,46 @@ describe("ConnectorWizard, overview step", () => {
     await user.type(nameBox(), " account");
 
     expect(identifierBox()).toHaveValue("9prod");
+    // The hint no longer claims the identifier follows the name.
+    expect(screen.queryByText(/Derived from the name/)).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: /^Next: Credentials/ }));
 
     expect(await screen.findByText("Start with a letter or _, then letters, digits, _ or $")).toBeInTheDocument();
     expect(identifierBox()).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByRole("heading", { level: 2, name: "Name the connector" })).toBeInTheDocument();
+  });
+});
+
+describe("ConnectorWizard, drafts", () => {
+  const key = draftKey("connector", { org: "default", project: "web" });
+
+  it("restores a draft with a notice, and Discard clears it", async () => {
+    const values = defaultConnectorInput();
+    values.name = "Drafted";
+    values.identifier = "Drafted";
+    writeDraft(key, 1, {
+      values,
+      reached: 1,
+      identifierTouched: false,
+      delegateMode: "any",
+      createdSecrets: [],
+    });
+    const { user, nameBox, identifierBox } = renderWizard();
+
+    const notice = (await screen.findByText(/Draft restored/)).closest("[role=status]") as HTMLElement;
+    expect(notice).toHaveTextContent("Draft restored");
+    expect(nameBox()).toHaveValue("Drafted");
+    expect(identifierBox()).toHaveValue("Drafted");
+
+    await user.click(within(notice).getByRole("button", { name: "Discard" }));
+    expect(nameBox()).toHaveValue("");
+    expect(screen.queryByText(/Draft restored/)).not.toBeInTheDocument();
+    expect(localStorage.getItem(key)).toBeNull();
+  });
+
+  it("keeps what is typed as a draft", async () => {
+    const { user, nameBox } = renderWizard();
+    await user.type(nameBox(), "Typed");
+    await vi.waitFor(() => expect(localStorage.getItem(key)).toContain('"name":"Typed"'));
   });
 });

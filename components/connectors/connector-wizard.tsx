@@ -1,29 +1,38 @@
 "use client";
 // Create and edit AWS connectors in five steps with ONE react-hook-form validated by the API's
 // own zod contract. Each step checks only its own fields; step 4 saves (POST, then PUT with the
-// version it holds), and step 5 tests the saved connector.
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useRef, useState, type FormEvent } from "react";
-import { FormProvider, useForm, type Path } from "react-hook-form";
+// version it holds), and step 5 tests the saved connector. The step lives in the URL (`?step=`,
+// so Back/Forward move between steps); a new connector's draft is kept in the browser as it is
+// typed and restored after a reload; leaving with unsaved changes asks first.
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { FormProvider, useForm, type Path, type Resolver } from "react-hook-form";
 import { Alert, PageHeader } from "@/components/ui/misc";
 import { Stepper } from "@/components/ui/stepper";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import { useCreateConnector, useUpdateConnector } from "@/lib/connectors/hooks";
-import {
-  connectorInputSchema,
-  defaultConnectorInput,
-  type ConnectorFormValues,
-  type ConnectorInput,
-} from "@/lib/connectors/schemas";
+import { defaultConnectorInput } from "@/lib/connectors/defaults";
+import type { ConnectorFormValues, ConnectorInput } from "@/lib/connectors/schemas";
 import { errorMessage } from "@/lib/http/client";
 import { useScope } from "@/lib/scopes/hooks";
-import { ConnectionTestRunner } from "@/components/connection-test/connection-test-runner";
-import { BackoffStep } from "./steps/backoff-step";
-import { CredentialsStep } from "./steps/credentials-step";
-import { DelegatesStep, type DelegateMode } from "./steps/delegates-step";
+import type { DelegateMode } from "./steps/delegates-step";
 import { OverviewStep } from "./steps/overview-step";
-import { useRecheckErrors } from "@/components/forms/use-resource-form";
-import { LatestConnector, VersionConflictAlert, isVersionConflict } from "@/components/forms/version-conflict";
+// Later steps, the test, the conflict notice and zod (the resolver) load when needed, not with the page.
+import {
+  BackoffStep,
+  ConnectionTestRunner,
+  CredentialsStep,
+  DelegatesStep,
+  LatestConnector,
+  VersionConflictAlert,
+} from "./lazy-steps";
+import { useRecheckErrors } from "@/components/forms/recheck-errors";
+import { draftKey, readDraft, removeDraft, writeDraft } from "@/components/forms/drafts";
+import { useLeaveGuard } from "@/components/forms/use-leave-guard";
+import { SecretCreatedContext, type CreatedSecret } from "@/components/secrets/created-secrets";
+import { CreatedSecretsList, DRAFT_FORMAT, DiscardDraftDialog, DraftNotice, type ConnectorDraft } from "./wizard-draft";
+import { allowedStep, stepIndexOf, withStep } from "./wizard-url";
+import { isVersionConflict } from "@/components/forms/version-conflict-error";
 import { WizardFooter } from "./wizard-footer";
 import {
   StashContext,
@@ -52,23 +61,40 @@ const STEP_TEXT = [
   { title: "Test the connection", text: "The connector is saved. Check that Conduit can reach AWS with it." },
 ] as const;
 
+/** The API's zod contract, imported with the first check (Next, Save) rather than with the page. */
+const resolver: Resolver<ConnectorFormValues, unknown, ConnectorInput> = async (values, context, options) =>
+  (await import("./connector-resolver")).connectorResolver(values, context, options);
+
 const modeOf = (v: { spec: { delegateSelectors?: string[] } }): DelegateMode =>
   v.spec.delegateSelectors?.length ? "tags" : "any";
 type Saved = { identifier: string; version: number };
+
+const LEAVE_MESSAGE = "Leave this page? The connector is not saved yet (its draft stays in this browser).";
+const LEAVE_EDIT_MESSAGE = "Leave this page? Your changes to the connector are not saved.";
 
 export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
   const { org, project, href } = useScope();
   const scope = useMemo(() => ({ org, project }), [org, project]);
   const editing = Boolean(connector);
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const urlStep = searchParams.get("step");
+  const initialValues = useMemo(
+    () => (connector ? toFormValues(connector) : defaultConnectorInput()),
+    // The values the wizard opened with; a reload after a conflict sets a new baseline itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   const form = useForm<ConnectorFormValues, unknown, ConnectorInput>({
-    resolver: zodResolver(connectorInputSchema),
-    defaultValues: connector ? toFormValues(connector) : defaultConnectorInput(),
+    resolver,
+    defaultValues: initialValues,
     // Errors appear when a step is checked (Next/Save), never on blur: a message popping up on
     // blur shifts the layout under the pointer and swallows the click on Next.
     mode: "onSubmit",
   });
   const [stash, setStash] = useState(() => new WizardStash());
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(() => (connector ? allowedStep(stepIndexOf(urlStep), 0, true) : 0));
   // Edit mode starts from a valid connector, so every step before the test is open.
   const [reached, setReached] = useState(connector ? TEST_STEP - 1 : 0);
   const [saved, setSaved] = useState<Saved | null>(
@@ -80,17 +106,122 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const lastSavedBody = useRef<string | null>(null);
+  // Drafts: only a new connector has one, kept until it is saved or discarded.
+  const key = editing ? null : draftKey("connector", scope);
+  const [ready, setReady] = useState(editing); // the draft was read (after hydration)
+  const [restored, setRestored] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
+  const [createdSecrets, setCreatedSecrets] = useState<CreatedSecret[]>([]);
+  /** The values last saved (or opened with): the form is dirty while it differs. */
+  const baseline = useRef(JSON.stringify(initialValues));
+  const [dirty, setDirty] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const create = useCreateConnector(scope);
   const update = useUpdateConnector(scope);
   useRecheckErrors(form);
   const busy = create.isPending || update.isPending || form.formState.isSubmitting;
 
+  const focusHeading = () => requestAnimationFrame(() => heading.current?.focus());
   const show = (i: number) => {
     setStep(i);
     setReached((r) => Math.max(r, i));
+    // One history entry per step, so browser Back/Forward move between steps.
+    if (stepIndexOf(urlStep) !== i) router.push(withStep(pathname, searchParams.toString(), i), { scroll: false });
     // Move focus to the new step's heading so screen readers announce where the user is.
-    requestAnimationFrame(() => heading.current?.focus());
+    focusHeading();
+  };
+
+  // A new connector's draft, read once on the client (the server renders the empty wizard).
+  useEffect(() => {
+    if (!key) return;
+    const draft = readDraft<ConnectorDraft>(key, DRAFT_FORMAT);
+    if (draft) {
+      // Restoring from browser storage is the external system this effect synchronises with.
+      /* eslint-disable react-hooks/set-state-in-effect */
+      form.reset(draft.values, { keepDefaultValues: true });
+      setReached(draft.reached);
+      setIdentifierTouched(draft.identifierTouched);
+      setDelegateMode(draft.delegateMode);
+      setCreatedSecrets(draft.createdSecrets);
+      setRestored(true);
+      setDirty(JSON.stringify(draft.values) !== baseline.current);
+    }
+    setReady(true);
+    /* eslint-enable react-hooks/set-state-in-effect */
+    // Once per scope: the draft belongs to it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  // The URL says which step to show (a reload, Back/Forward); never one not yet reached.
+  useEffect(() => {
+    if (!ready) return;
+    const target = allowedStep(stepIndexOf(urlStep), reached, saved !== null);
+    // The URL (Back/Forward, a reload) is the external system here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setStep((current) => {
+      if (current !== target) focusHeading();
+      return target;
+    });
+    if (urlStep !== null && stepIndexOf(urlStep) !== target) {
+      router.replace(withStep(pathname, searchParams.toString(), target), { scroll: false });
+    }
+    // Only the URL and the draft's arrival move the step here; show() moves it otherwise.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [urlStep, ready]);
+
+  // Dirty while the values differ from the last saved ones; the draft follows the values.
+  const saveDraft = useCallback(() => {
+    if (!key || saved) return;
+    const values = form.getValues();
+    const changed = JSON.stringify(values) !== baseline.current;
+    if (!changed && !createdSecrets.length) return removeDraft(key);
+    writeDraft<ConnectorDraft>(key, DRAFT_FORMAT, { values, reached, identifierTouched, delegateMode, createdSecrets });
+  }, [key, saved, form, reached, identifierTouched, delegateMode, createdSecrets]);
+  useEffect(() => {
+    if (!ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => {
+        setDirty(JSON.stringify(values) !== baseline.current);
+        clearTimeout(timer);
+        timer = setTimeout(saveDraft, 300);
+      },
+    });
+    // A reload within the debounce still keeps the last keystrokes.
+    window.addEventListener("pagehide", saveDraft);
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", saveDraft);
+    };
+  }, [ready, form, saveDraft]);
+  // Progress (steps reached, a created secret) is part of the draft too.
+  useEffect(() => {
+    if (ready) saveDraft();
+  }, [ready, saveDraft]);
+
+  useLeaveGuard(dirty && !busy, editing ? LEAVE_EDIT_MESSAGE : LEAVE_MESSAGE);
+
+  const onSecretCreated = useCallback(
+    (s: CreatedSecret) => setCreatedSecrets((list) => [...list.filter((x) => x.ref !== s.ref), s]),
+    [],
+  );
+
+  const discardDraft = () => {
+    if (key) removeDraft(key);
+    form.reset(defaultConnectorInput());
+    baseline.current = JSON.stringify(form.getValues());
+    setDirty(false);
+    setCreatedSecrets([]);
+    setReached(0);
+    setIdentifierTouched(false);
+    setDelegateMode("any");
+    setRestored(false);
+    setDiscarding(false);
+    setFormError(undefined);
+    setStep(0);
+    router.replace(pathname + (searchParams.toString() ? `?${withoutStep(searchParams)}` : ""), { scroll: false });
   };
 
   const validateStep = async (i: number): Promise<boolean> => {
@@ -128,8 +259,20 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
         : await create.mutateAsync(input);
       setSaved({ identifier: dto.connector.identifier, version: dto.version });
       lastSavedBody.current = body;
+      baseline.current = JSON.stringify(form.getValues());
+      setDirty(false);
+      setRestored(false);
       setConflict(false);
-      show(TEST_STEP);
+      setStep(TEST_STEP);
+      setReached(TEST_STEP);
+      focusHeading();
+      if (key) removeDraft(key);
+      // The connector exists now: the URL becomes its own (its edit wizard at the test step), so
+      // a reload shows the saved connector. history.replaceState keeps this page mounted; Next
+      // syncs its router with it.
+      const own = `/connectors/${encodeURIComponent(dto.connector.identifier)}/edit`;
+      const here = new URLSearchParams(searchParams.toString());
+      window.history.replaceState(null, "", withStep(own, here, TEST_STEP));
     } catch (err) {
       if (isVersionConflict(err)) return setConflict(true);
       const { step: owner, message } = applyServerErrors(form, err);
@@ -157,6 +300,8 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
 
   const reloaded = (dto: ConnectorDto) => {
     form.reset(toFormValues(dto));
+    baseline.current = JSON.stringify(form.getValues());
+    setDirty(false);
     setStash(new WizardStash());
     setSaved({ identifier: dto.connector.identifier, version: dto.version });
     setDelegateMode(modeOf(dto.connector));
@@ -171,85 +316,106 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
 
   return (
     <FormProvider {...form}>
-      <StashContext.Provider value={stash}>
-        <PageHeader
-          title={editing ? `Edit ${connector!.connector.name}` : "New AWS connector"}
-          description={
-            editing ? (
-              <span className="font-mono">{connector!.connector.identifier}</span>
-            ) : (
-              "Credentials and settings Conduit uses to reach one AWS account."
-            )
-          }
-        />
-        <Stepper
-          steps={WIZARD_STEPS}
-          current={step}
-          // Once saved (or when editing), every step before the test holds valid values.
-          isComplete={(i) => i < reached || (saved !== null && i < TEST_STEP)}
-          canSelect={(i) => !busy && i <= reached}
-          onSelect={(i) => void (i === TEST_STEP ? save() : go(i))}
-          label="Connector setup steps"
-        />
-        <form
-          onSubmit={onSubmit}
-          noValidate
-          className="mt-5 rounded-lg border border-border bg-surface"
-          aria-labelledby="wizard-step-title"
-        >
-          <div className="border-b border-border px-6 py-4">
-            <p className="text-xs font-medium uppercase tracking-wide text-muted">
-              Step {step + 1} of {WIZARD_STEPS.length}
-            </p>
-            <h2
-              id="wizard-step-title"
-              ref={heading}
-              tabIndex={-1}
-              className="mt-0.5 text-lg font-semibold focus-visible:outline-offset-4"
-            >
-              {text.title}
-            </h2>
-            <p className="mt-0.5 text-sm text-muted">{text.text}</p>
-          </div>
-          <div className="flex flex-col gap-5 px-6 py-5">
-            {conflict && <VersionConflictAlert onReload={() => setReloading(true)} reloading={reloading} />}
-            {formError && <Alert>{formError}</Alert>}
-            {step === 0 && (
-              <OverviewStep
-                identifierLocked={saved !== null}
-                identifierTouched={identifierTouched}
-                onIdentifierTouched={() => setIdentifierTouched(true)}
-              />
-            )}
-            {step === 1 && <CredentialsStep scope={scope} />}
-            {step === 2 && <BackoffStep />}
-            {step === 3 && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
-            {step === TEST_STEP && saved && (
-              <ConnectionTestRunner scope={scope} identifier={saved.identifier} autoStart />
-            )}
-          </div>
-          <WizardFooter
-            step={step}
-            editing={editing}
-            busy={busy}
-            cancelHref={editing ? detailsHref : href("/connectors")}
-            finishHref={detailsHref}
-            onBack={() => show(step - 1)}
-            onSave={() => void save()}
+      <SecretCreatedContext.Provider value={onSecretCreated}>
+        <StashContext.Provider value={stash}>
+          <PageHeader
+            title={editing ? `Edit ${connector!.connector.name}` : "New AWS connector"}
+            description={
+              editing ? (
+                <span className="font-mono">{connector!.connector.identifier}</span>
+              ) : (
+                "Credentials and settings Conduit uses to reach one AWS account."
+              )
+            }
           />
-        </form>
-        {reloading && saved && (
-          <LatestConnector
-            scope={scope}
-            identifier={saved.identifier}
-            onLoaded={reloaded}
-            onError={(err) => {
-              setReloading(false);
-              setFormError(errorMessage(err));
-            }}
+          <Stepper
+            steps={WIZARD_STEPS}
+            current={step}
+            // Once saved (or when editing), every step before the test holds valid values.
+            isComplete={(i) => i < reached || (saved !== null && i < TEST_STEP)}
+            canSelect={(i) => !busy && i <= reached}
+            onSelect={(i) => void (i === TEST_STEP ? save() : go(i))}
+            label="Connector setup steps"
           />
-        )}
-      </StashContext.Provider>
+          {restored && !saved && (
+            <DraftNotice onDiscard={() => (createdSecrets.length ? setDiscarding(true) : discardDraft())} />
+          )}
+          <form
+            onSubmit={onSubmit}
+            noValidate
+            className="mt-5 rounded-lg border border-border bg-surface"
+            aria-labelledby="wizard-step-title"
+          >
+            <div className="border-b border-border px-6 py-4">
+              <p className="text-xs font-medium uppercase tracking-wide text-muted">
+                Step {step + 1} of {WIZARD_STEPS.length}
+              </p>
+              <h2
+                id="wizard-step-title"
+                ref={heading}
+                tabIndex={-1}
+                className="mt-0.5 text-lg font-semibold focus-visible:outline-offset-4"
+              >
+                {text.title}
+              </h2>
+              <p className="mt-0.5 text-sm text-muted">{text.text}</p>
+            </div>
+            <div className="flex flex-col gap-5 px-6 py-5">
+              {conflict && <VersionConflictAlert onReload={() => setReloading(true)} reloading={reloading} />}
+              {formError && <Alert>{formError}</Alert>}
+              {step === 0 && (
+                <OverviewStep
+                  identifierLocked={saved !== null}
+                  identifierTouched={identifierTouched}
+                  onIdentifierTouched={() => setIdentifierTouched(true)}
+                />
+              )}
+              {step === 1 && <CredentialsStep scope={scope} />}
+              {step === 2 && <BackoffStep />}
+              {step === 3 && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
+              {step === TEST_STEP && saved && (
+                <ConnectionTestRunner scope={scope} identifier={saved.identifier} autoStart />
+              )}
+              {step >= TEST_STEP - 1 && <CreatedSecretsList secrets={createdSecrets} saved={saved !== null} />}
+            </div>
+            <WizardFooter
+              step={step}
+              editing={editing}
+              busy={busy}
+              cancelHref={editing ? detailsHref : href("/connectors")}
+              finishHref={detailsHref}
+              onBack={() => show(step - 1)}
+              onDiscard={
+                !editing && !saved && (dirty || createdSecrets.length > 0) ? () => setDiscarding(true) : undefined
+              }
+              onSave={() => void save()}
+            />
+          </form>
+          {reloading && saved && (
+            <LatestConnector
+              scope={scope}
+              identifier={saved.identifier}
+              onLoaded={reloaded}
+              onError={(err) => {
+                setReloading(false);
+                setFormError(errorMessage(err));
+              }}
+            />
+          )}
+          <DiscardDraftDialog
+            open={discarding}
+            onOpenChange={setDiscarding}
+            secrets={createdSecrets}
+            onDiscarded={discardDraft}
+          />
+        </StashContext.Provider>
+      </SecretCreatedContext.Provider>
     </FormProvider>
   );
+}
+
+function withoutStep(params: URLSearchParams): string {
+  const rest = new URLSearchParams(params.toString());
+  rest.delete("step");
+  return rest.toString();
 }

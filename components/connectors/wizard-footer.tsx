@@ -12,6 +12,7 @@ export function WizardFooter({
   finishHref,
   onBack,
   onSave,
+  onDiscard,
 }: {
   step: number;
   editing: boolean;
@@ -20,10 +21,14 @@ export function WizardFooter({
   finishHref: string;
   onBack: () => void;
   onSave: () => void;
+  /** A new connector's draft can be thrown away (with the secrets created in the wizard). */
+  onDiscard?: () => void;
 }) {
   const next = WIZARD_STEPS[step + 1];
   return (
-    <div className="flex flex-wrap items-center justify-between gap-3 rounded-b-lg border-t border-border bg-surface-2/60 px-6 py-3">
+    // Phones: the footer sticks to the bottom of the screen (above the home indicator), so the
+    // step's main action is never covered or scrolled away.
+    <div className="flex flex-wrap items-center justify-between gap-3 rounded-b-lg border-t border-border bg-surface-2/60 px-6 py-3 max-sm:sticky max-sm:bottom-0 max-sm:z-10 max-sm:gap-2 max-sm:bg-surface max-sm:px-3 max-sm:pb-[calc(0.75rem+env(safe-area-inset-bottom))]">
       <div>
         {step > 0 && (
           <Button onClick={onBack} disabled={busy}>
@@ -37,6 +42,11 @@ export function WizardFooter({
             <Button variant="ghost" asChild>
               <Link href={cancelHref}>Cancel</Link>
             </Button>
+            {onDiscard && (
+              <Button variant="ghost" onClick={onDiscard} disabled={busy}>
+                Discard draft
+              </Button>
+            )}
             {editing && step < TEST_STEP - 1 && (
               <Button onClick={onSave} loading={busy}>
                 Save changes

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { get, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
 import { firstMessage } from "@/components/forms/form-values";
 import { Field, Input } from "@/components/ui/field";
-import { deriveIdentifier } from "@/lib/common/schemas";
+import { deriveIdentifier } from "@/lib/common/identifier";
 
 /**
  * Name and identifier, as every resource form has them: the identifier follows the name until
@@ -50,7 +50,7 @@ export function NameIdentifierFields<T extends FieldValues & { name: string; ide
       <Field label="Name" required error={nameError}>
         {(a) => <Input {...a} {...nameField} autoFocus={autoFocus} autoComplete="off" placeholder={namePlaceholder} />}
       </Field>
-      <Field label="Identifier" required error={identifierError} hint={identifierHint}>
+      <Field label="Identifier" required error={identifierError} hint={hintFor(identifierHint, touched && !locked)}>
         {(a) => (
           <Input
             {...a}
@@ -64,4 +64,11 @@ export function NameIdentifierFields<T extends FieldValues & { name: string; ide
       </Field>
     </>
   );
+}
+
+/** Once the user typed an identifier of their own, the hint no longer says it follows the name. */
+export function hintFor(hint: string, typedIn: boolean): string {
+  if (!typedIn) return hint;
+  const rest = hint.replace(/^Derived from the name[.;]?\s*/, "");
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }

@@ -3,7 +3,7 @@
 // and the server's answer put where the user can act on it: 422 fieldErrors on their fields,
 // a 409 VERSION_CONFLICT on "Reload their version", anything no field shows in one alert.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState, type BaseSyntheticEvent, type ReactNode } from "react";
+import { useState, type BaseSyntheticEvent, type ReactNode } from "react";
 import {
   useForm,
   type DefaultValues,
@@ -15,7 +15,10 @@ import {
 import type { z } from "zod";
 import { Alert } from "@/components/ui/misc";
 import { formMessage, ownerIn, placeFieldErrors } from "./problem-fields";
+import { useRecheckErrors } from "./recheck-errors";
 import { ReloadLatestAlert, isVersionConflict, type LatestQuery } from "./version-conflict";
+
+export { useRecheckErrors };
 
 type Schema = z.ZodType<FieldValues, FieldValues>;
 
@@ -50,20 +53,6 @@ export interface ResourceForm<S extends Schema, D> {
   /** The version-conflict notice and the form-level alert, for the top of the form. */
   alerts: ReactNode;
   setFormError: (message: string | undefined) => void;
-}
-
-/** Re-validates a field with an error whenever its value changes. */
-export function useRecheckErrors<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, enabled = true) {
-  const { subscribe, trigger, getFieldState } = form;
-  useEffect(() => {
-    if (!enabled) return;
-    return subscribe({
-      formState: { values: true },
-      callback: ({ name }) => {
-        if (name && getFieldState(name as Path<T>).error) void trigger(name as Path<T>);
-      },
-    });
-  }, [enabled, subscribe, trigger, getFieldState]);
 }
 
 export function useResourceForm<S extends Schema, D = never>(opts: ResourceFormOptions<S, D>): ResourceForm<S, D> {

@@ -2,12 +2,12 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { ApiError, errorMessage } from "@/lib/http/client";
+import { errorMessage } from "@/lib/http/client";
 import { useConnector } from "@/lib/connectors/hooks";
 import type { ConnectorDto } from "@/lib/connectors/dto";
 import type { ScopeRef } from "@/lib/scope";
 
-export const isVersionConflict = (err: unknown) => err instanceof ApiError && err.code === "VERSION_CONFLICT";
+export { isVersionConflict } from "./version-conflict-error";
 
 /**
  * Shown after a 409 VERSION_CONFLICT: explains what happened and offers to load the other

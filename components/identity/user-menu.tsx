@@ -1,7 +1,5 @@
 "use client";
-import * as DM from "@radix-ui/react-dropdown-menu";
-import Link from "next/link";
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { Icon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/http/client";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
@@ -16,8 +14,12 @@ const initials = (name: string) =>
     .map((w) => w[0]!.toUpperCase())
     .join("") || "?";
 
-const item =
-  "flex cursor-pointer select-none items-center gap-2 rounded px-2.5 py-2 text-sm outline-none data-[highlighted]:bg-surface-2 data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50";
+const trigger =
+  "flex h-9 items-center gap-2 rounded-md border border-transparent px-1.5 text-sm hover:bg-surface-2 data-[state=open]:bg-surface-2 sm:pr-2.5";
+
+// The menu (Radix DropdownMenu and its positioning) is its own chunk, fetched on first use.
+const loadDropdown = () => import("./user-menu-dropdown");
+const UserMenuDropdown = lazy(async () => ({ default: (await loadDropdown()).UserMenuDropdown }));
 
 /**
  * The signed-in person in the header: who, their profile and tokens, and signing out (this
@@ -29,6 +31,7 @@ export function UserMenu() {
   const hydrated = useHydrated();
   const [pending, setPending] = useState<"one" | "all">();
   const [failure, setFailure] = useState<string>();
+  const [wanted, setWanted] = useState(false);
   const name = hydrated ? me.data?.name : undefined;
   // Sessions slide with use, but only better-auth's own endpoint renews the cookie's lifetime:
   // ask it once per page load, so an active person is not signed out when the first cookie ages.
@@ -48,6 +51,43 @@ export function UserMenu() {
     }
   };
 
+  const label = name ? `Account menu, signed in as ${name}` : "Account menu";
+  const face = (
+    <>
+      <span
+        aria-hidden
+        className="grid size-7 shrink-0 place-items-center rounded-full bg-accent text-xs font-semibold text-accent-fg"
+      >
+        {name ? initials(name) : <Icon name="user" className="size-4" />}
+      </span>
+      <span className="hidden max-w-40 truncate font-medium lg:inline">{name ?? "Account"}</span>
+      <span aria-hidden className="hidden text-[10px] text-muted lg:inline">
+        ▼
+      </span>
+    </>
+  );
+  // Until the menu is wanted, a plain button that looks and is named the same: pointing at it or
+  // focusing it fetches the menu's code, activating it opens the menu.
+  const button = (
+    <button
+      type="button"
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      className={trigger}
+      onPointerEnter={() => void loadDropdown()}
+      onFocus={() => void loadDropdown()}
+      onClick={() => setWanted(true)}
+      onKeyDown={(e) => {
+        if (e.key !== "ArrowDown") return;
+        e.preventDefault();
+        setWanted(true);
+      }}
+    >
+      {face}
+    </button>
+  );
+
   return (
     <div className="flex items-center gap-2">
       {failure && (
@@ -55,63 +95,22 @@ export function UserMenu() {
           {failure}
         </span>
       )}
-      <DM.Root modal={false}>
-        <DM.Trigger
-          aria-label={name ? `Account menu, signed in as ${name}` : "Account menu"}
-          className="flex h-9 items-center gap-2 rounded-md border border-transparent px-1.5 text-sm hover:bg-surface-2 data-[state=open]:bg-surface-2 sm:pr-2.5"
-        >
-          <span
-            aria-hidden
-            className="grid size-7 shrink-0 place-items-center rounded-full bg-accent text-xs font-semibold text-accent-fg"
-          >
-            {name ? initials(name) : <Icon name="user" className="size-4" />}
-          </span>
-          <span className="hidden max-w-40 truncate font-medium lg:inline">{name ?? "Account"}</span>
-          <span aria-hidden className="hidden text-[10px] text-muted lg:inline">
-            ▼
-          </span>
-        </DM.Trigger>
-        <DM.Portal>
-          <DM.Content
-            align="end"
-            sideOffset={6}
-            className="z-50 w-64 max-w-[calc(100vw-1rem)] rounded-lg border border-border bg-surface p-1.5 shadow-lg"
-          >
-            <DM.Label className="px-2.5 py-2">
-              {me.data ? (
-                <>
-                  <span className="block truncate text-sm font-semibold">{me.data.name}</span>
-                  {me.data.email && <span className="block truncate text-xs text-muted">{me.data.email}</span>}
-                </>
-              ) : (
-                <span className="text-sm text-muted">
-                  {me.isError ? `Could not load your account: ${errorMessage(me.error)}` : "Loading your account…"}
-                </span>
-              )}
-            </DM.Label>
-            <DM.Separator className="my-1 h-px bg-border" />
-            <DM.Item asChild className={item}>
-              <Link href={href("/settings/profile")}>
-                <Icon name="user" className="size-4 text-muted" />
-                Profile &amp; password
-              </Link>
-            </DM.Item>
-            <DM.Item asChild className={item}>
-              <Link href={href("/settings/tokens")}>
-                <Icon name="key" className="size-4 text-muted" />
-                API tokens
-              </Link>
-            </DM.Item>
-            <DM.Separator className="my-1 h-px bg-border" />
-            <DM.Item className={item} disabled={pending !== undefined} onSelect={() => void leave("one")}>
-              Sign out
-            </DM.Item>
-            <DM.Item className={item} disabled={pending !== undefined} onSelect={() => void leave("all")}>
-              Sign out everywhere
-            </DM.Item>
-          </DM.Content>
-        </DM.Portal>
-      </DM.Root>
+      {wanted ? (
+        <Suspense fallback={button}>
+          <UserMenuDropdown
+            label={label}
+            className={trigger}
+            face={face}
+            me={me}
+            profileHref={href("/settings/profile")}
+            tokensHref={href("/settings/tokens")}
+            pending={pending !== undefined}
+            onLeave={(which) => void leave(which)}
+          />
+        </Suspense>
+      ) : (
+        button
+      )}
     </div>
   );
 }

@@ -3,10 +3,11 @@
 // pipeline run would, and shows what the server resolves them to (or why it refuses).
 import { useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { CodeEditor } from "@/components/ui/code-editor";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Alert, Badge } from "@/components/ui/misc";
+import { RegionOptions } from "@/components/ui/region-options";
+import { YamlEditor } from "@/components/yaml/yaml-editor";
 import { ApiError, errorMessage } from "@/lib/http/client";
 import type { InfrastructureDto } from "@/lib/infrastructures/dto";
 import { useResolveInfrastructure, type ResolvedInfrastructureDto } from "@/lib/infrastructures/hooks";
@@ -101,8 +102,7 @@ function RuntimeInputsForm({ scope, dto }: { scope: ScopeRef; dto: Infrastructur
       </div>
       {result && (
         <div className="flex flex-col gap-2" aria-live="polite">
-          <h3 className="text-sm font-semibold">Resolved definition</h3>
-          <CodeEditor
+          <YamlEditor
             id="resolved-yaml"
             label="Resolved definition YAML"
             value={result.yaml}
@@ -148,7 +148,16 @@ function InputField({
       hint={hint || undefined}
     >
       {(a) =>
-        input.allowedValues ? (
+        // Typed controls: a switch for the boolean field, the region list for the region, the
+        // allowed values as a select; free text otherwise.
+        !input.allowedValues && field.path === "allowSimultaneousDeployments" ? (
+          <BooleanSwitch {...a} value={value} fallback={input.default} onChange={onChange} />
+        ) : !input.allowedValues && field.path === "spec.region" ? (
+          <Select {...a} value={value} onChange={(e) => onChange(e.target.value)}>
+            <option value="">{input.default !== undefined ? `Default (${input.default})` : "Choose a region"}</option>
+            <RegionOptions />
+          </Select>
+        ) : input.allowedValues ? (
           <Select {...a} value={value} onChange={(e) => onChange(e.target.value)}>
             <option value="">{input.default !== undefined ? `Default (${input.default})` : "Choose a value"}</option>
             {input.allowedValues.map((v) => (
@@ -170,5 +179,45 @@ function InputField({
         )
       }
     </Field>
+  );
+}
+
+/** true/false as a switch; until it is touched the default applies ("" is sent as no value). */
+function BooleanSwitch({
+  value,
+  fallback,
+  onChange,
+  ...a
+}: {
+  id?: string;
+  value: string;
+  fallback?: string;
+  onChange: (v: string) => void;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+}) {
+  const on = (value || fallback) === "true";
+  return (
+    <div className="flex items-center gap-3">
+      <button
+        type="button"
+        role="switch"
+        id={a.id}
+        aria-checked={on}
+        aria-describedby={a["aria-describedby"]}
+        aria-invalid={a["aria-invalid"] || undefined}
+        onClick={() => onChange(on ? "false" : "true")}
+        className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full border border-border transition-colors ${on ? "bg-accent" : "bg-surface-2"}`}
+      >
+        <span
+          aria-hidden
+          className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${on ? "translate-x-6" : "translate-x-1"}`}
+        />
+      </button>
+      <span className="text-sm text-muted">
+        {on ? "true" : "false"}
+        {value === "" ? " (default)" : ""}
+      </span>
+    </div>
   );
 }

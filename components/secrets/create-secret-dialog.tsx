@@ -4,7 +4,7 @@ import { useResourceForm } from "@/components/forms/use-resource-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
-import { deriveIdentifier } from "@/lib/common/schemas";
+import { deriveIdentifier } from "@/lib/common/identifier";
 import type { ScopeRef } from "@/lib/scope";
 import { useCreateSecret } from "@/lib/secrets/hooks";
 import { secretCreateSchema, type SecretDto } from "@/lib/secrets/schemas";

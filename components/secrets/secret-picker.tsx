@@ -7,6 +7,7 @@ import type { ScopeRef } from "@/lib/scope";
 import { useSecrets } from "@/lib/secrets/hooks";
 import type { SecretDto } from "@/lib/secrets/schemas";
 import { CreateSecretDialog } from "./create-secret-dialog";
+import { createdSecretOf, useSecretCreated } from "./created-secrets";
 
 export interface SecretPickerProps {
   /** The select's id, so a <label htmlFor> (e.g. from <Field>) names it. */
@@ -48,6 +49,7 @@ export function SecretPicker({
 }: SecretPickerProps) {
   const secrets = useSecrets(scope, { includeParents: true });
   const [creating, setCreating] = useState(false);
+  const tellCreated = useSecretCreated();
   // Shown until the refetched list includes it, so the select never flashes an unknown value.
   const [created, setCreated] = useState<SecretDto>();
   const items = secrets.data ?? [];
@@ -105,6 +107,7 @@ export function SecretPicker({
         scope={scope}
         onCreated={(secret) => {
           setCreated(secret);
+          tellCreated?.(createdSecretOf(secret));
           onChange(secret.ref);
         }}
       />

@@ -1,6 +1,5 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { Icon } from "@/components/ui/icons";
 import { useCurrentPath, useScope } from "@/lib/scopes/hooks";
@@ -40,26 +39,13 @@ function NavLink({ item, active, href }: { item: NavItem; active: boolean; href:
 export function Sidebar() {
   const path = useCurrentPath();
   const scope = useScope();
-  const nav = useRef<HTMLElement>(null);
-  // On a phone the navigation is a row that scrolls sideways: keep the current section in view.
-  useEffect(() => {
-    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [path]);
   const isActive = (href: string) => path === href || path.startsWith(`${href}/`);
   return (
-    <nav
-      ref={nav}
-      aria-label="Main"
-      className="flex flex-col gap-1 p-3 max-sm:flex-row max-sm:overflow-x-auto max-sm:p-2"
-    >
+    <nav aria-label="Main" className="flex flex-col gap-1 p-3">
       {NAV.map((item) => (
         <NavLink key={item.href} item={item} active={isActive(item.href)} href={scope.href(item.href)} />
       ))}
-      {/* A heading in the column; on a phone's row a thin divider says the same. */}
-      <h2 className="mt-4 mb-1 px-3 text-xs font-semibold tracking-wide text-muted uppercase max-sm:sr-only">
-        Settings
-      </h2>
-      <span aria-hidden className="hidden w-px shrink-0 self-stretch bg-border max-sm:block" />
+      <h2 className="mt-4 mb-1 px-3 text-xs font-semibold tracking-wide text-muted uppercase">Settings</h2>
       {SETTINGS_NAV.map((item) => (
         <NavLink key={item.href} item={item} active={isActive(item.href)} href={scope.href(item.href)} />
       ))}

@@ -50,6 +50,8 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50",
     "aria-disabled:cursor-not-allowed aria-disabled:opacity-50",
     size === "sm" ? "h-8 px-3 text-sm" : "h-9 px-4 text-sm",
+    // Touch screens: 44 px targets (a link shown as a button too; globals.css covers <button>).
+    "pointer-coarse:min-h-11",
     variants[variant],
     className,
   );

@@ -59,6 +59,8 @@ export const Combobox = forwardRef<HTMLInputElement, ComboboxProps>(function Com
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        // A dialog around this box leaves Escape to the list while it is shown (keepEscapeForOpenList).
+        data-popup-open={expanded || undefined}
         autoComplete="off"
         spellCheck={false}
         value={value}
@@ -89,7 +91,9 @@ export const Combobox = forwardRef<HTMLInputElement, ComboboxProps>(function Com
             e.preventDefault();
             pick(shown[active]!);
           } else if (e.key === "Escape" && open) {
+            // Only the list closes; a dialog around it lets this Escape pass (keepEscapeForOpenList).
             e.preventDefault();
+            e.stopPropagation();
             setOpen(false);
           }
         }}
@@ -115,7 +119,7 @@ export const Combobox = forwardRef<HTMLInputElement, ComboboxProps>(function Com
               }}
               onMouseMove={() => setActive(i)}
               className={cn(
-                "flex cursor-pointer items-baseline justify-between gap-3 px-3 py-1.5 text-sm",
+                "flex cursor-pointer items-baseline justify-between gap-3 px-3 py-1.5 text-sm pointer-coarse:items-center",
                 i === active && "bg-surface-2",
                 o.value === value && "font-semibold",
               )}

@@ -31,7 +31,7 @@ export function Stepper({
 }) {
   return (
     <nav aria-label={label} className={className}>
-      <ol className="flex flex-wrap items-stretch gap-x-1 gap-y-2">
+      <ol className="flex flex-wrap items-stretch gap-x-1 gap-y-2 max-sm:flex-nowrap">
         {steps.map((step, i) => {
           const isCurrent = i === current;
           const done = !isCurrent && isComplete(i);
@@ -55,6 +55,8 @@ export function Stepper({
                 className={cn(
                   "text-sm leading-5",
                   isCurrent ? "font-semibold text-fg" : done ? "font-medium text-fg" : "text-muted",
+                  // Phones: one row of numbered markers (the card below names the step).
+                  "max-sm:sr-only",
                 )}
               >
                 {step.label}
@@ -69,7 +71,7 @@ export function Stepper({
             <li
               key={step.id}
               aria-current={isCurrent ? "step" : undefined}
-              className="flex min-w-0 flex-1 basis-28 items-center gap-1"
+              className={cn("flex min-w-0 flex-1 basis-28 items-center gap-1", "max-sm:flex-none max-sm:basis-auto")}
             >
               {selectable ? (
                 <button
@@ -92,7 +94,10 @@ export function Stepper({
                 </div>
               )}
               {i < steps.length - 1 && (
-                <span aria-hidden className={cn("h-px w-4 shrink-0", done ? "bg-success/60" : "bg-border")} />
+                <span
+                  aria-hidden
+                  className={cn("h-px w-4 shrink-0 max-sm:w-2", done ? "bg-success/60" : "bg-border")}
+                />
               )}
             </li>
           );

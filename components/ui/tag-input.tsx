@@ -102,7 +102,8 @@ export function TagInput({
                   disabled={disabled}
                   onClick={() => remove(i)}
                   aria-label={`Remove ${itemLabel} ${item}`}
-                  className="grid size-4 place-items-center rounded-full text-muted hover:bg-border hover:text-fg focus-visible:outline-offset-0"
+                  data-compact
+                  className="grid size-4 place-items-center rounded-full text-muted hover:bg-border hover:text-fg focus-visible:outline-offset-0 pointer-coarse:size-7"
                 >
                   <span aria-hidden>×</span>
                 </button>

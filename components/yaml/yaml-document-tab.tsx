@@ -2,11 +2,12 @@
 import { useState } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { CodeEditor } from "@/components/ui/code-editor";
 import { Alert } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import { VersionConflictAlert, isVersionConflict } from "@/components/forms/version-conflict";
-import { ApiError, errorMessage } from "@/lib/http/client";
+import { errorMessage } from "@/lib/http/client";
+import { YamlEditor } from "./yaml-editor";
+import { yamlIssuesOf, type YamlIssueMark } from "./yaml-issues";
 
 interface Draft {
   text: string;
@@ -32,7 +33,8 @@ export interface YamlDocumentTabProps {
 
 /**
  * A resource as Harness-style YAML: read-only by default, editable and saved as a whole. A 409
- * offers to reload the other person's version; a 422 names the line and the editor marks it.
+ * offers to reload the other person's version; a 422 names the line above the editor, and the
+ * editor shows every problem the server listed as a diagnostic on its line.
  */
 export function YamlDocumentTab({
   yaml,
@@ -45,7 +47,7 @@ export function YamlDocumentTab({
   editor,
 }: YamlDocumentTabProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [problem, setProblem] = useState<{ message: string; line?: number }>();
+  const [problem, setProblem] = useState<{ message: string; line?: number; issues: YamlIssueMark[] }>();
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const [savedVersion, setSavedVersion] = useState<number>();
@@ -75,10 +77,10 @@ export function YamlDocumentTab({
       setSavedVersion(dto.version);
     } catch (err) {
       if (isVersionConflict(err)) return setConflict(true);
-      const line =
-        err instanceof ApiError && typeof err.problem.extra?.line === "number" ? err.problem.extra.line : undefined;
+      const issues = yamlIssuesOf(err);
+      const line = issues[0]?.line;
       // The title names the line already; drop the detail's own "Line n:" prefix.
-      setProblem({ message: line ? errorMessage(err).replace(/^Line \d+:\s*/, "") : errorMessage(err), line });
+      setProblem({ message: line ? errorMessage(err).replace(/^Line \d+:\s*/, "") : errorMessage(err), line, issues });
     }
   };
 
@@ -125,14 +127,14 @@ export function YamlDocumentTab({
           {problem.message}
         </Alert>
       )}
-      <CodeEditor
+      <YamlEditor
         id={editor.id}
         label={editor.label}
         value={editing ? draft.text : yaml.data}
         onChange={(text) => setDraft((d) => (d ? { ...d, text } : d))}
         readOnly={!editing}
-        errorLine={editing ? problem?.line : undefined}
-        aria-invalid={Boolean(problem)}
+        issues={editing ? problem?.issues : undefined}
+        invalid={Boolean(problem)}
         minRows={16}
         maxRows={40}
       />

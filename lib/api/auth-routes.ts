@@ -4,18 +4,20 @@
 // lib/auth/server.ts); every error is problem+json.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/service";
 import { AppError, type ErrorCode } from "@/lib/http/errors";
 import { toAppError } from "@/lib/http/map-error";
+import { refuseControlCharacters } from "@/lib/http/control-chars";
 import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/scope";
 import { authenticate, clientAddress } from "@/lib/auth/principal";
 import { auth } from "@/lib/auth/server";
 import { checkSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/auth/sign-in-limits";
-import { declare, problemResponse } from "./route";
+import { otherMethods } from "./methods";
+import { DEFAULT_BODY_LIMIT, declare, problemResponse, readText } from "./route";
 
 const codeFor = (status: number): ErrorCode =>
   status === 400
@@ -139,9 +141,40 @@ async function ssoCallbackFailure(res: Response): Promise<Response> {
   return new Response(null, { status: 302, headers: { location: `/sign-in?error=${encodeURIComponent(code)}` } });
 }
 
+/**
+ * The house rules better-auth does not know: control characters and lone surrogates in the path,
+ * the query or a JSON body are 400 naming the field (as in lib/api/route.ts), and the body is
+ * read up to the same limit. Returns the request to hand on, its body already read.
+ */
+async function checkedInput(req: NextRequest): Promise<NextRequest> {
+  const url = new URL(req.url);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The path holds a percent-escape that is not valid UTF-8");
+  }
+  refuseControlCharacters({ path });
+  refuseControlCharacters(Object.fromEntries(url.searchParams.entries()));
+  if (!req.body) return req;
+  if (Number(req.headers.get("content-length") ?? "0") > DEFAULT_BODY_LIMIT)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${DEFAULT_BODY_LIMIT / 1024} KB`);
+  const text = await readText(req, DEFAULT_BODY_LIMIT);
+  try {
+    refuseControlCharacters(JSON.parse(text));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // not JSON: better-auth answers that itself
+  }
+  const headers = new Headers(req.headers);
+  headers.delete("content-length");
+  return new NextRequest(req.url, { method: req.method, headers, body: text });
+}
+
 async function handle(req: NextRequest): Promise<Response> {
   const requestId = randomUUID();
   try {
+    req = await checkedInput(req);
     const path = new URL(req.url).pathname.replace(/^\/api\/auth/, "");
     const res =
       req.method === "POST" && path === "/sign-in/email"
@@ -161,10 +194,11 @@ async function handle(req: NextRequest): Promise<Response> {
   }
 }
 
-/** GET and POST for app/api/auth/[...all]/route.ts. */
+/** GET and POST for app/api/auth/[...all]/route.ts, and 405 (lib/api/methods.ts) for the rest. */
 export function authRoutes() {
-  return {
+  const routes = {
     GET: declare((req: NextRequest) => handle(req), { public: true }),
     POST: declare((req: NextRequest) => handle(req), { public: true }),
   };
+  return { ...routes, ...otherMethods(routes) };
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/http/errors";
 import { etag, expectedVersion } from "@/lib/http/version";
 import type { ResourceKind } from "@/lib/access";
 import type { Actor, Scope, ScopeRef } from "@/lib/scope";
+import { otherMethods } from "./methods";
 import { json, withRoute } from "./route";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -77,7 +78,7 @@ export function itemRoutes<
   >;
   const base = { params: def.params, query, scoped: true, scopeFrom: def.scopeFrom } as const;
   const may = (action: "view" | "edit" | "delete") => ({ permission: `${def.kind}:${action}` as const });
-  return {
+  const routes = {
     GET: withRoute({ ...base, access: may("view") }, async ({ params, query, scope, actor, req }) => {
       const as = responseFormat(query.format, req.headers, Boolean(def.toYaml));
       return respond(as, await def.get({ params, query, scope, actor }), def.toYaml);
@@ -97,6 +98,7 @@ export function itemRoutes<
       return new Response(null, { status: 204 });
     }),
   };
+  return { ...routes, ...otherMethods(routes) };
 }
 
 export function collectionRoutes<L extends AnyObject, B extends z.ZodType, D, R>(def: {
@@ -108,7 +110,7 @@ export function collectionRoutes<L extends AnyObject, B extends z.ZodType, D, R>
   list: (c: { query: z.infer<L>; scope: Scope; actor: Actor }) => Promise<R>;
   create: (c: { scope: Scope; actor: Actor }, input: z.infer<B>) => Promise<D>;
 }) {
-  return {
+  const routes = {
     GET: withRoute(
       { access: { permission: `${def.kind}:view` }, query: def.query, scoped: true },
       ({ query, scope, actor }) => def.list({ query, scope, actor }),
@@ -118,4 +120,5 @@ export function collectionRoutes<L extends AnyObject, B extends z.ZodType, D, R>
       async ({ body, scope, actor }) => json(await def.create({ scope, actor }, body), { status: 201 }),
     ),
   };
+  return { ...routes, ...otherMethods(routes) };
 }

@@ -98,7 +98,7 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
 }
 
 /** The body as text, read in chunks and abandoned as soon as it passes `limit` bytes (chunked bodies too). */
-async function readText(req: NextRequest, limit: number): Promise<string> {
+export async function readText(req: Request, limit: number): Promise<string> {
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -33,7 +33,7 @@ afterAll(() => {
   resetEnvCache();
 });
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
 const API_DIR = path.join(process.cwd(), "app", "api");
 const GRANTABLE = new Set<string>(Object.values(ROLES).flatMap((r) => [...r.permissions]));
@@ -110,7 +110,7 @@ const entries: Entry[] = modules.flatMap(({ file, segments, mod }) =>
 
 const ORG = "A";
 const MISSING = "walk_missing";
-/** better-auth's catch-all: a read and a post that change nothing. */
+/** better-auth's catch-all: a read and a post that change nothing (its other methods are 405). */
 const CATCH_ALL: Partial<Record<Method, string[]>> = { GET: ["get-session"], POST: ["sign-in", "email"] };
 
 function target(e: Entry, at: { org?: string; project?: string } = {}) {
@@ -118,11 +118,13 @@ function target(e: Entry, at: { org?: string; project?: string } = {}) {
   const project = at.project ?? "p1";
   const params: Record<string, string | string[]> = {};
   const parts = e.segments.map((seg) => {
-    const m = /^\[(\.\.\.)?(\w+)\]$/.exec(seg);
+    const m = /^\[\[?(\.\.\.)?(\w+)\]?\]$/.exec(seg);
     if (!m) return seg;
     const name = m[2]!;
     const value = m[1]
-      ? CATCH_ALL[e.method]
+      ? name === "all"
+        ? (CATCH_ALL[e.method] ?? ["walk-missing"])
+        : ["walk", "nowhere"]
       : ({ org, project, accountId: ACCOUNT, identifier: MISSING, id: "walk-missing-id" } as Record<string, string>)[
           name
         ];

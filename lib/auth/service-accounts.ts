@@ -38,6 +38,11 @@ export async function getServiceAccount(scope: Scope, identifier: string) {
   return accounts.get(scopeKey(scope), identifier);
 }
 
+/** The service account at `scope` as the owner of tokens (404 when there is none). */
+export async function serviceAccountOwner(scope: Scope, identifier: string) {
+  return { kind: "serviceAccount" as const, id: (await getServiceAccount(scope, identifier)).id };
+}
+
 export async function createServiceAccount(opts: {
   scope: Scope;
   input: { identifier: string; name: string; description: string };

@@ -2,9 +2,9 @@
 // them: per account (the email, hashed) and per client address. A blocked attempt is refused
 // before the password is checked, with the same answer whether or not the email exists.
 import "server-only";
-import pg from "pg";
+import type pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
+import { createPool } from "@/lib/db/pool";
 import { AppError } from "@/lib/http/errors";
 import { sha256 } from "./config";
 
@@ -17,7 +17,7 @@ const g = globalThis as unknown as {
 
 function limiters() {
   if (!g.conduitSignInLimits) {
-    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2, connectionTimeoutMillis: 3_000 });
+    const pool = createPool("conduit-sign-in-limits", 2);
     const common = { storeClient: pool, storeType: "pool", tableName: "SignInLimit", tableCreated: true };
     g.conduitSignInLimits = {
       pool,

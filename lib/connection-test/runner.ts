@@ -27,6 +27,7 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
   const steps = await runPlan(connectionTestPlan(run), {
     emit: o.emit,
     timeoutMs: o.timeoutMs,
+    signal: o.signal,
     diagnose: (err, step, info) =>
       diagnoseAws(err, {
         action: ACTIONS[step],

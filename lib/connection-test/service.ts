@@ -1,15 +1,19 @@
 // Runs connection tests for the API: locks (one run per connector, a share of the slots per
-// principal, a global bound), the NDJSON stream of step events ending with the result, and
-// persistence of saved connectors' results.
+// principal, a global bound; taken after the connector is read, let go on every path), the NDJSON
+// stream of step events ending with the result (also when it could not be stored: it says why),
+// and persistence of saved connectors' results.
 import "server-only";
 import { findConnector, findConnectorWithSecrets } from "@/lib/connectors/queries";
 import { secretReaderFor } from "@/lib/connectors/credentials";
 import { checkSecretAccess, checkServerIdentity } from "@/lib/connectors/access";
 import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
+import { endRunsSignal } from "@/lib/lifecycle";
 import { acquireTestLock } from "@/lib/db/locks";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { testLockRefused } from "@/lib/limits";
+import { logger } from "@/lib/logger";
+import { notSavedReason, STOPPED_NOT_SAVED } from "@/lib/steps/not-saved";
 import { ndjsonStream } from "@/lib/steps/stream";
 import type { Actor, Scope } from "@/lib/scope";
 import { readAwsKeyMaterial, resolveSecretRef } from "@/lib/secrets/service";
@@ -57,56 +61,90 @@ const auditOf = (by: Actor, scope: Scope, identifier: string, result: TestResult
   after: { testStatus: result.status, errorSummary: result.errorSummary, unsaved: saved ? undefined : true },
 });
 
+/** The result line of a run that threw before it had one (a bug; the error is logged). */
+const crashed = (delegateId: string, started: number): TestEvent => ({
+  type: "result",
+  result: {
+    status: "FAILURE",
+    errors: [{ reason: "Connection test", message: "The test could not finish", code: "INTERNAL" }],
+    errorSummary: "The test could not finish: an unexpected error (the console's log has it)",
+    testedAt: started,
+    delegateId,
+    durationMs: Date.now() - started,
+    steps: [],
+    notSaved: "The result was not saved: the test could not finish.",
+  },
+});
+
 export async function testSavedConnector(opts: {
   scope: Scope;
   identifier: string;
   by: Actor;
+  /** The request's signal: its lock goes when the client does. */
+  signal?: AbortSignal;
 }): Promise<ReadableStream<Uint8Array>> {
   const key = scopeKey(opts.scope);
-  // The lock is keyed by scope and identifier, so it is taken while the connector is read.
-  const [row, lock] = await Promise.all([
-    findConnectorWithSecrets(key, opts.identifier),
-    acquireTestLock(
+  // Read first, lock after: a read that fails (a locked table, a lost connection) holds nothing.
+  const row = await findConnectorWithSecrets(key, opts.identifier);
+  if (!row) throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
+  const spec = row.spec as ConnectorInput["spec"];
+  checkServerIdentity(opts.by, opts.scope, spec);
+  // The same key as ever (scope and identifier), so instances of another version agree on it.
+  const release = refusal(
+    await acquireTestLock(
       `connector:${key.accountId}/${key.orgIdentifier}/${key.projectIdentifier}/${opts.identifier}`,
       opts.by,
+      { signal: opts.signal },
     ),
-  ]);
-  if (!row) {
-    if ("release" in lock) await lock.release();
-    throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
-  }
-  const spec = row.spec as ConnectorInput["spec"];
+  );
+  let readSecret: ReturnType<typeof secretReaderFor>;
   try {
-    checkServerIdentity(opts.by, opts.scope, spec);
+    // The referenced secrets came with the connector: no further queries.
+    readSecret = secretReaderFor(row, spec, opts.scope);
   } catch (err) {
-    if ("release" in lock) await lock.release();
+    await release();
     throw err;
   }
-  const release = refusal(lock);
-  // The referenced secrets came with the connector: no further queries.
-  const readSecret = secretReaderFor(row, spec, opts.scope);
-  return ndjsonStream(async (emit, unlock) => {
-    const result = await runConnectionTest(
-      runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit),
-    );
-    // The run is over: the next test of this connector may start while this one is stored.
-    await Promise.all([
-      saveTestResult({
-        connectorId: row.id,
-        actor: opts.by.name,
-        result,
-        audit: auditOf(opts.by, opts.scope, row.identifier, result, true),
-      }),
-      unlock(),
-    ]);
-    emit({ type: "result", result });
-  }, release);
+  const started = Date.now();
+  return ndjsonStream<TestEvent>(
+    async (emit, unlock) => {
+      const stop = endRunsSignal();
+      const result = await runConnectionTest({
+        ...runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit),
+        signal: stop,
+      });
+      // The run is over: the next test of this connector may start while this one is stored. A run
+      // the stopping console ended is no verdict on the connector: it is not stored.
+      const [notSaved] = await Promise.all([
+        stop.aborted
+          ? STOPPED_NOT_SAVED
+          : saveTestResult({
+              connectorId: row.id,
+              actor: opts.by.name,
+              result,
+              audit: auditOf(opts.by, opts.scope, row.identifier, result, true),
+            }).then(
+              () => undefined,
+              (err: unknown) => {
+                logger.warn({ err, connector: row.identifier }, "could not store a connection test result");
+                return notSavedReason(err, "connector");
+              },
+            ),
+        unlock(),
+      ]);
+      emit({ type: "result", result: notSaved ? { ...result, notSaved } : result });
+    },
+    release,
+    () => crashed(env().CONDUIT_DELEGATE_ID, started),
+  );
 }
 
 export async function testUnsavedConnector(opts: {
   scope: Scope;
   input: ConnectorInput;
   by: Actor;
+  /** The request's signal: its lock goes when the client does. */
+  signal?: AbortSignal;
 }): Promise<ReadableStream<Uint8Array>> {
   checkServerIdentity(opts.by, opts.scope, opts.input.spec);
   // An unsaved spec may name any secret: every one needs `secret:access` where it lives.
@@ -117,19 +155,35 @@ export async function testUnsavedConnector(opts: {
     opts.by,
     refs.flatMap((r) => (r.secret ? [{ ...r, secret: r.secret }] : [])),
   );
-  const release = refusal(await acquireTestLock(null, opts.by));
-  return ndjsonStream(async (emit) => {
-    const result = await runConnectionTest(
-      runOptions(
-        { identifier: opts.input.identifier, name: opts.input.name, scope: opts.scope },
-        opts.input.spec,
-        (ref) => readAwsKeyMaterial(opts.scope, ref),
-        emit,
-      ),
-    );
-    await auditUnsavedTest(auditOf(opts.by, opts.scope, opts.input.identifier, result, false));
-    emit({ type: "result", result });
-  }, release);
+  const release = refusal(await acquireTestLock(null, opts.by, { signal: opts.signal }));
+  const started = Date.now();
+  return ndjsonStream<TestEvent>(
+    async (emit) => {
+      const stop = endRunsSignal();
+      const result = await runConnectionTest({
+        ...runOptions(
+          { identifier: opts.input.identifier, name: opts.input.name, scope: opts.scope },
+          opts.input.spec,
+          (ref) => readAwsKeyMaterial(opts.scope, ref),
+          emit,
+        ),
+        signal: stop,
+      });
+      // Only the audit entry is stored for an unsaved spec.
+      const notSaved = stop.aborted
+        ? STOPPED_NOT_SAVED
+        : await auditUnsavedTest(auditOf(opts.by, opts.scope, opts.input.identifier, result, false)).then(
+            () => undefined,
+            (err: unknown) => {
+              logger.warn({ err }, "could not audit an unsaved connection test");
+              return notSavedReason(err, "connector", "The test's audit entry was not written");
+            },
+          );
+      emit({ type: "result", result: notSaved ? { ...result, notSaved } : result });
+    },
+    release,
+    () => crashed(env().CONDUIT_DELEGATE_ID, started),
+  );
 }
 
 export async function listConnectorTests(opts: {

@@ -32,6 +32,11 @@ export interface TestResult {
   delegateId: string;
   durationMs: number;
   steps: StepEvent[];
+  /**
+   * Set when the result could not be stored, saying why (the connector was deleted during its
+   * test, the database did not answer, the console is stopping); the history does not list it.
+   */
+  notSaved?: string;
 }
 
 export interface ResultEvent {

@@ -55,7 +55,10 @@ export const listSecretRefs = (connectorId: string) =>
 
 export async function replaceSecretRefs(tx: Tx, connectorId: string, refs: { field: string; secretId: string }[]) {
   await tx.connectorSecretRef.deleteMany({ where: { connectorId } });
-  if (refs.length) await tx.connectorSecretRef.createMany({ data: refs.map((r) => ({ connectorId, ...r })) });
+  if (refs.length)
+    await tx.connectorSecretRef.createMany({
+      data: refs.map((r) => ({ connectorId, field: r.field, secretId: r.secretId })),
+    });
 }
 
 export const reloadConnector = (tx: Tx, id: string) => tx.connector.findUnique({ where: { id } });

@@ -10,10 +10,10 @@ import {
   connectorInputSchema,
   connectorSecretRefs,
   connectorUpdateSchema,
-  defaultConnectorInput,
   secretRefSchema,
   type BackoffOverride,
 } from "./schemas";
+import { defaultConnectorInput } from "./defaults";
 
 const ROLE = "arn:aws:iam::123456789012:role/deployer";
 const GOV_ROLE = "arn:aws-us-gov:iam::123456789012:role/deployer";

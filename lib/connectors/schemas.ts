@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { SCOPED_REF_PATTERN } from "@/lib/scope/refs";
 import { BACKOFF_STRATEGY_TYPES, type BackoffStrategyType } from "@/lib/aws/backoff";
-import { DEFAULT_REGION, PARTITION_LABELS, parseArn, partitionOf } from "@/lib/aws/partitions";
+import { PARTITION_LABELS, parseArn, partitionOf } from "@/lib/aws/partitions";
 import { iamRoleArnSchema, regionSchema } from "@/lib/aws/schemas";
 import { OIDC_SESSION_TAG_KEYS } from "@/lib/oidc/claims";
 import { versionSchema, resourceFields } from "@/lib/common/schemas";
@@ -256,20 +256,7 @@ export type CrossAccountAccess = z.infer<typeof crossAccountAccessSchema>;
 export type BackoffOverride = z.infer<typeof backoffOverrideSchema>;
 export type OidcSessionTagKey = (typeof OIDC_SESSION_TAG_KEYS)[number];
 
-/** Values for a new connector form: access-key credentials in the default region. */
-export function defaultConnectorInput(): ConnectorFormValues {
-  return {
-    name: "",
-    identifier: "",
-    description: "",
-    tags: {},
-    spec: {
-      credential: { type: "ManualConfig", spec: { accessKey: "", secretKeyRef: "" }, region: DEFAULT_REGION },
-      delegateSelectors: [],
-      executeOnDelegate: true,
-    },
-  };
-}
+// A new connector's form values: lib/connectors/defaults.ts (zod-free, for the wizard's first load).
 
 /** Every secret the connector points at, with its dotted field path (resolution, delete protection). */
 export function connectorSecretRefs(input: Pick<ConnectorInput, "spec">): { field: string; ref: string }[] {

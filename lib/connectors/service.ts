@@ -3,6 +3,7 @@
 // columns copied out of the spec for filtering.
 import "server-only";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
+import type { HeldReference } from "@/lib/resource/held-references";
 import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, levelOf, scopeKey, scopeLabel, type Actor, type Scope, type ScopeKey } from "@/lib/scope";
 import { assertSecretUse, resolveSecretRef } from "@/lib/secrets/service";
@@ -60,8 +61,12 @@ async function resolveRefs(scope: Scope, input: ConnectorInput, by: Actor, curre
     found.filter((r) => current.get(r.field) !== r.secret.id),
   );
   for (const r of found) await assertSecretUse(r.secret.id, "aws-key", r.field, r.ref);
-  return found.map((r) => ({ field: r.field, secretId: r.secret.id }));
+  return found.map((r) => ({ field: r.field, secretId: r.secret.id, ref: r.ref }));
 }
+
+/** The secrets a write holds (lib/resource/held-references.ts). */
+const heldSecrets = (refs: { field: string; secretId: string; ref: string }[]): HeldReference[] =>
+  refs.map((r) => ({ field: r.field, table: "Secret", id: r.secretId, what: `secret "${r.ref}"` }));
 
 const columns = (input: ConnectorInput) => ({
   name: input.name,
@@ -98,7 +103,8 @@ export async function createConnector(opts: { scope: Scope; input: ConnectorInpu
   checkServerIdentity(opts.by, scope, input.spec);
   await connectors.assertFree(key, input.identifier);
   const refs = await resolveRefs(scope, input, opts.by);
-  const row = await connectors.create({ key, by: opts.by }, input.identifier, async (tx) => {
+  const ctx = { key, by: opts.by, refs: heldSecrets(refs) };
+  const row = await connectors.create(ctx, input.identifier, async (tx) => {
     const created = await q.insertConnector(tx, { ...key, identifier: input.identifier, ...columns(input) });
     await q.replaceSecretRefs(tx, created.id, refs);
     return created;
@@ -122,7 +128,7 @@ export async function updateConnector(opts: {
   const current = new Map((await q.listSecretRefs(before.id)).map((r) => [r.field, r.secretId]));
   const refs = await resolveRefs(scope, input, opts.by, current);
   const after = await connectors.update(
-    { key, by: opts.by },
+    { key, by: opts.by, refs: heldSecrets(refs) },
     before,
     opts.version,
     (tx) => q.updateConnectorRow(tx, before.id, opts.version, columns(input)),

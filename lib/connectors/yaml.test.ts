@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { REGION_CODES, partitionOf } from "@/lib/aws/partitions";
+import { isCleanText } from "@/lib/common/text";
 import { connectorInputSchema, connectorUpdateSchema, type ConnectorInput } from "./schemas";
 import { connectorToYaml, parseConnectorYaml, yamlToConnectorInput } from "./yaml";
 
@@ -134,36 +135,39 @@ describe("yamlToConnectorInput", () => {
 
 // ── Round trip ────────────────────────────────────────────────────────────────────────────
 const id = fc.stringMatching(/^[a-zA-Z_][0-9a-zA-Z_$]{0,30}$/);
+// Text the shared schemas accept: no control characters, no lone surrogates (lib/common/text.ts).
 const text = (maxLength: number) =>
-  fc.oneof(
-    fc.string({ maxLength }),
-    fc.string({ maxLength, unit: "binary" }),
-    fc.string({ maxLength, unit: "binary-ascii" }),
-    fc.constantFrom(
-      "yes",
-      "no",
-      "on",
-      "off",
-      "null",
-      "~",
-      "true",
-      "123",
-      "0o17",
-      "0x1F",
-      "1e3",
-      "- x",
-      "a: b",
-      "#c",
-      "'q'",
-      '"q"',
-      " pad ",
-      "\ttab",
-      "multi\nline\n",
-    ),
-  );
+  fc
+    .oneof(
+      fc.string({ maxLength }),
+      fc.string({ maxLength, unit: "binary" }),
+      fc.string({ maxLength, unit: "binary-ascii" }),
+      fc.constantFrom(
+        "yes",
+        "no",
+        "on",
+        "off",
+        "null",
+        "~",
+        "true",
+        "123",
+        "0o17",
+        "0x1F",
+        "1e3",
+        "- x",
+        "a: b",
+        "#c",
+        "'q'",
+        '"q"',
+        " pad ",
+        "\ttab",
+        "multi\nline\n",
+      ),
+    )
+    .filter(isCleanText);
 const tagKey = fc
   .oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom("on", "yes", "1", "<<", "?", "-", "null"))
-  .filter((k) => /^[^\s]+$/.test(k) && k !== "__proto__");
+  .filter((k) => /^[^\s]+$/.test(k) && k !== "__proto__" && isCleanText(k));
 const secretRef = fc.tuple(fc.constantFrom("", "account.", "org."), id).map(([p, i]) => p + i);
 const roleArn = (region: string) =>
   fc

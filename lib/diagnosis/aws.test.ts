@@ -79,6 +79,30 @@ describe("diagnoseAws in a connection test", () => {
     }
   });
 
+  it("names socket errors by their code, not as the timeouts the SDK calls them, and hides SDK internals", () => {
+    const sock = (code: string) =>
+      Object.assign(new Error(`read ${code}`), { name: code === "ECONNRESET" ? "TimeoutError" : "Error", code });
+    const reset = diagnoseAws(sock("ECONNRESET"), test({ timeoutSeconds: 2 }));
+    expect(reset).toMatchObject({
+      reason: "aws-connection-reset",
+      detail: "The connection to AWS was reset (ECONNRESET).",
+    });
+    expect(reset.fix).toMatch(/closed the connection/);
+    expect(diagnoseAws(sock("ECONNREFUSED"), test({})).reason).toBe("aws-unreachable");
+    expect(diagnoseAws(sock("ENOTFOUND"), test({})).fix).toMatch(/cannot resolve the AWS endpoint/);
+    const half = diagnoseAws(
+      Object.assign(
+        new Error(
+          "aborted\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.",
+        ),
+        { code: "ECONNRESET", $metadata: { httpStatusCode: 200, requestId: "r-9" } },
+      ),
+      test({}),
+    );
+    expect(half).toMatchObject({ reason: "aws-incomplete-answer", code: "IncompleteResponse" });
+    expect(JSON.stringify(half)).not.toMatch(/Deserialization|\$response/);
+  });
+
   it("covers setup problems and timeouts, and has no fix for unknown codes", () => {
     expect(diagnoseAws(awsErr("ExpiredToken"), test({})).fix).toMatch(/session token has expired/);
     const timeout = diagnoseAws(

@@ -82,7 +82,10 @@ const said = (f: Facts) => (f.message && f.message !== f.code ? `${f.code}: ${f.
 function reasonOf(f: Facts, w: AwsWhere): string {
   if (w.testTimedOut) return "test-timeout";
   if (f.setup) return f.code === "SecretNotFound" ? "secret-not-found" : "setup";
+  if (f.code === "IncompleteResponse") return "aws-incomplete-answer";
   if (f.timedOut || f.code === "RequestTimeout") return "aws-timeout";
+  if (f.networkCode === "ECONNRESET" || f.networkCode === "EPIPE") return "aws-connection-reset";
+  if (f.networkCode === "ENOTFOUND" || f.networkCode === "EAI_AGAIN") return "aws-dns";
   if (f.networkCode) return "aws-unreachable";
   if ((THROTTLING_ERROR_CODES as readonly string[]).includes(f.code) || f.code === "TooManyRequests")
     return "throttled";
@@ -105,6 +108,12 @@ function detailOf(f: Facts, w: AwsWhere, reason: string): string {
       ? `AWS did not answer in time while ${w.doing ?? "calling it"}.`
       : `Timed out after ${w.timeoutSeconds} s waiting for AWS`;
   }
+  const doing = w.doing ? ` while ${w.doing}` : "";
+  if (reason === "aws-connection-reset") return `The connection to AWS was reset${doing} (${f.networkCode}).`;
+  if (reason === "aws-dns") return `The AWS endpoint's name did not resolve${doing} (${f.networkCode}).`;
+  if (reason === "aws-unreachable") return `AWS could not be reached${doing} (${f.networkCode}).`;
+  if (reason === "aws-incomplete-answer")
+    return `AWS's answer broke off before it was complete${doing}${f.requestId ? ` (request ${f.requestId})` : ""}.`;
   return w.context === "lookup" && w.doing ? `AWS refused ${w.doing}: ${said(f)}.` : said(f);
 }
 
@@ -187,9 +196,24 @@ function remedyOf(f: Facts, w: AwsWhere, reason: string): Remedy | undefined {
       };
     case "aws-timeout":
     case "test-timeout":
-    case "aws-unreachable":
       return {
         fix: `AWS did not answer within ${w.timeoutSeconds ?? "the time limit"} s. Check that the Conduit server can reach the AWS endpoints for ${w.region} (firewall, proxy, VPC endpoints).`,
+      };
+    case "aws-unreachable":
+      return {
+        fix: `Nothing accepted the connection: check that the Conduit server can reach the AWS endpoints for ${w.region} (firewall, proxy, VPC endpoints, AWS_ENDPOINT_URL_* settings).`,
+      };
+    case "aws-connection-reset":
+      return {
+        fix: `Something between Conduit and AWS closed the connection. Try again; if it keeps happening, check proxies (HTTPS_PROXY), TLS inspection and idle-connection limits on the path to the AWS endpoints for ${w.region}.`,
+      };
+    case "aws-dns":
+      return {
+        fix: `The Conduit server cannot resolve the AWS endpoint for ${w.region}: check its DNS settings, or the private DNS of the VPC endpoint.`,
+      };
+    case "aws-incomplete-answer":
+      return {
+        fix: "The answer was cut off in transit. Try again; if it repeats, a proxy on the path may be truncating responses.",
       };
     case "cluster-not-found":
       return { fix: `Check the cluster's name and region: the connector's account sees no such EKS cluster.` };

@@ -1,7 +1,8 @@
 // "Test connection" for a GitOps cluster, the way the agent will connect, as a plan of steps on
 // the shared executor: the management connector's credentials → assume the cluster's role → an
 // EKS token for the cluster → GET /version on masterUrl trusting only the cluster's CA. Steps
-// stream as NDJSON like the connector test; the outcome is saved on the cluster.
+// stream as NDJSON like the connector test; the outcome is saved on the cluster (the result line
+// says when it could not be).
 // Tokens go only where they belong: a stored bearer token to the endpoint and CA it was chosen
 // for (lib/secrets: openBearerToken), an EKS token only to the endpoint and CA DescribeCluster
 // returns for that cluster, so a masterUrl of someone's choosing never receives either.
@@ -13,6 +14,7 @@ import { eksToken } from "@/lib/aws/eks-token";
 import { assumeRole, roleSessionName } from "@/lib/aws/sts";
 import { recordAudit } from "@/lib/audit/service";
 import { openConnectorSession } from "@/lib/connectors/session";
+import { endRunsSignal } from "@/lib/lifecycle";
 import { acquireTestLock } from "@/lib/db/locks";
 import { diagnoseAws } from "@/lib/diagnosis/aws";
 import { Diagnosed } from "@/lib/diagnosis/diagnosed";
@@ -20,9 +22,11 @@ import { diagnoseKube } from "@/lib/diagnosis/kubernetes";
 import type { Diagnosis } from "@/lib/diagnosis/types";
 import { AppError } from "@/lib/http/errors";
 import { bindBearer, serverVersion, type BearerToken } from "@/lib/kubernetes/client";
+import { logger } from "@/lib/logger";
 import { requireProject, type Actor, type Scope } from "@/lib/scope";
 import { assertSecretUse, openBearerToken } from "@/lib/secrets/service";
 import { runPlan, type StepDef } from "@/lib/steps/executor";
+import { notSavedReason, STOPPED_NOT_SAVED } from "@/lib/steps/not-saved";
 import { ndjsonStream } from "@/lib/steps/stream";
 import { CLUSTER_TEST_STEP_LABELS, type ClusterTestEvent, type ClusterTestResult, type ClusterTestStepId } from "./dto";
 import { identityMappingCommand } from "./guide";
@@ -238,13 +242,16 @@ export async function testCluster(opts: {
   scope: Scope;
   identifier: string;
   by: Actor;
+  /** The request's signal: its lock goes when the client does. */
+  signal?: AbortSignal;
 }): Promise<ReadableStream<Uint8Array>> {
   const key = requireProject(opts.scope, "GitOps clusters");
+  // Read first, lock after: a read that fails holds nothing.
   const row = await q.findClusterWithAgent(key, opts.identifier);
   if (!row) throw new AppError("NOT_FOUND", `GitOps cluster "${opts.identifier}" does not exist in this project`);
   // The same bounds as connector tests, held in PostgreSQL: one run per cluster, a share of the
   // slots per principal (counted with its connector tests), a global cap.
-  const lock = await acquireTestLock(`gitops-cluster:${row.id}`, opts.by);
+  const lock = await acquireTestLock(`gitops-cluster:${row.id}`, opts.by, { signal: opts.signal });
   if ("refused" in lock) {
     throw new AppError(
       "RATE_LIMITED",
@@ -256,35 +263,84 @@ export async function testCluster(opts: {
       { headers: { "retry-after": "5" }, extra: { limit: lock.refused } },
     );
   }
-  return ndjsonStream<ClusterTestEvent>(async (emit, unlock) => {
-    const result = await run(opts, row, emit);
-    await unlock();
-    emit({ type: "result", result });
-  }, lock.release);
+  const started = Date.now();
+  return ndjsonStream<ClusterTestEvent>(
+    async (emit, unlock) => {
+      const stop = endRunsSignal();
+      const result = await run(opts.scope, row, emit, stop);
+      // The run is over: the next test may start while this one is stored. A run the stopping
+      // console ended says nothing about the cluster: it is not stored.
+      const [notSaved] = await Promise.all([
+        stop.aborted
+          ? STOPPED_NOT_SAVED
+          : save(opts, row, result).then(
+              () => undefined,
+              (err: unknown) => {
+                logger.warn({ err, cluster: row.identifier }, "could not store a GitOps cluster test result");
+                return notSavedReason(err, "cluster");
+              },
+            ),
+        unlock(),
+      ]);
+      emit({ type: "result", result: notSaved ? { ...result, notSaved } : result });
+    },
+    lock.release,
+    () => ({
+      type: "result",
+      result: {
+        status: "Failed",
+        steps: [],
+        failedStep: null,
+        message: "The test could not finish: an unexpected error (the console's log has it)",
+        hint: null,
+        command: null,
+        serverVersion: null,
+        testedAt: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+        notSaved: "The result was not saved: the test could not finish.",
+      },
+    }),
+  );
 }
 
 async function run(
-  opts: { scope: Scope; by: Actor },
+  scope: Scope,
   row: Row,
   emit: (e: ClusterTestEvent) => void,
+  signal: AbortSignal,
 ): Promise<ClusterTestResult> {
   const started = Date.now();
-  const steps = await runPlan(plan(opts.scope, row), {
+  const steps = await runPlan(plan(scope, row), {
     emit,
     timeoutMs: TEST_TIMEOUT_MS,
+    signal,
     diagnose: (err, step, info) => diagnose(row, err, step, info.timedOut),
   });
   const failed = steps.find((s) => s.status === "failed");
   const version =
     (steps.find((s) => s.step === "connect" && s.status === "passed")?.detail ?? "").split(" ")[1] ?? null;
-  const testedAt = new Date();
-  const status = failed ? "Failed" : "Successful";
+  return {
+    status: failed ? "Failed" : "Successful",
+    steps,
+    failedStep: failed?.step ?? null,
+    message: failed ? (failed.detail ?? "The test failed") : `Connected: Kubernetes ${version}`,
+    hint: failed?.hint?.text ?? null,
+    command: failed?.hint?.commands?.[0] ?? null,
+    serverVersion: version,
+    testedAt: new Date().toISOString(),
+    durationMs: Date.now() - started,
+  };
+}
+
+/** The outcome on the cluster (its version is not bumped) and the audit event, in one transaction. */
+async function save(opts: { by: Actor }, row: Row, result: ClusterTestResult): Promise<void> {
+  const failed = result.steps.find((s) => s.status === "failed");
   await q.transaction(async (tx) => {
     await q.saveClusterStatus(tx, row.id, {
-      connectionStatus: status,
+      connectionStatus: result.status,
       statusReason: failed ? (failed.detail ?? "").slice(0, 1000) : "",
-      serverVersion: version,
-      testedAt,
+      serverVersion: result.serverVersion,
+      testedAt: new Date(result.testedAt),
     });
     await recordAudit(tx, {
       actor: opts.by,
@@ -294,18 +350,7 @@ async function run(
       entityId: row.identifier,
       scope: { accountId: row.accountId, orgIdentifier: row.orgIdentifier, projectIdentifier: row.projectIdentifier },
       before: { connectionStatus: row.connectionStatus },
-      after: { connectionStatus: status, failedStep: failed?.step ?? null },
+      after: { connectionStatus: result.status, failedStep: result.failedStep },
     });
   });
-  return {
-    status,
-    steps,
-    failedStep: failed?.step ?? null,
-    message: failed ? (failed.detail ?? "The test failed") : `Connected: Kubernetes ${version}`,
-    hint: failed?.hint?.text ?? null,
-    command: failed?.hint?.commands?.[0] ?? null,
-    serverVersion: version,
-    testedAt: testedAt.toISOString(),
-    durationMs: Date.now() - started,
-  };
 }

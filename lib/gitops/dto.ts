@@ -52,6 +52,8 @@ export interface ClusterTestResult {
   serverVersion: string | null;
   testedAt: string;
   durationMs: number;
+  /** Set when the outcome could not be stored on the cluster, saying why. */
+  notSaved?: string;
 }
 
 export type ClusterTestEvent = ClusterTestStep | ResultEvent<ClusterTestResult>;

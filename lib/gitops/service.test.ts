@@ -305,6 +305,29 @@ describe("Test connection", () => {
     expect((await testCluster({ scope: project, identifier: "busy1", by })).status).toBe("Successful");
   });
 
+  it("a cluster deleted during its test: the stream still ends with the result, saying it was not saved", async () => {
+    await createCluster({ scope: project, input: clusterInput("gone1", deployer.arn), by });
+    emu.faults.latency(800, { action: "AssumeRole" });
+    try {
+      const stream = startTest({ scope: project, identifier: "gone1", by });
+      await new Promise((r) => setTimeout(r, 300));
+      await deleteCluster({ scope: project, identifier: "gone1", by });
+      const events: ClusterTestEvent[] = [];
+      for await (const e of readNdjson<ClusterTestEvent>(await stream)) events.push(e);
+      const last = events.at(-1);
+      expect(last?.type).toBe("result");
+      expect(last?.type === "result" && last.result).toMatchObject({
+        status: "Successful",
+        notSaved: "The result was not saved: the cluster was deleted during its test.",
+      });
+    } finally {
+      emu.faults.clear();
+    }
+    // Its lock went with the stream: a cluster of the same name tests again at once.
+    await createCluster({ scope: project, input: clusterInput("gone1", deployer.arn), by });
+    expect((await testCluster({ scope: project, identifier: "gone1", by })).notSaved).toBeUndefined();
+  });
+
   it("a deployer role the cluster does not map fails at the call with the eksctl mapping command", async () => {
     kube.setMappings([]);
     await createCluster({ scope: project, input: clusterInput("unmapped1", deployer.arn), by });

@@ -4,6 +4,7 @@
 import "server-only";
 import { resolveConnectorRef } from "@/lib/connectors/refs";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
+import type { HeldReference } from "@/lib/resource/held-references";
 import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { checkBodyScope, requireProject, scopeLabel, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
 import { assertSecretUse, endpointBinding, resolveSecretRef } from "@/lib/secrets/service";
@@ -80,6 +81,11 @@ async function agentColumns(scope: Scope, input: GitopsAgentInput) {
   };
 }
 
+/** The connector an agent's write holds (lib/resource/held-references.ts). */
+const heldConnector = (c: { connectorId: string; connectorRef: string }): HeldReference[] => [
+  { field: "spec.connectorRef", table: "Connector", id: c.connectorId, what: `connector "${c.connectorRef}"` },
+];
+
 export async function listAgents(scope: Scope, query: GitopsAgentListQuery): Promise<{ items: GitopsAgentDto[] }> {
   return { items: (await q.listAgentRows(projectOf(scope, AGENTS), query)).map(agentDto) };
 }
@@ -96,7 +102,7 @@ export async function createAgent(opts: { scope: Scope; input: GitopsAgentInput;
   checkBodyScope(key, opts.input, "agent");
   await agents.assertFree(key, opts.input.identifier);
   const columns = await agentColumns(opts.scope, opts.input);
-  const row = await agents.create({ key, by: opts.by }, opts.input.identifier, (tx) =>
+  const row = await agents.create({ key, by: opts.by, refs: heldConnector(columns) }, opts.input.identifier, (tx) =>
     q.insertAgent(tx, { ...key, identifier: opts.input.identifier, ...columns }),
   );
   return agentDto(row);
@@ -114,7 +120,7 @@ export async function updateAgent(opts: {
   checkBodyScope(key, opts.input, "agent");
   const before = await agents.get(key, opts.identifier);
   const columns = await agentColumns(opts.scope, opts.input);
-  const after = await agents.update({ key, by: opts.by }, before, opts.version, (tx) =>
+  const after = await agents.update({ key, by: opts.by, refs: heldConnector(columns) }, before, opts.version, (tx) =>
     q.updateAgentRow(tx, before.id, opts.version, columns),
   );
   return agentDto(after);
@@ -226,7 +232,11 @@ async function resolveClusterRefs(
   for (const r of refs) await assertSecretUse(r.secretId, "bearer-token", r.field, r.ref);
   // The token may be sent only to this endpoint with this CA (lib/secrets: openBearerToken).
   const boundTo = endpointBinding({ endpoint: input.spec.masterUrl, caData: input.spec.caData });
-  return { agentId: agent!.id, refs: refs.map((r) => ({ field: r.field, secretId: r.secretId, boundTo })) };
+  const held: HeldReference[] = [
+    { field: "agentIdentifier", table: "GitopsAgent", id: agent!.id, what: `GitOps agent "${input.agentIdentifier}"` },
+    ...refs.map((r) => ({ field: r.field, table: "Secret" as const, id: r.secretId, what: `secret "${r.ref}"` })),
+  ];
+  return { agentId: agent!.id, refs: refs.map((r) => ({ field: r.field, secretId: r.secretId, boundTo })), held };
 }
 
 export const clusters = defineResource<q.ClusterRow, ProjectKey>({
@@ -260,8 +270,8 @@ export async function createCluster(opts: {
   const key = projectOf(opts.scope, CLUSTERS);
   checkBodyScope(key, opts.input, "cluster");
   await clusters.assertFree(key, opts.input.identifier);
-  const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input, opts.by);
-  const row = await clusters.create({ key, by: opts.by }, opts.input.identifier, async (tx) => {
+  const { agentId, refs, held } = await resolveClusterRefs(opts.scope, key, opts.input, opts.by);
+  const row = await clusters.create({ key, by: opts.by, refs: held }, opts.input.identifier, async (tx) => {
     const created = await q.insertCluster(tx, {
       ...key,
       identifier: opts.input.identifier,
@@ -289,11 +299,11 @@ export async function updateCluster(opts: {
   const current = sameEndpoint
     ? new Map((await q.listClusterSecretRefs(before.id)).map((r) => [r.field, r.secretId]))
     : undefined;
-  const { agentId, refs } = await resolveClusterRefs(opts.scope, key, opts.input, opts.by, current);
+  const { agentId, refs, held } = await resolveClusterRefs(opts.scope, key, opts.input, opts.by, current);
   const columns = clusterColumns(opts.input, agentId);
   const data = connectionChanged(before, columns) || agentId !== before.agentId ? { ...columns, ...UNTESTED } : columns;
   const after = await clusters.update(
-    { key, by: opts.by },
+    { key, by: opts.by, refs: held },
     before,
     opts.version,
     (tx) => q.updateClusterRow(tx, before.id, opts.version, data),

@@ -2,10 +2,8 @@
 // surrogates have no business in any field Conduit stores or passes on: PostgreSQL refuses NUL
 // in text, and the others end up in logs, YAML and AWS calls. Every request's params, query and
 // body are checked once, before validation, and refused as 400 naming each field.
+import { FORBIDDEN_TEXT as FORBIDDEN } from "@/lib/common/text";
 import { AppError, type FieldErrors } from "./errors";
-
-const FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_DEPTH = 64;
 
 /** The dot-joined paths of every string (value or key) holding a forbidden character. */

@@ -21,6 +21,12 @@ const CONNECTION_CODES = new Set([
   "P1001",
   "P1002",
   "P1017",
+  // The database is there but did not answer in time: a statement or lock timeout.
+  "57014",
+  "55P03",
+  "P1008",
+  "P2024",
+  "P2028",
 ]);
 
 /** True when the error (or one it wraps) says the database cannot be reached. */
@@ -30,7 +36,7 @@ export function isConnectionError(err: unknown, depth = 0): boolean {
   if (typeof e.code === "string" && CONNECTION_CODES.has(e.code)) return true;
   if (
     typeof e.message === "string" &&
-    /connection terminated|connect ECONNREFUSED|Can't reach database|terminating connection|timeout exceeded when trying to connect/i.test(
+    /connection terminated|connect ECONNREFUSED|Can't reach database|terminating connection|timeout exceeded when trying to connect|not queryable|Query read timeout|statement timeout|lock timeout|Connection closed/i.test(
       e.message,
     )
   ) {
@@ -49,6 +55,8 @@ export function toAppError(err: unknown): AppError {
     if (err.code === "P2003") return new AppError("IN_USE", "Other items still refer to this one");
   }
   if (isConnectionError(err))
-    return new AppError("DATABASE_UNAVAILABLE", "Conduit cannot reach its database; try again shortly");
+    return new AppError("DATABASE_UNAVAILABLE", "Conduit cannot reach its database; try again shortly", {
+      headers: { "retry-after": "5" },
+    });
   return new AppError("INTERNAL", "An unexpected error occurred; quote the request id when reporting it");
 }

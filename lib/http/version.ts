@@ -1,12 +1,21 @@
 // Optimistic concurrency: the expected version comes from If-Match ("3" or W/"3") or the body.
+// Versions are PostgreSQL int4 columns: anything above MAX_VERSION can match no row, and would
+// overflow the query, so it is refused as input (400 for If-Match, 422 for the body's `version`).
 import { AppError } from "./errors";
+
+/** The largest version a row can have (2³¹−1, int4). */
+export const MAX_VERSION = 2_147_483_647;
 
 export function expectedVersion(headers: Headers, bodyVersion: number | undefined): number {
   const ifMatch = headers.get("if-match");
   if (ifMatch) {
     const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-    if (!m) throw new AppError("BAD_REQUEST", 'If-Match must be a version such as "3"');
-    return Number(m[1]);
+    const version = m ? Number(m[1]) : NaN;
+    if (!(version <= MAX_VERSION))
+      throw new AppError("BAD_REQUEST", `If-Match must be a version such as "3" (at most ${MAX_VERSION})`, {
+        fieldErrors: { "If-Match": ["Not a version"] },
+      });
+    return version;
   }
   if (bodyVersion === undefined) {
     throw new AppError(
@@ -17,6 +26,10 @@ export function expectedVersion(headers: Headers, bodyVersion: number | undefine
       },
     );
   }
+  if (!Number.isInteger(bodyVersion) || bodyVersion < 1 || bodyVersion > MAX_VERSION)
+    throw new AppError("VALIDATION_FAILED", `version must be a whole number from 1 to ${MAX_VERSION}`, {
+      fieldErrors: { version: ["Not a version"] },
+    });
   return bodyVersion;
 }
 

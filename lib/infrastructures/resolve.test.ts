@@ -140,6 +140,20 @@ describe("resolveInfrastructure", () => {
     });
   });
 
+  it("inputs named like Object's members are unknown fields like any other, not a crash", () => {
+    const d = def({ namespace: "<+input>" });
+    const inputs = JSON.parse('{"spec.namespace":"dev","constructor":"x","toString":"y","__proto__":"z"}');
+    const r = resolveInfrastructure(d, inputs);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.keys(r.fieldErrors).sort()).toEqual(["__proto__", "constructor", "toString"]);
+    expect(JSON.parse(JSON.stringify(r.fieldErrors))).toEqual({
+      ["__proto__"]: ["No such field"],
+      constructor: ["No such field"],
+      toString: ["No such field"],
+    });
+  });
+
   it("a definition without runtime inputs resolves to itself", () => {
     const d = def({});
     expect(resolveInfrastructure(d, {})).toEqual({ ok: true, value: d });

@@ -68,7 +68,8 @@ function resolveOne(
  */
 export function resolveInfrastructure(def: Definition, inputs: Record<string, string>): ResolveResult {
   const fields = runtimeInputsOf(def);
-  const fieldErrors: FieldErrors = {};
+  // No prototype: an input named `constructor` or `toString` is just a key.
+  const fieldErrors: FieldErrors = Object.create(null) as FieldErrors;
   const known = new Set<string>(fields.map((f) => f.path));
   let unknownInputs = false;
   for (const path of Object.keys(inputs)) {

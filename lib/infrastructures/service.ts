@@ -6,6 +6,7 @@ import { resolveConnectorRef } from "@/lib/connectors/refs";
 import { findEnvironment } from "@/lib/environments/queries";
 import { getEnvironmentRowOrThrow } from "@/lib/environments/service";
 import { AppError } from "@/lib/http/errors";
+import type { HeldReference } from "@/lib/resource/held-references";
 import { defineResource, resourceMeta, rowMeta } from "@/lib/resource/kernel";
 import { kindOf } from "@/lib/runtime-input";
 import { checkBodyScope, requireProject, type Actor, type ProjectKey, type Scope } from "@/lib/scope";
@@ -94,6 +95,23 @@ function columns(input: InfrastructureInput, connectorId: string | null) {
 }
 
 /** The connector id for a fixed connectorRef (400 at spec.connectorRef when it names none); null otherwise. */
+/** The environment and connector a definition's write holds (lib/resource/held-references.ts). */
+function held(input: InfrastructureInput, connectorId: string | null, environmentId: string): HeldReference[] {
+  return [
+    { field: "environmentRef", table: "Environment", id: environmentId, what: `environment "${input.environmentRef}"` },
+    ...(connectorId
+      ? [
+          {
+            field: "spec.connectorRef",
+            table: "Connector" as const,
+            id: connectorId,
+            what: `connector "${String(input.spec.connectorRef)}"`,
+          },
+        ]
+      : []),
+  ];
+}
+
 async function connectorIdFor(
   scope: Scope,
   connectorRef: string,
@@ -156,7 +174,8 @@ export async function createInfrastructure(opts: {
   const dk = { key, environmentId: env.id, environment: env.identifier };
   await definitions.assertFree(dk, input.identifier);
   const connectorId = await connectorIdFor(scope, input.spec.connectorRef);
-  const row = await definitions.create({ key: dk, by: opts.by }, input.identifier, (tx) =>
+  const refs = held(input, connectorId, env.id);
+  const row = await definitions.create({ key: dk, by: opts.by, refs }, input.identifier, (tx) =>
     q.insertInfrastructure(tx, {
       ...key,
       environmentId: env.id,
@@ -189,7 +208,8 @@ export async function updateInfrastructure(opts: {
   const dk = await definitionKey(key, opts.environment);
   const before = await definitions.get(dk, opts.identifier);
   const connectorId = await connectorIdFor(scope, input.spec.connectorRef);
-  const after = await definitions.update({ key: dk, by: opts.by }, before, opts.version, (tx) =>
+  const refs = held(input, connectorId, dk.environmentId);
+  const after = await definitions.update({ key: dk, by: opts.by, refs }, before, opts.version, (tx) =>
     q.updateInfrastructureRow(tx, before.id, opts.version, columns(input, connectorId)),
   );
   return toDto(after);

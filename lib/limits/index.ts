@@ -4,9 +4,10 @@
 // says what was limited and when to retry (Retry-After). The running-test bounds are advisory
 // locks (lib/db/locks.ts); their refusals are worded here too.
 import "server-only";
-import pg from "pg";
+import type pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type { LockRefusal } from "@/lib/db/locks";
+import { createPool } from "@/lib/db/pool";
 import { env, type Env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { scopeKey, scopeLabel, type Actor, type Scope } from "@/lib/scope";
@@ -90,7 +91,7 @@ const g = globalThis as unknown as {
 /** One limiter per counter and rate (a test that changes the rate gets a new one). */
 function limiter(prefix: string, rate: Rate): RateLimiterPostgres {
   g.conduitRequestLimits ??= {
-    pool: new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, connectionTimeoutMillis: 3_000 }),
+    pool: createPool("conduit-limits", 4),
     limiters: new Map(),
   };
   const { pool, limiters } = g.conduitRequestLimits;

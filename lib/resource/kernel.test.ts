@@ -104,7 +104,7 @@ describe("resource kernel", () => {
     expect(gone).toMatchObject({ code: "NOT_FOUND", detail: 'Connector "ver" was deleted meanwhile' });
   });
 
-  it("a write whose reference vanished meanwhile is a 409 conflict, not a misleading in-use", async () => {
+  it("a write whose reference vanished meanwhile is a 422, not a misleading in-use", async () => {
     const err = await appError(
       connectors.create({ key: scopeKey(project), by }, "orphan", async (tx) => {
         const row = await tx.connector.create({
@@ -121,8 +121,21 @@ describe("resource kernel", () => {
         return row;
       }),
     );
-    expect(err.code).toBe("CONFLICT");
+    expect(err.code).toBe("VALIDATION_FAILED");
     expect(await db.connector.count({ where: { identifier: "orphan" } })).toBe(0);
+    // Held references name the field instead (held-references.test.ts).
+    const held = await appError(
+      connectors.create(
+        {
+          key: scopeKey(project),
+          by,
+          refs: [{ field: "spec.x", table: "Secret", id: "no-such-secret", what: "secret" }],
+        },
+        "orphan",
+        () => Promise.reject(new Error("not reached")),
+      ),
+    );
+    expect(held.options.fieldErrors).toHaveProperty(["spec.x"]);
   });
 
   it("a delete is refused while anything refers to the row, naming each referrer with kind and scope", async () => {

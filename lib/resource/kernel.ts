@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { versionConflict } from "@/lib/http/version";
 import type { Actor, ScopeKey } from "@/lib/scope";
+import { holdReferences, type HeldReference } from "./held-references";
 import { referrersOf } from "./referrers";
 import type { Referrer, ResourceType } from "./types";
 import { blockedPhrase, describeReferrer, TYPE_WORDS } from "./words";
@@ -34,10 +35,12 @@ export interface ResourceKind<Row extends Versioned, Key> {
   auditScope: (key: Key) => Pick<ScopeKey, "accountId" | "orgIdentifier" | "projectIdentifier">;
 }
 
-/** Who acts: the audit trail's actor and request. */
+/** Who acts (the audit trail's actor and request), and the rows the write refers to. */
 export interface Ctx<Key> {
   key: Key;
   by: Actor;
+  /** Held for the transaction; one deleted meanwhile is a 422 on its field (held-references.ts). */
+  refs?: HeldReference[];
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -47,7 +50,7 @@ const isPrisma = (err: unknown, code: string) =>
 /** A row this one refers to was deleted between the check and the write (the foreign key refused). */
 const referenceGone = (what: string) =>
   new AppError(
-    "CONFLICT",
+    "VALIDATION_FAILED",
     `${what} refers to something that was deleted while it was being saved; check its references and save again`,
   );
 
@@ -105,6 +108,7 @@ export function defineResource<Row extends Versioned, Key>(kind: ResourceKind<Ro
     async create(ctx: Ctx<Key>, identifier: string, insert: (tx: Tx) => Promise<Row>): Promise<Row> {
       try {
         return await db.$transaction(async (tx) => {
+          await holdReferences(tx, ctx.refs ?? []);
           const created = await insert(tx);
           await recordAudit(tx, { ...auditOf(ctx, created, "CREATE"), after: kind.auditable(created) });
           return created;
@@ -128,6 +132,7 @@ export function defineResource<Row extends Versioned, Key>(kind: ResourceKind<Ro
       after?: (tx: Tx, row: Row) => Promise<void>,
     ): Promise<Row> {
       const saved = db.$transaction(async (tx) => {
+        await holdReferences(tx, ctx.refs ?? []);
         const written = await write(tx);
         const updated = await kind.reload(tx, before.id);
         if (!updated) throw new AppError("NOT_FOUND", `${title(before.identifier)} was deleted meanwhile`);

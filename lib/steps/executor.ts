@@ -1,6 +1,7 @@
 // A small executor for declared plans of steps: each step runs as soon as the steps it needs have
 // passed (independent ones in parallel), streams `running` then its outcome, and is skipped with
-// the reason when a step it needs did not pass. A whole-run time limit aborts what is running.
+// the reason when a step it needs did not pass. A whole-run time limit aborts what is running, and
+// so does the caller's signal (the console is stopping): the steps running then fail with its reason.
 // Failures become step events through the caller's diagnose(), so every plan explains the same way.
 import type { Diagnosis } from "@/lib/diagnosis/types";
 import type { StepEvent } from "./types";
@@ -52,6 +53,8 @@ export interface PlanOptions<Id extends string> {
   timeoutMs: number;
   /** A thrown error as what the step reports. */
   diagnose: (err: unknown, step: Id, info: RunInfo) => Diagnosis;
+  /** Ends the run early: running steps fail with the abort reason's message (reason `stopped`). */
+  signal?: AbortSignal;
 }
 
 class RunTimeout extends Error {}
@@ -63,6 +66,10 @@ type Settled = { passed: true; value: unknown } | { passed: false; because: stri
 export async function runPlan<Id extends string>(plan: StepDef<Id>[], o: PlanOptions<Id>): Promise<StepEvent<Id>[]> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(new RunTimeout()), o.timeoutMs);
+  const stop = () => ctrl.abort(o.signal?.reason);
+  if (o.signal?.aborted) stop();
+  else o.signal?.addEventListener("abort", stop, { once: true });
+  const stopped = () => Boolean(o.signal?.aborted) && ctrl.signal.reason === o.signal?.reason;
   const last = new Map<Id, StepEvent<Id>>();
   const settled = new Map<Id, Promise<Settled>>();
   const values = new Map<string, unknown>();
@@ -107,6 +114,18 @@ export async function runPlan<Id extends string>(plan: StepDef<Id>[], o: PlanOpt
       values.set(def.id, r.value);
       return { passed: true, value: r.value };
     } catch (err) {
+      if (stopped()) {
+        const reason: unknown = o.signal?.reason;
+        emit({
+          step: def.id,
+          status: "failed",
+          detail: reason instanceof Error ? reason.message : "The run was stopped",
+          errorCode: "Stopped",
+          reason: "stopped",
+          ...timing(),
+        });
+        return { passed: false, because: def.blocks ?? `Skipped: ${def.title} did not pass` };
+      }
       const d = o.diagnose(err, def.id, { retries: retries.length, timedOut: ctrl.signal.aborted });
       emit({
         step: def.id,
@@ -128,6 +147,7 @@ export async function runPlan<Id extends string>(plan: StepDef<Id>[], o: PlanOpt
     await Promise.all(settled.values());
   } finally {
     clearTimeout(timer);
+    o.signal?.removeEventListener("abort", stop);
   }
   return plan.map((s) => last.get(s.id)).filter((e): e is StepEvent<Id> => Boolean(e));
 }

@@ -1,22 +1,27 @@
 // The server side of a step stream: NDJSON events as the run produces them, the run's lock let go
-// once, and a client that went away never stops the run (its result is still stored).
+// once, and a client that went away never stops the run (its result is still stored, but its lock
+// goes at once). Every stream ends with a result line: `failure` turns a run that threw into one.
+// Runs are counted while they go, so a stopping console waits for them (lib/lifecycle.ts).
 import "server-only";
+import { trackRun } from "@/lib/lifecycle";
 import { logger } from "@/lib/logger";
 
 /**
  * Streams events as NDJSON. `run` may let the lock go early (while it stores the result); the
- * stream lets it go in any case, once, before it closes.
+ * stream lets it go in any case, once, before it closes, or as soon as the client cancels.
+ * `failure` is the last line when `run` throws.
  */
 export function ndjsonStream<E>(
   run: (emit: (e: E) => void, release: () => Promise<void>) => Promise<void>,
   release: () => Promise<void>,
+  failure?: (err: unknown) => E,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let released: Promise<void> | undefined;
-  const once = () => (released ??= release());
+  const once = () => (released ??= release().catch((err: unknown) => logger.warn({ err }, "could not let a lock go")));
+  let open = true;
   return new ReadableStream({
     async start(controller) {
-      let open = true;
       // Events of one tick (parallel steps starting, skips) leave as one chunk.
       let pending = "";
       const flush = () => {
@@ -35,14 +40,26 @@ export function ndjsonStream<E>(
         pending += `${JSON.stringify(e)}\n`;
       };
       try {
-        await run(emit, once);
+        await trackRun(run(emit, once));
       } catch (err) {
         logger.error({ err }, "step run failed unexpectedly");
+        try {
+          if (failure) emit(failure(err));
+        } catch (e) {
+          logger.error({ err: e }, "could not describe a failed step run");
+        }
       } finally {
         await once();
         flush();
-        if (open) controller.close();
+        if (open) {
+          open = false;
+          controller.close();
+        }
       }
+    },
+    cancel() {
+      open = false;
+      void once();
     },
   });
 }

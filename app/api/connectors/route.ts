@@ -5,7 +5,7 @@ import { connectorInputSchema } from "@/lib/connectors/schemas";
 import { createConnector, listConnectors } from "@/lib/connectors/service";
 import { connectorCreateFromYaml } from "@/lib/connectors/yaml";
 
-export const { GET, POST } = collectionRoutes({
+export const { GET, POST, OPTIONS, PUT, PATCH, DELETE } = collectionRoutes({
   kind: "connector",
   query: connectorListQuerySchema,
   body: connectorInputSchema,

@@ -4,7 +4,7 @@ import { environmentInputSchema, environmentListQuerySchema } from "@/lib/enviro
 import { createEnvironment, listEnvironments } from "@/lib/environments/service";
 import { environmentCreateFromYaml } from "@/lib/environments/yaml";
 
-export const { GET, POST } = collectionRoutes({
+export const { GET, POST, OPTIONS, PUT, PATCH, DELETE } = collectionRoutes({
   kind: "environment",
   query: environmentListQuerySchema,
   body: environmentInputSchema,

@@ -5,7 +5,7 @@ import { infrastructureInputSchema } from "@/lib/infrastructures/schemas";
 import { createInfrastructure, listInfrastructures } from "@/lib/infrastructures/service";
 import { infrastructureCreateFromYaml } from "@/lib/infrastructures/yaml";
 
-export const { GET, POST } = collectionRoutes({
+export const { GET, POST, OPTIONS, PUT, PATCH, DELETE } = collectionRoutes({
   kind: "infrastructure",
   query: infrastructureListQuerySchema,
   body: infrastructureInputSchema,

@@ -1,5 +1,6 @@
 // GET /api/orgs: list organizations · POST /api/orgs: create one
 import { json, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { organizationCreateSchema } from "@/lib/scopes/schemas";
 import { createOrganization, listOrganizations } from "@/lib/scopes/service";
 
@@ -11,3 +12,5 @@ export const POST = withRoute(
   { access: { permission: "org:edit" }, body: organizationCreateSchema },
   async ({ body, actor: by }) => json(await createOrganization({ input: body, by }), { status: 201 }),
 );
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

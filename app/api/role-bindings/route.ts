@@ -1,6 +1,7 @@
 // GET /api/role-bindings?org=&project=: who has which role at this scope · POST: bind a role
 import { z } from "zod";
 import { json, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { createBinding, listBindings } from "@/lib/auth/bindings";
 import { roleBindingCreateSchema } from "@/lib/auth/schemas";
 
@@ -17,3 +18,5 @@ export const POST = withRoute(
   { access: { permission: "access:manage" }, body: roleBindingCreateSchema, scoped: true },
   async ({ body, scope, actor }) => json(await createBinding({ scope, input: body, by: actor }), { status: 201 }),
 );
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -3,7 +3,7 @@ import { collectionRoutes } from "@/lib/api/resource-routes";
 import { secretCreateSchema, secretListQuerySchema } from "@/lib/secrets/schemas";
 import { createSecret, listSecrets } from "@/lib/secrets/service";
 
-export const { GET, POST } = collectionRoutes({
+export const { GET, POST, OPTIONS, PUT, PATCH, DELETE } = collectionRoutes({
   kind: "secret",
   query: secretListQuerySchema,
   body: secretCreateSchema,

@@ -1,6 +1,7 @@
 // GET /api/service-accounts?org=&project=: service accounts at this scope · POST: create one
 import { z } from "zod";
 import { json, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { serviceAccountCreateSchema } from "@/lib/auth/schemas";
 import { createServiceAccount, listServiceAccounts } from "@/lib/auth/service-accounts";
 
@@ -18,3 +19,5 @@ export const POST = withRoute(
   async ({ body, scope, actor }) =>
     json(await createServiceAccount({ scope, input: body, by: actor }), { status: 201 }),
 );
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -1,6 +1,7 @@
 // GET /api/users?q=: users (to bind roles to; needs access:manage in the scope) · POST: create one with a set-password link
 import { z } from "zod";
 import { json, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { userCreateSchema } from "@/lib/auth/schemas";
 import { createUser, listUsers } from "@/lib/auth/users";
 
@@ -19,3 +20,5 @@ export const POST = withRoute(
       headers: { "cache-control": "no-store" },
     }),
 );
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

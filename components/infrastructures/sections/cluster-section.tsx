@@ -2,6 +2,7 @@
 import { useEffect, useRef } from "react";
 import { useWatch } from "react-hook-form";
 import { Input } from "@/components/ui/field";
+import { fixedClusterSchema } from "@/lib/infrastructures/schemas";
 import { kindOf } from "@/lib/runtime-input";
 import type { ScopeRef } from "@/lib/scope";
 import { ConnectorPicker } from "@/components/connectors/connector-picker";
@@ -24,9 +25,10 @@ export function ClusterSection({ scope }: { scope: ScopeRef }) {
   const connector = fixed(connectorRef) ? connectorRef.trim() : null;
   const regionOk = region === undefined || region === "" || fixed(region);
   const clusterLookup = connector && regionOk ? { connectorRef: connector, region: region ?? "" } : null;
-  // A bare cluster name needs the region to find it; region/cluster carries its own.
+  // A bare cluster name needs the region to find it; region/cluster carries its own. A value the
+  // field refuses (`us-east-9/prod`) starts no lookup and offers no kubeconfig.
   const namespaceLookup =
-    connector && fixed(cluster) && regionOk
+    connector && fixed(cluster) && fixedClusterSchema.safeParse(cluster).success && regionOk
       ? { connectorRef: connector, cluster: cluster.trim(), region: region ?? "" }
       : null;
 

@@ -20,6 +20,8 @@ export interface RunOptions {
   random?: () => number;
   /** Name and scope of the connector: the `sub` and claims of its OIDC token (default: account scope). */
   connector?: { name: string; scope: TokenScope };
+  /** Ends the run early (the console is stopping): the running steps fail with its reason. */
+  signal?: AbortSignal;
 }
 
 export interface TestRun {

@@ -15,6 +15,7 @@ export function TestResultPanel({ result }: { result: ClusterTestResult }) {
             : `Connection failed at “${CLUSTER_TEST_STEP_LABELS[result.failedStep ?? "connect"]}”`}
         </h2>
         <p className="mt-1 text-sm">{result.message}</p>
+        {result.notSaved && <p className="mt-1 text-sm text-muted">{result.notSaved}</p>}
       </div>
     </Card>
   );

@@ -2,4 +2,4 @@
 import { authRoutes } from "@/lib/api/auth-routes";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST } = authRoutes();
+export const { GET, POST, OPTIONS, PUT, PATCH, DELETE } = authRoutes();

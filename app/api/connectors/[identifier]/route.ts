@@ -5,7 +5,7 @@ import { connectorUpdateSchema } from "@/lib/connectors/schemas";
 import { connectorDtoToYaml, deleteConnector, getConnector, updateConnector } from "@/lib/connectors/service";
 import { connectorUpdateFromYaml } from "@/lib/connectors/yaml";
 
-export const { GET, PUT, DELETE } = itemRoutes({
+export const { GET, PUT, DELETE, OPTIONS, POST, PATCH } = itemRoutes({
   kind: "connector",
   params: connectorParamsSchema,
   body: connectorUpdateSchema,

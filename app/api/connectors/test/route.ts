@@ -4,15 +4,17 @@ import type { NextRequest } from "next/server";
 import { connectorInputSchema } from "@/lib/connectors/schemas";
 import { testUnsavedConnector } from "@/lib/connection-test/service";
 import { declare, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { NDJSON_HEADERS } from "@/lib/http/stream";
 import * as one from "../[identifier]/route";
 
 export const dynamic = "force-dynamic";
-
 export const POST = withRoute(
   { access: { permission: "connector:test" }, body: connectorInputSchema, scoped: true, limit: "test" },
-  async ({ body, scope, actor: by }) =>
-    new Response(await testUnsavedConnector({ scope, input: body, by }), { headers: NDJSON_HEADERS }),
+  async ({ req, body, scope, actor: by }) =>
+    new Response(await testUnsavedConnector({ scope, input: body, by, signal: req.signal }), {
+      headers: NDJSON_HEADERS,
+    }),
 );
 
 const asIdentifier = (handler: typeof one.GET) =>
@@ -20,3 +22,4 @@ const asIdentifier = (handler: typeof one.GET) =>
 export const GET = asIdentifier(one.GET);
 export const PUT = asIdentifier(one.PUT);
 export const DELETE = asIdentifier(one.DELETE);
+export const { OPTIONS, PATCH } = otherMethods({ POST, GET, PUT, DELETE });

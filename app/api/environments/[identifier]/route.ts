@@ -4,7 +4,7 @@ import { environmentParamsSchema, environmentUpdateSchema } from "@/lib/environm
 import { deleteEnvironment, getEnvironment, updateEnvironment } from "@/lib/environments/service";
 import { environmentToYaml, environmentUpdateFromYaml } from "@/lib/environments/yaml";
 
-export const { GET, PUT, DELETE } = itemRoutes({
+export const { GET, PUT, DELETE, OPTIONS, POST, PATCH } = itemRoutes({
   kind: "environment",
   params: environmentParamsSchema,
   body: environmentUpdateSchema,

@@ -4,7 +4,7 @@ import { gitopsAgentInputSchema, gitopsAgentListQuerySchema } from "@/lib/gitops
 import { createAgent, listAgents } from "@/lib/gitops/service";
 import { agentCreateFromYaml } from "@/lib/gitops/yaml";
 
-export const { GET, POST } = collectionRoutes({
+export const { GET, POST, OPTIONS, PUT, PATCH, DELETE } = collectionRoutes({
   kind: "gitops_agent",
   query: gitopsAgentListQuerySchema,
   body: gitopsAgentInputSchema,

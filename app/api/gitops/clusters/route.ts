@@ -4,7 +4,7 @@ import { gitopsClusterInputSchema, gitopsClusterListQuerySchema } from "@/lib/gi
 import { createCluster, listClusters } from "@/lib/gitops/service";
 import { clusterCreateFromYaml } from "@/lib/gitops/yaml";
 
-export const { GET, POST } = collectionRoutes({
+export const { GET, POST, OPTIONS, PUT, PATCH, DELETE } = collectionRoutes({
   kind: "gitops_cluster",
   query: gitopsClusterListQuerySchema,
   body: gitopsClusterInputSchema,

@@ -8,7 +8,7 @@ import { infrastructureUpdateFromYaml } from "@/lib/infrastructures/yaml";
 type Ctx = ItemContext<{ identifier: string }, { environment: string }>;
 const at = (c: Ctx) => ({ scope: c.scope, environment: c.query.environment, identifier: c.params.identifier });
 
-export const { GET, PUT, DELETE } = itemRoutes({
+export const { GET, PUT, DELETE, OPTIONS, POST, PATCH } = itemRoutes({
   kind: "infrastructure",
   params: infrastructureParamsSchema,
   query: infrastructureItemQuerySchema,

@@ -1,5 +1,6 @@
 // GET /api/me/tokens: my personal API tokens · POST: create one (its value is in this answer only)
 import { json, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { userOwner } from "@/lib/api/me";
 import { tokenCreateSchema } from "@/lib/auth/schemas";
 import { createToken, listTokens } from "@/lib/auth/tokens";
@@ -17,3 +18,5 @@ export const POST = withRoute({ access: { signedIn: true }, body: tokenCreateSch
     headers: { "cache-control": "no-store" },
   }),
 );
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

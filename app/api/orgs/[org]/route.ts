@@ -3,7 +3,7 @@ import { itemRoutes } from "@/lib/api/resource-routes";
 import { organizationUpdateSchema, orgParamsSchema } from "@/lib/scopes/schemas";
 import { deleteOrganization, getOrganization, updateOrganization } from "@/lib/scopes/service";
 
-export const { GET, PUT, DELETE } = itemRoutes({
+export const { GET, PUT, DELETE, OPTIONS, POST, PATCH } = itemRoutes({
   kind: "org",
   params: orgParamsSchema,
   scopeFrom: (p) => ({ org: p.org }),

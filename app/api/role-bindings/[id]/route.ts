@@ -1,5 +1,6 @@
 // DELETE /api/role-bindings/:id?org=&project=: remove a role binding
 import { withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { deleteBinding } from "@/lib/auth/bindings";
 import { idParamsSchema } from "@/lib/auth/schemas";
 
@@ -10,3 +11,5 @@ export const DELETE = withRoute(
     return new Response(null, { status: 204 });
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH } = otherMethods({ DELETE });

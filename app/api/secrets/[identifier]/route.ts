@@ -3,7 +3,7 @@ import { itemRoutes } from "@/lib/api/resource-routes";
 import { secretParamsSchema, secretUpdateSchema } from "@/lib/secrets/schemas";
 import { deleteSecret, getSecret, updateSecret } from "@/lib/secrets/service";
 
-export const { GET, PUT, DELETE } = itemRoutes({
+export const { GET, PUT, DELETE, OPTIONS, POST, PATCH } = itemRoutes({
   kind: "secret",
   params: secretParamsSchema,
   body: secretUpdateSchema,

@@ -1,5 +1,6 @@
 // DELETE /api/service-accounts/:identifier: delete a service account with its tokens and role bindings
 import { withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { deleteServiceAccount } from "@/lib/auth/service-accounts";
 import { serviceAccountParamsSchema as identifierParamsSchema } from "@/lib/auth/schemas";
 
@@ -10,3 +11,5 @@ export const DELETE = withRoute(
     return new Response(null, { status: 204 });
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH } = otherMethods({ DELETE });

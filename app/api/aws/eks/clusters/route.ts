@@ -2,6 +2,7 @@
 import { clusterListCost, clustersForConnector } from "@/lib/eks/clusters";
 import { clusterListQuerySchema } from "@/lib/eks/schemas";
 import { json, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = withRoute(
   {
@@ -15,3 +16,5 @@ export const GET = withRoute(
     // The server keeps its own copy for 30 s and the hooks their staleTime; "Refresh" must reach the server.
     json(await clustersForConnector(scope, query, req.signal), { headers: { "cache-control": "private, max-age=0" } }),
 );
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -2,6 +2,7 @@
 import { kubeconfigForConnector } from "@/lib/eks/lookup-service";
 import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = withRoute(
   { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true, limit: "lookup" },
@@ -16,3 +17,5 @@ export const GET = withRoute(
     });
   },
 );
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -2,6 +2,7 @@
 import { namespacesForConnector } from "@/lib/eks/lookup-service";
 import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { json, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = withRoute(
   { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true, limit: "lookup" },
@@ -11,3 +12,5 @@ export const GET = withRoute(
       headers: { "cache-control": "private, max-age=15" },
     }),
 );
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { connectorParamsSchema } from "@/lib/connectors/dto";
 import { listConnectorTests } from "@/lib/connection-test/service";
 import { withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 
 const query = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -16,3 +17,5 @@ export const GET = withRoute(
     items: await listConnectorTests({ scope, identifier: params.identifier, limit: query.limit }),
   }),
 );
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

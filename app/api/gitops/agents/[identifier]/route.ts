@@ -4,7 +4,7 @@ import { gitopsAgentUpdateSchema, gitopsParamsSchema } from "@/lib/gitops/schema
 import { agentDtoToYaml, deleteAgent, getAgent, updateAgent } from "@/lib/gitops/service";
 import { agentFromYaml } from "@/lib/gitops/yaml";
 
-export const { GET, PUT, DELETE } = itemRoutes({
+export const { GET, PUT, DELETE, OPTIONS, POST, PATCH } = itemRoutes({
   kind: "gitops_agent",
   params: gitopsParamsSchema,
   body: gitopsAgentUpdateSchema,

@@ -4,7 +4,7 @@ import { gitopsClusterUpdateSchema, gitopsParamsSchema } from "@/lib/gitops/sche
 import { clusterDtoToYaml, deleteCluster, getCluster, updateCluster } from "@/lib/gitops/service";
 import { clusterFromYaml } from "@/lib/gitops/yaml";
 
-export const { GET, PUT, DELETE } = itemRoutes({
+export const { GET, PUT, DELETE, OPTIONS, POST, PATCH } = itemRoutes({
   kind: "gitops_cluster",
   params: gitopsParamsSchema,
   body: gitopsClusterUpdateSchema,

@@ -6,6 +6,7 @@ import {
 } from "@/lib/infrastructures/dto";
 import { resolveInfrastructureInputs } from "@/lib/infrastructures/service";
 import { withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = withRoute(
   {
@@ -15,11 +16,8 @@ export const POST = withRoute(
     body: resolveRequestSchema,
     scoped: true,
   },
-  async ({ params, query, body, scope }) =>
-    resolveInfrastructureInputs({
-      scope,
-      environment: query.environment,
-      identifier: params.identifier,
-      inputs: body.inputs,
-    }),
+  async ({ params: { identifier }, query: { environment }, body: { inputs }, scope }) =>
+    resolveInfrastructureInputs({ scope, environment, identifier, inputs }),
 );
+
+export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,5 +1,6 @@
 // GET /api/orgs/:org/projects: list projects · POST: create one
 import { json, withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { orgParamsSchema, projectCreateSchema } from "@/lib/scopes/schemas";
 import { createProject, listProjects } from "@/lib/scopes/service";
 
@@ -17,3 +18,5 @@ export const POST = withRoute(
   async ({ params, body, actor: by }) =>
     json(await createProject({ orgIdentifier: params.org, input: body, by }), { status: 201 }),
 );
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -3,7 +3,7 @@ import { itemRoutes } from "@/lib/api/resource-routes";
 import { projectParamsSchema, projectUpdateSchema } from "@/lib/scopes/schemas";
 import { deleteProject, getProject, updateProject } from "@/lib/scopes/service";
 
-export const { GET, PUT, DELETE } = itemRoutes({
+export const { GET, PUT, DELETE, OPTIONS, POST, PATCH } = itemRoutes({
   kind: "project",
   params: projectParamsSchema,
   scopeFrom: (p) => ({ org: p.org, project: p.project }),

@@ -1,6 +1,7 @@
 // DELETE /api/service-accounts/:identifier/tokens/:id: revoke a service account's token
 import { z } from "zod";
 import { withRoute } from "@/lib/api/route";
+import { otherMethods } from "@/lib/api/methods";
 import { getServiceAccount } from "@/lib/auth/service-accounts";
 import { revokeToken } from "@/lib/auth/tokens";
 import { serviceAccountParamsSchema as identifierParamsSchema } from "@/lib/auth/schemas";
@@ -16,3 +17,5 @@ export const DELETE = withRoute(
     return revokeToken({ owner, id: params.id, auditScope: scopeKey(scope), by: actor });
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH } = otherMethods({ DELETE });
