@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { ADMIN, adminApi, anonymousApi } from "./fixtures/auth";
 import type { Browser } from "@playwright/test";
-import { expect, ORIGIN_HEADER, test, type APIRequestContext, type Page } from "./fixtures/test";
+import { expect, ORIGIN_HEADER, screenshotPath, test, type APIRequestContext, type Page } from "./fixtures/test";
 
 const ORG = "default";
 const PROJECT = "default_project";
@@ -186,6 +186,16 @@ test.describe("identity and access", () => {
     await expect(page.getByRole("heading", { name: "Connectors" })).toBeVisible();
     await expect(page.getByRole("link", { name: "New connector" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "New connector" })).toHaveCount(0);
+    // Following a link to a form they may not save shows why instead of the form (and no draft).
+    await page.goto(`/connectors/new?${scoped}`);
+    await expect(page.getByRole("region", { name: "You cannot create connectors here" })).toContainText(
+      "You need connector:edit here; the Editor role has it.",
+    );
+    await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveCount(0);
+    await page.goto(`/infrastructures/new?${scoped}`);
+    await expect(page.getByRole("region", { name: "You cannot create infrastructure definitions here" })).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath("viewer-new-infrastructure-390.png"), fullPage: true });
 
     const post = await page.request.post(`/api/connectors?${scoped}`, {
       headers: ORIGIN_HEADER(),

@@ -146,11 +146,9 @@ describe("ConnectorWizard, drafts", () => {
     const values = defaultConnectorInput();
     values.name = "Drafted";
     values.identifier = "Drafted";
-    writeDraft(key, 1, {
+    writeDraft(key, 2, {
       values,
-      reached: 1,
-      identifierTouched: false,
-      delegateMode: "any",
+      extra: { reached: 1, identifierTouched: false, delegateMode: "any" },
       createdSecrets: [],
     });
     const { user, nameBox, identifierBox } = renderWizard();

@@ -4,7 +4,7 @@
 // version it holds), and step 5 tests the saved connector. The step lives in the URL (`?step=`,
 // so Back/Forward move between steps); a new connector's draft is kept in the browser as it is
 // typed and restored after a reload; leaving with unsaved changes asks first.
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { FormProvider, useForm, type Path, type Resolver } from "react-hook-form";
 import { Alert, PageHeader } from "@/components/ui/misc";
@@ -27,10 +27,10 @@ import {
   VersionConflictAlert,
 } from "./lazy-steps";
 import { useRecheckErrors } from "@/components/forms/recheck-errors";
-import { draftKey, readDraft, removeDraft, writeDraft } from "@/components/forms/drafts";
-import { useLeaveGuard } from "@/components/forms/use-leave-guard";
-import { SecretCreatedContext, type CreatedSecret } from "@/components/secrets/created-secrets";
-import { CreatedSecretsList, DRAFT_FORMAT, DiscardDraftDialog, DraftNotice, type ConnectorDraft } from "./wizard-draft";
+import { SecretCreatedContext } from "@/components/forms/created-secrets";
+import { CreatedSecretsList, DiscardDraftDialog, DraftNotice } from "@/components/forms/draft-ui";
+import { draftKey } from "@/components/forms/drafts";
+import { useFormDraft } from "@/components/forms/use-form-draft";
 import { allowedStep, stepIndexOf, withStep } from "./wizard-url";
 import { isVersionConflict } from "@/components/forms/version-conflict-error";
 import { WizardFooter } from "./wizard-footer";
@@ -68,6 +68,9 @@ const resolver: Resolver<ConnectorFormValues, unknown, ConnectorInput> = async (
 const modeOf = (v: { spec: { delegateSelectors?: string[] } }): DelegateMode =>
   v.spec.delegateSelectors?.length ? "tags" : "any";
 type Saved = { identifier: string; version: number };
+/** What a new connector's draft keeps besides the values (never a secret's value: refs only). */
+type WizardProgress = { reached: number; identifierTouched: boolean; delegateMode: DelegateMode };
+const DRAFT_FORMAT = 2;
 
 const LEAVE_MESSAGE = "Leave this page? The connector is not saved yet (its draft stays in this browser).";
 const LEAVE_EDIT_MESSAGE = "Leave this page? Your changes to the connector are not saved.";
@@ -106,20 +109,31 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const lastSavedBody = useRef<string | null>(null);
-  // Drafts: only a new connector has one, kept until it is saved or discarded.
-  const key = editing ? null : draftKey("connector", scope);
-  const [ready, setReady] = useState(editing); // the draft was read (after hydration)
-  const [restored, setRestored] = useState(false);
   const [discarding, setDiscarding] = useState(false);
-  const [createdSecrets, setCreatedSecrets] = useState<CreatedSecret[]>([]);
-  /** The values last saved (or opened with): the form is dirty while it differs. */
-  const baseline = useRef(JSON.stringify(initialValues));
-  const [dirty, setDirty] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const create = useCreateConnector(scope);
   const update = useUpdateConnector(scope);
   useRecheckErrors(form);
   const busy = create.isPending || update.isPending || form.formState.isSubmitting;
+  // Drafts: only a new connector has one, kept until it is saved or discarded.
+  const progress = useMemo<WizardProgress>(
+    () => ({ reached, identifierTouched, delegateMode }),
+    [reached, identifierTouched, delegateMode],
+  );
+  const draft = useFormDraft({
+    form,
+    draftKey: editing ? null : draftKey("connector", scope),
+    format: DRAFT_FORMAT,
+    extra: progress,
+    onRestore: (p) => {
+      setReached(p.reached);
+      setIdentifierTouched(p.identifierTouched);
+      setDelegateMode(p.delegateMode);
+    },
+    leaveMessage: editing ? LEAVE_EDIT_MESSAGE : LEAVE_MESSAGE,
+    busy,
+  });
+  const { ready, restored, dirty, createdSecrets } = draft;
 
   const focusHeading = () => requestAnimationFrame(() => heading.current?.focus());
   const show = (i: number) => {
@@ -130,27 +144,6 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
     // Move focus to the new step's heading so screen readers announce where the user is.
     focusHeading();
   };
-
-  // A new connector's draft, read once on the client (the server renders the empty wizard).
-  useEffect(() => {
-    if (!key) return;
-    const draft = readDraft<ConnectorDraft>(key, DRAFT_FORMAT);
-    if (draft) {
-      // Restoring from browser storage is the external system this effect synchronises with.
-      /* eslint-disable react-hooks/set-state-in-effect */
-      form.reset(draft.values, { keepDefaultValues: true });
-      setReached(draft.reached);
-      setIdentifierTouched(draft.identifierTouched);
-      setDelegateMode(draft.delegateMode);
-      setCreatedSecrets(draft.createdSecrets);
-      setRestored(true);
-      setDirty(JSON.stringify(draft.values) !== baseline.current);
-    }
-    setReady(true);
-    /* eslint-enable react-hooks/set-state-in-effect */
-    // Once per scope: the draft belongs to it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
 
   // The URL says which step to show (a reload, Back/Forward); never one not yet reached.
   useEffect(() => {
@@ -169,55 +162,11 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [urlStep, ready]);
 
-  // Dirty while the values differ from the last saved ones; the draft follows the values.
-  const saveDraft = useCallback(() => {
-    if (!key || saved) return;
-    const values = form.getValues();
-    const changed = JSON.stringify(values) !== baseline.current;
-    if (!changed && !createdSecrets.length) return removeDraft(key);
-    writeDraft<ConnectorDraft>(key, DRAFT_FORMAT, { values, reached, identifierTouched, delegateMode, createdSecrets });
-  }, [key, saved, form, reached, identifierTouched, delegateMode, createdSecrets]);
-  useEffect(() => {
-    if (!ready) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = form.subscribe({
-      formState: { values: true },
-      callback: ({ values }) => {
-        setDirty(JSON.stringify(values) !== baseline.current);
-        clearTimeout(timer);
-        timer = setTimeout(saveDraft, 300);
-      },
-    });
-    // A reload within the debounce still keeps the last keystrokes.
-    window.addEventListener("pagehide", saveDraft);
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-      window.removeEventListener("pagehide", saveDraft);
-    };
-  }, [ready, form, saveDraft]);
-  // Progress (steps reached, a created secret) is part of the draft too.
-  useEffect(() => {
-    if (ready) saveDraft();
-  }, [ready, saveDraft]);
-
-  useLeaveGuard(dirty && !busy, editing ? LEAVE_EDIT_MESSAGE : LEAVE_MESSAGE);
-
-  const onSecretCreated = useCallback(
-    (s: CreatedSecret) => setCreatedSecrets((list) => [...list.filter((x) => x.ref !== s.ref), s]),
-    [],
-  );
-
   const discardDraft = () => {
-    if (key) removeDraft(key);
-    form.reset(defaultConnectorInput());
-    baseline.current = JSON.stringify(form.getValues());
-    setDirty(false);
-    setCreatedSecrets([]);
+    draft.discard(defaultConnectorInput());
     setReached(0);
     setIdentifierTouched(false);
     setDelegateMode("any");
-    setRestored(false);
     setDiscarding(false);
     setFormError(undefined);
     setStep(0);
@@ -259,14 +208,11 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
         : await create.mutateAsync(input);
       setSaved({ identifier: dto.connector.identifier, version: dto.version });
       lastSavedBody.current = body;
-      baseline.current = JSON.stringify(form.getValues());
-      setDirty(false);
-      setRestored(false);
+      draft.markSaved();
       setConflict(false);
       setStep(TEST_STEP);
       setReached(TEST_STEP);
       focusHeading();
-      if (key) removeDraft(key);
       // The connector exists now: the URL becomes its own (its edit wizard at the test step), so
       // a reload shows the saved connector. history.replaceState keeps this page mounted; Next
       // syncs its router with it.
@@ -300,8 +246,7 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
 
   const reloaded = (dto: ConnectorDto) => {
     form.reset(toFormValues(dto));
-    baseline.current = JSON.stringify(form.getValues());
-    setDirty(false);
+    draft.rebase();
     setStash(new WizardStash());
     setSaved({ identifier: dto.connector.identifier, version: dto.version });
     setDelegateMode(modeOf(dto.connector));
@@ -316,7 +261,7 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
 
   return (
     <FormProvider {...form}>
-      <SecretCreatedContext.Provider value={onSecretCreated}>
+      <SecretCreatedContext.Provider value={draft.onSecretCreated}>
         <StashContext.Provider value={stash}>
           <PageHeader
             title={editing ? `Edit ${connector!.connector.name}` : "New AWS connector"}
@@ -376,7 +321,14 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
               {step === TEST_STEP && saved && (
                 <ConnectionTestRunner scope={scope} identifier={saved.identifier} autoStart />
               )}
-              {step >= TEST_STEP - 1 && <CreatedSecretsList secrets={createdSecrets} saved={saved !== null} />}
+              {step >= TEST_STEP - 1 && (
+                <CreatedSecretsList
+                  secrets={createdSecrets}
+                  saved={saved !== null}
+                  place="this wizard"
+                  what="connector"
+                />
+              )}
             </div>
             <WizardFooter
               step={step}
@@ -405,6 +357,8 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
           <DiscardDraftDialog
             open={discarding}
             onOpenChange={setDiscarding}
+            what="connector"
+            place="this wizard"
             secrets={createdSecrets}
             onDiscarded={discardDraft}
           />

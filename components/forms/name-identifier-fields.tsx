@@ -19,7 +19,7 @@ export function NameIdentifierFields<T extends FieldValues & { name: string; ide
   autoFocus,
   ...props
 }: {
-  form: Pick<UseFormReturn<T, unknown, unknown>, "register" | "setValue" | "formState">;
+  form: Pick<UseFormReturn<T, unknown, unknown>, "register" | "setValue" | "getValues" | "formState">;
   locked: boolean;
   /** The user typed in the identifier: it no longer follows the name. */
   touched?: boolean;
@@ -28,8 +28,9 @@ export function NameIdentifierFields<T extends FieldValues & { name: string; ide
   namePlaceholder?: string;
   autoFocus?: boolean;
 }) {
-  const { register, setValue, formState } = form;
-  const [ownTouched, setOwnTouched] = useState(locked);
+  const { register, setValue, getValues, formState } = form;
+  // An identifier that is not the one derived from the name was typed in (a restored draft).
+  const [ownTouched, setOwnTouched] = useState(() => locked || typedIn(getValues()));
   const touched = props.touched ?? ownTouched;
   const onTouched = props.onTouched ?? (() => setOwnTouched(true));
   const name = "name" as Path<T>;
@@ -65,6 +66,10 @@ export function NameIdentifierFields<T extends FieldValues & { name: string; ide
     </>
   );
 }
+
+/** Whether `identifier` is one the user typed rather than the one derived from `name`. */
+export const typedIn = (v: { name?: string; identifier?: string }): boolean =>
+  Boolean(v.identifier) && v.identifier !== deriveIdentifier(v.name ?? "");
 
 /** Once the user typed an identifier of their own, the hint no longer says it follows the name. */
 export function hintFor(hint: string, typedIn: boolean): string {

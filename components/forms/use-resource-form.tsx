@@ -15,6 +15,7 @@ import {
 import type { z } from "zod";
 import { Alert } from "@/components/ui/misc";
 import { formMessage, ownerIn, placeFieldErrors } from "./problem-fields";
+import { useFormDraft, type FormDraft, type FormDraftOptions } from "./use-form-draft";
 import { useRecheckErrors } from "./recheck-errors";
 import { ReloadLatestAlert, isVersionConflict, type LatestQuery } from "./version-conflict";
 
@@ -42,6 +43,8 @@ export interface ResourceFormOptions<S extends Schema, D> {
   invalidMessage?: string;
   /** A field showing an error is checked again as it changes, so the message goes once fixed. */
   recheckOnChange?: boolean;
+  /** Keep a draft as the user types (a new resource) and ask before leaving unsaved changes. */
+  draft?: Omit<FormDraftOptions<z.input<S>, undefined>, "form" | "extra" | "busy">;
 }
 
 export interface ResourceForm<S extends Schema, D> {
@@ -53,6 +56,7 @@ export interface ResourceForm<S extends Schema, D> {
   /** The version-conflict notice and the form-level alert, for the top of the form. */
   alerts: ReactNode;
   setFormError: (message: string | undefined) => void;
+  draft: FormDraft<z.input<S>>;
 }
 
 export function useResourceForm<S extends Schema, D = never>(opts: ResourceFormOptions<S, D>): ResourceForm<S, D> {
@@ -66,6 +70,15 @@ export function useResourceForm<S extends Schema, D = never>(opts: ResourceFormO
   const [conflict, setConflict] = useState(false);
   useRecheckErrors(form, opts.recheckOnChange);
   const { reload } = opts;
+  const draft = useFormDraft({
+    form,
+    draftKey: opts.draft?.draftKey ?? null,
+    format: opts.draft?.format ?? 0,
+    extra: undefined,
+    onRestore: opts.draft?.onRestore,
+    leaveMessage: opts.draft?.leaveMessage,
+    busy: form.formState.isSubmitting,
+  });
 
   const onFailure = (err: unknown) => {
     if (reload && isVersionConflict(err)) return setConflict(true);
@@ -79,6 +92,7 @@ export function useResourceForm<S extends Schema, D = never>(opts: ResourceFormO
         setFormError(undefined);
         try {
           await save(values);
+          draft.markSaved();
         } catch (err) {
           onFailure(err);
         }
@@ -95,6 +109,7 @@ export function useResourceForm<S extends Schema, D = never>(opts: ResourceFormO
           onError={setFormError}
           onLoaded={(dto) => {
             form.reset(reload.toValues(dto));
+            draft.rebase();
             setItem(dto);
             setConflict(false);
             setFormError(undefined);
@@ -105,5 +120,5 @@ export function useResourceForm<S extends Schema, D = never>(opts: ResourceFormO
     </>
   );
 
-  return { form, item, submit, alerts, setFormError };
+  return { form, item, submit, alerts, setFormError, draft };
 }

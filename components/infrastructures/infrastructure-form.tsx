@@ -1,11 +1,14 @@
 "use client";
 // Create and edit an EKS infrastructure definition: one react-hook-form, validated by the API's
 // own zod contract, in four sections. Saving sends the version the form was loaded at
-// (If-Match); a newer one on the server is a conflict the user resolves by reloading.
+// (If-Match); a newer one on the server is a conflict the user resolves by reloading. A new
+// definition's draft is kept in the browser as it is typed; leaving with unsaved changes asks.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, type FormEvent } from "react";
+import { Fragment, useMemo, useState, type FormEvent } from "react";
 import { FormProvider } from "react-hook-form";
+import { DiscardDraftDialog, DraftNotice } from "@/components/forms/draft-ui";
+import { draftKey } from "@/components/forms/drafts";
 import { useResourceForm } from "@/components/forms/use-resource-form";
 import { Button } from "@/components/ui/button";
 import { Breadcrumbs } from "@/components/ui/details-header";
@@ -20,6 +23,8 @@ import { AdvancedSection } from "./sections/advanced-section";
 import { ClusterSection } from "./sections/cluster-section";
 import { OverviewSection } from "./sections/overview-section";
 import { TypeSection } from "./sections/type-section";
+
+const DRAFT_FORMAT = 1;
 
 const savedOf = (dto: InfrastructureDto) => ({
   identifier: dto.infrastructureDefinition.identifier,
@@ -40,13 +45,20 @@ export function InfrastructureForm({
   const editing = Boolean(definition);
   const create = useCreateInfrastructure(scope);
   const update = useUpdateInfrastructure(scope);
-  const { form, item, submit, alerts } = useResourceForm({
+  const { form, item, submit, alerts, draft } = useResourceForm({
     schema: infrastructureInputSchema,
     item: definition,
     defaultValues: definition ? toFormValues(definition) : defaultInfrastructureInput(environment ?? ""),
     mode: "onSubmit",
     fields: FORM_FIELDS,
     recheckOnChange: true,
+    draft: {
+      draftKey: editing ? null : draftKey("infrastructure", scope),
+      format: DRAFT_FORMAT,
+      leaveMessage: editing
+        ? "Leave this page? Your changes to the definition are not saved."
+        : "Leave this page? The definition is not saved yet (its draft stays in this browser).",
+    },
     // The sections are long: say why nothing happened when the messages are below the fold.
     placedMessage: "The definition was not saved: check the marked fields.",
     invalidMessage: "Some fields need attention before the definition can be saved.",
@@ -61,6 +73,8 @@ export function InfrastructureForm({
     },
   });
   const saved = item && savedOf(item);
+  const busy = create.isPending || update.isPending || form.formState.isSubmitting;
+  const [discarding, setDiscarding] = useState(false);
 
   const save = submit(async (input) => {
     const dto = saved ? await update.mutateAsync({ ...saved, input }) : await create.mutateAsync(input);
@@ -76,7 +90,6 @@ export function InfrastructureForm({
     void save(e);
   };
 
-  const busy = create.isPending || update.isPending || form.formState.isSubmitting;
   const cancelHref = saved
     ? infrastructureHref(href, saved.environment, saved.identifier)
     : infrastructuresHref(href, environment);
@@ -106,20 +119,41 @@ export function InfrastructureForm({
         className="flex max-w-5xl flex-col gap-5"
         aria-label={editing ? "Edit infrastructure definition" : "New infrastructure definition"}
       >
+        {draft.restored && <DraftNotice onDiscard={() => setDiscarding(true)} />}
         {alerts}
-        <OverviewSection scope={scope} editing={editing} />
-        <TypeSection />
-        <ClusterSection scope={scope} />
-        <AdvancedSection />
+        {/* A restored draft remounts the sections: their own state follows the restored values
+            (an identifier the user typed, the connector the cluster was chosen with). */}
+        <Fragment key={draft.generation}>
+          <OverviewSection scope={scope} editing={editing} />
+          <TypeSection />
+          <ClusterSection scope={scope} />
+          <AdvancedSection />
+        </Fragment>
         <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center justify-end gap-2 rounded-lg border border-border bg-surface/95 px-4 py-3 backdrop-blur">
           <Button variant="ghost" asChild>
             <Link href={cancelHref}>Cancel</Link>
           </Button>
+          {!editing && draft.dirty && (
+            <Button variant="ghost" onClick={() => setDiscarding(true)}>
+              Discard draft
+            </Button>
+          )}
           <Button type="submit" variant="primary" loading={busy}>
             {editing ? "Save changes" : "Save definition"}
           </Button>
         </div>
       </form>
+      <DiscardDraftDialog
+        open={discarding}
+        onOpenChange={setDiscarding}
+        what="infrastructure definition"
+        place="this form"
+        secrets={draft.createdSecrets}
+        onDiscarded={() => {
+          draft.discard(defaultInfrastructureInput(environment ?? ""));
+          setDiscarding(false);
+        }}
+      />
     </FormProvider>
   );
 }

@@ -67,8 +67,16 @@ export function RegionSelect({
 export function ClusterCombobox({
   scope,
   lookup,
+  unlistedHint = "The cluster list needs a fixed connector and a fixed (or no) region. Type the cluster name.",
   ...p
-}: FixedControlProps & { scope: ScopeRef; lookup: { connectorRef: string; region: string } | null }) {
+}: FixedControlProps & {
+  scope: ScopeRef;
+  lookup: { connectorRef: string; region: string } | null;
+  /** A cluster was chosen from the list. */
+  onPick?: (value: string) => void;
+  /** Said under the plain text field while there is no lookup (why there is no list). */
+  unlistedHint?: string;
+}) {
   const clusters = useClusters(scope, lookup?.connectorRef ?? "", lookup?.region ?? "", lookup !== null);
   if (!lookup) {
     return (
@@ -81,9 +89,7 @@ export function ClusterCombobox({
           className="font-mono"
           placeholder="region/cluster or cluster"
         />
-        <p className="text-xs text-muted">
-          The cluster list needs a fixed connector and a fixed (or no) region. Type the cluster name.
-        </p>
+        <p className="text-xs text-muted">{unlistedHint}</p>
       </div>
     );
   }

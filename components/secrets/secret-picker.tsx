@@ -7,7 +7,7 @@ import type { ScopeRef } from "@/lib/scope";
 import { useSecrets } from "@/lib/secrets/hooks";
 import type { SecretDto } from "@/lib/secrets/schemas";
 import { CreateSecretDialog } from "./create-secret-dialog";
-import { createdSecretOf, useSecretCreated } from "./created-secrets";
+import { createdSecretOf, useSecretCreated } from "@/components/forms/created-secrets";
 
 export interface SecretPickerProps {
   /** The select's id, so a <label htmlFor> (e.g. from <Field>) names it. */

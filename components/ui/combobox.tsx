@@ -17,6 +17,8 @@ export interface ComboboxProps {
   id: string;
   value: string;
   onChange: (value: string) => void;
+  /** An option was chosen from the list (after onChange): the value is a known one. */
+  onPick?: (value: string) => void;
   onBlur?: () => void;
   options: readonly ComboboxOption[];
   placeholder?: string;
@@ -30,7 +32,7 @@ export interface ComboboxProps {
 }
 
 export const Combobox = forwardRef<HTMLInputElement, ComboboxProps>(function Combobox(
-  { id, value, onChange, onBlur, options, placeholder, status, listLabel, className, ...aria },
+  { id, value, onChange, onPick, onBlur, options, placeholder, status, listLabel, className, ...aria },
   ref,
 ) {
   const listId = useId();
@@ -44,6 +46,7 @@ export const Combobox = forwardRef<HTMLInputElement, ComboboxProps>(function Com
 
   const pick = (o: ComboboxOption) => {
     onChange(o.value);
+    onPick?.(o.value);
     setOpen(false);
     setQuery(null);
     setActive(-1);

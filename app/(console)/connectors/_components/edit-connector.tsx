@@ -1,6 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import { ConnectorWizard } from "@/components/connectors/connector-wizard";
+import { RequirePermission } from "@/components/identity/require-permission";
 import { useConnector } from "@/lib/connectors/hooks";
 import { useScope } from "@/lib/scopes/hooks";
 import { ConnectorLoadState } from "./connector-load-state";
@@ -12,5 +13,13 @@ export function EditConnector({ identifier }: { identifier: string }) {
   // The wizard takes the connector once: later background refetches must not reset the form.
   if (!query.data)
     return <ConnectorLoadState error={query.error} identifier={identifier} listHref={href("/connectors")} />;
-  return <ConnectorWizard connector={query.data} />;
+  return (
+    <RequirePermission
+      permission="connector:edit"
+      what="edit connectors"
+      back={{ label: "Back to the connector", path: `/connectors/${encodeURIComponent(identifier)}` }}
+    >
+      <ConnectorWizard connector={query.data} />
+    </RequirePermission>
+  );
 }

@@ -124,6 +124,7 @@ function AgentForm({ item: agent, scope, onClose, onSaved }: ResourceFormProps<G
                 {...a}
                 scope={scope}
                 lookup={connectorRef ? { connectorRef, region: "" } : null}
+                unlistedHint="Choose the management connector to list its clusters, or type region/cluster."
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
@@ -152,7 +153,9 @@ function AgentForm({ item: agent, scope, onClose, onSaved }: ResourceFormProps<G
           code
         />
       </div>
-      <DescriptionTagsFields form={form} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <DescriptionTagsFields form={form} />
+      </div>
       <div className="flex justify-end gap-2 pt-1">
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" loading={formState.isSubmitting}>

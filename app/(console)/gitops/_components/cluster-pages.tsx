@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
+import { RequirePermission } from "@/components/identity/require-permission";
 import { ProjectScopeRequired } from "@/components/infrastructures/project-scope-required";
 import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/misc";
@@ -26,13 +27,19 @@ export function NewCluster() {
       {level !== "project" ? (
         <ProjectScopeRequired what="GitOps clusters" level={level} />
       ) : (
-        <ClusterForm
-          scope={scope}
-          cluster={null}
-          agent={agent}
-          cancelHref={gitopsHref(href)}
-          onSaved={(dto) => router.push(clusterHref(href, dto.cluster.identifier))}
-        />
+        <RequirePermission
+          permission="gitops_cluster:edit"
+          what="create GitOps clusters"
+          back={{ label: "Back to GitOps", path: "/gitops" }}
+        >
+          <ClusterForm
+            scope={scope}
+            cluster={null}
+            agent={agent}
+            cancelHref={gitopsHref(href)}
+            onSaved={(dto) => router.push(clusterHref(href, dto.cluster.identifier))}
+          />
+        </RequirePermission>
       )}
     </>
   );
@@ -68,12 +75,18 @@ export function EditCluster({ identifier }: { identifier: string }) {
         title={`Edit ${query.data.cluster.name}`}
         description="A new endpoint, CA or identity resets the connection status until the next test."
       />
-      <ClusterForm
-        scope={scope}
-        cluster={query.data}
-        cancelHref={clusterHref(href, identifier)}
-        onSaved={(dto) => router.push(clusterHref(href, dto.cluster.identifier))}
-      />
+      <RequirePermission
+        permission="gitops_cluster:edit"
+        what="edit GitOps clusters"
+        back={{ label: "Back to the cluster", path: `/gitops/clusters/${encodeURIComponent(identifier)}` }}
+      >
+        <ClusterForm
+          scope={scope}
+          cluster={query.data}
+          cancelHref={clusterHref(href, identifier)}
+          onSaved={(dto) => router.push(clusterHref(href, dto.cluster.identifier))}
+        />
+      </RequirePermission>
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 // "Import from EKS": pick a connector and one of its clusters; DescribeCluster fills the master
-// URL, the CA and the IRSA cluster name and region.
+// URL, the CA and the IRSA cluster name and region. Choosing a cluster from the list describes it.
 import { useState } from "react";
 import { ConnectorPicker } from "@/components/connectors/connector-picker";
 import { ClusterCombobox, RegionSelect } from "@/components/infrastructures/lookup-fields";
@@ -108,8 +108,12 @@ function ImportForm({
                 {...a}
                 scope={scope}
                 lookup={connectorRef ? { connectorRef, region } : null}
+                unlistedHint="Choose a connector to list its clusters, or type the cluster name."
                 value={cluster}
                 onChange={setCluster}
+                // A cluster from the list is described at once; a typed one when the field is left.
+                onPick={setChosen}
+                onBlur={() => cluster.trim() && setChosen(cluster.trim())}
               />
             </div>
             <Button onClick={() => setChosen(cluster.trim())} disabled={!connectorRef || !cluster.trim()}>

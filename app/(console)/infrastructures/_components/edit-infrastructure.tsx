@@ -1,6 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import { useSearchParams } from "next/navigation";
+import { RequirePermission } from "@/components/identity/require-permission";
 import { InfrastructureForm } from "@/components/infrastructures/infrastructure-form";
 import { useInfrastructure } from "@/lib/infrastructures/hooks";
 import { useScope } from "@/lib/scopes/hooks";
@@ -21,5 +22,13 @@ export function EditInfrastructure({ identifier }: { identifier: string }) {
         listHref={href("/infrastructures")}
       />
     );
-  return <InfrastructureForm definition={query.data} />;
+  return (
+    <RequirePermission
+      permission="infrastructure:edit"
+      what="edit infrastructure definitions"
+      back={{ label: "Back to infrastructure definitions", path: "/infrastructures" }}
+    >
+      <InfrastructureForm definition={query.data} />
+    </RequirePermission>
+  );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useSearchParams } from "next/navigation";
+import { RequirePermission } from "@/components/identity/require-permission";
 import { InfrastructureForm } from "@/components/infrastructures/infrastructure-form";
 import { ProjectScopeRequired } from "@/components/infrastructures/project-scope-required";
 import { PageHeader } from "@/components/ui/misc";
@@ -16,5 +17,13 @@ export function NewInfrastructure() {
       </>
     );
   }
-  return <InfrastructureForm environment={environment} />;
+  return (
+    <RequirePermission
+      permission="infrastructure:edit"
+      what="create infrastructure definitions"
+      back={{ label: "Back to infrastructure definitions", path: "/infrastructures" }}
+    >
+      <InfrastructureForm environment={environment} />
+    </RequirePermission>
+  );
 }

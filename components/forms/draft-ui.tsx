@@ -1,36 +1,23 @@
 "use client";
-// The new-connector wizard's draft: the "Draft restored · Discard" notice, the list of secrets
-// created inside the wizard, and the discard dialog that offers to delete them.
+// What a form with a draft (./use-form-draft) shows: the "Draft restored" notice, the secrets
+// created inside the form, and the discard dialog that offers to delete them.
 import { useState } from "react";
-import type { CreatedSecret } from "@/components/secrets/created-secrets";
 import { Button } from "@/components/ui/button";
 // The dialog's code loads when it first opens (first-load budget: scripts/bundle-budget.ts).
 import { LazyDialog as Dialog } from "@/components/ui/lazy-dialog";
 import { apiFetch, errorMessage } from "@/lib/http/client";
-import type { ConnectorFormValues } from "@/lib/connectors/schemas";
-import type { DelegateMode } from "./steps/delegates-step";
-
-/** What the browser keeps of an unsaved connector: form values (secret refs only) and progress. */
-export interface ConnectorDraft {
-  values: ConnectorFormValues;
-  reached: number;
-  identifierTouched: boolean;
-  delegateMode: DelegateMode;
-  createdSecrets: CreatedSecret[];
-}
-export const DRAFT_FORMAT = 1;
+import type { CreatedSecret } from "./created-secrets";
 
 export function DraftNotice({ onDiscard }: { onDiscard: () => void }) {
   return (
     <div
       role="status"
-      className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-accent/40 bg-accent/10 px-3 py-2 text-sm"
+      className="mt-4 flex items-center justify-between gap-3 rounded-md border border-accent/40 bg-accent/10 py-1 pl-3 pr-1 text-sm"
     >
-      <span>Draft restored: what you entered before is back.</span>
-      <span aria-hidden className="text-muted">
-        ·
-      </span>
-      <Button variant="ghost" onClick={onDiscard} className="-my-1">
+      <p>
+        <span className="font-medium">Draft restored.</span> What you entered before is back.
+      </p>
+      <Button variant="ghost" onClick={onDiscard} className="shrink-0">
         Discard
       </Button>
     </div>
@@ -40,11 +27,22 @@ export function DraftNotice({ onDiscard }: { onDiscard: () => void }) {
 const where = (s: CreatedSecret) =>
   s.project ? `project ${s.org}/${s.project}` : s.org ? `organization ${s.org}` : "the account";
 
-export function CreatedSecretsList({ secrets, saved }: { secrets: CreatedSecret[]; saved: boolean }) {
+/** `place`: "this wizard", "this form"; `what`: what refers to the secrets once saved. */
+export function CreatedSecretsList({
+  secrets,
+  saved,
+  place,
+  what,
+}: {
+  secrets: CreatedSecret[];
+  saved: boolean;
+  place: string;
+  what: string;
+}) {
   if (!secrets.length) return null;
   return (
-    <section aria-label="Secrets created in this wizard" className="rounded-md border border-border p-3 text-sm">
-      <p className="font-medium">Secrets created in this wizard</p>
+    <section aria-label={`Secrets created in ${place}`} className="rounded-md border border-border p-3 text-sm">
+      <p className="font-medium">Secrets created in {place}</p>
       <ul className="mt-1 list-disc pl-5">
         {secrets.map((s) => (
           <li key={`${s.org}/${s.project}/${s.identifier}`}>
@@ -55,22 +53,27 @@ export function CreatedSecretsList({ secrets, saved }: { secrets: CreatedSecret[
       </ul>
       <p className="mt-1 text-muted">
         {saved
-          ? "The connector refers to them; they stay when you leave."
+          ? `The ${what} refers to them; they stay when you leave.`
           : "Discarding this draft offers to delete them."}
       </p>
     </section>
   );
 }
 
-/** Asks before a draft goes; with secrets created in the wizard, offers to delete them too. */
+/** Asks before a draft goes; with secrets created in the form, offers to delete them too. */
 export function DiscardDraftDialog({
   open,
   onOpenChange,
+  what,
+  place,
   secrets,
   onDiscarded,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** "connector", "GitOps cluster": what the draft is of. */
+  what: string;
+  place: string;
   secrets: CreatedSecret[];
   onDiscarded: () => void;
 }) {
@@ -105,11 +108,11 @@ export function DiscardDraftDialog({
       open={open}
       onOpenChange={(o) => !pending && onOpenChange(o)}
       title="Discard this draft?"
-      description="What you entered for this connector is cleared. This cannot be undone."
+      description={`What you entered for this ${what} is cleared. This cannot be undone.`}
     >
       {secrets.length > 0 && (
         <div className="flex flex-col gap-2 text-sm">
-          <p>These secrets were created in this wizard:</p>
+          <p>These secrets were created in {place}:</p>
           <ul className="list-disc pl-5">
             {secrets.map((s) => (
               <li key={`${s.org}/${s.project}/${s.identifier}`}>

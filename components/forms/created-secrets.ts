@@ -1,7 +1,7 @@
 "use client";
-// A form that opens the create-secret dialog (through a SecretPicker) can learn which secrets
-// were created inside it, e.g. the connector wizard, which lists them and offers to delete them
-// when its draft is discarded. Only references travel here, never a value.
+// A form that opens the create-secret dialog (through a SecretPicker) learns which secrets were
+// created inside it: the connector wizard and the GitOps cluster form list them and offer to
+// delete them when their draft is discarded (./use-form-draft). Only references travel here.
 import { createContext, useContext } from "react";
 import type { SecretDto } from "@/lib/secrets/schemas";
 
