@@ -1,28 +1,124 @@
-// iam:SimulatePrincipalPolicy: which of the actions Conduit relies on the principal may call.
+// IAM calls: iam:SimulatePrincipalPolicy (which actions a principal may call, on which resources),
+// GetRole (a role's trust policy, decoded) and the account's OpenID Connect providers.
 import "server-only";
-import { IAMClient, SimulatePrincipalPolicyCommand } from "@aws-sdk/client-iam";
+import {
+  GetOpenIDConnectProviderCommand,
+  GetRoleCommand,
+  IAMClient,
+  ListOpenIDConnectProvidersCommand,
+  SimulatePrincipalPolicyCommand,
+} from "@aws-sdk/client-iam";
 import { clientConfig, type CallOptions } from "./clients";
 
-export async function simulatePermissions(o: CallOptions, principalArn: string, actions: string[]) {
-  // IAM is a global service: its endpoint lives in the partition's home region.
-  const client = new IAMClient(
-    clientConfig({ ...o, region: o.region.startsWith("us-gov-") ? "us-gov-west-1" : "us-east-1" }),
-  );
+// IAM is a global service: its endpoint lives in the partition's home region.
+const iamClient = (o: CallOptions) =>
+  new IAMClient(clientConfig({ ...o, region: o.region.startsWith("us-gov-") ? "us-gov-west-1" : "us-east-1" }));
+
+async function withIam<T>(o: CallOptions, f: (client: IAMClient) => Promise<T>): Promise<T> {
+  const client = iamClient(o);
   try {
-    const out = await client.send(
-      new SimulatePrincipalPolicyCommand({ PolicySourceArn: principalArn, ActionNames: actions }),
-      { abortSignal: o.signal },
-    );
-    return {
-      results: (out.EvaluationResults ?? []).map((r) => ({
-        action: r.EvalActionName ?? "",
-        decision: r.EvalDecision ?? "implicitDeny",
-      })),
-      requestId: out.$metadata.requestId,
-    };
+    return await f(client);
   } finally {
     client.destroy();
   }
+}
+
+export interface SimulationResult {
+  action: string;
+  resource: string;
+  decision: string;
+  /** SourcePolicyId of each statement that decided. */
+  matched: string[];
+  missingContext: string[];
+}
+
+export async function simulatePermissions(
+  o: CallOptions,
+  principalArn: string,
+  actions: string[],
+  extra: { resources?: string[]; context?: Array<{ key: string; values: string[] }> } = {},
+) {
+  return withIam(o, async (client) => {
+    const out = await client.send(
+      new SimulatePrincipalPolicyCommand({
+        PolicySourceArn: principalArn,
+        ActionNames: actions,
+        ...(extra.resources?.length ? { ResourceArns: extra.resources } : {}),
+        ...(extra.context?.length
+          ? {
+              ContextEntries: extra.context.map((c) => ({
+                ContextKeyName: c.key,
+                ContextKeyValues: c.values,
+                ContextKeyType: "string" as const,
+              })),
+            }
+          : {}),
+      }),
+      { abortSignal: o.signal },
+    );
+    return {
+      results: (out.EvaluationResults ?? []).map((r): SimulationResult => ({
+        action: r.EvalActionName ?? "",
+        resource: r.EvalResourceName ?? "*",
+        decision: r.EvalDecision ?? "implicitDeny",
+        matched: (r.MatchedStatements ?? []).map((m) => m.SourcePolicyId ?? ""),
+        missingContext: r.MissingContextValues ?? [],
+      })),
+      requestId: out.$metadata.requestId,
+    };
+  });
+}
+
+export interface RoleDescription {
+  arn: string;
+  name: string;
+  /** The trust policy (AssumeRolePolicyDocument), URL-decoded and parsed. */
+  trustPolicy: unknown;
+  requestId?: string;
+}
+
+/** GetRole by name: IAM returns the trust policy URL-encoded. */
+export async function getRole(o: CallOptions, roleName: string): Promise<RoleDescription> {
+  return withIam(o, async (client) => {
+    const out = await client.send(new GetRoleCommand({ RoleName: roleName }), { abortSignal: o.signal });
+    const raw = out.Role?.AssumeRolePolicyDocument ?? "";
+    let trustPolicy: unknown = null;
+    try {
+      trustPolicy = raw ? JSON.parse(decodeURIComponent(raw)) : null;
+    } catch {
+      trustPolicy = null;
+    }
+    return {
+      arn: out.Role?.Arn ?? "",
+      name: out.Role?.RoleName ?? roleName,
+      trustPolicy,
+      requestId: out.$metadata.requestId,
+    };
+  });
+}
+
+export interface OidcProviderDescription {
+  arn: string;
+  /** As IAM stores it: host and path, without https://. */
+  url: string;
+  clientIds: string[];
+  thumbprints: string[];
+}
+
+/** The account's IAM OIDC provider for `issuer` (host + path compared), or null. */
+export async function findOidcProvider(o: CallOptions, issuer: string): Promise<OidcProviderDescription | null> {
+  const hostPath = issuer.replace(/^https?:\/\//, "").replace(/\/+$/, "");
+  return withIam(o, async (client) => {
+    const list = await client.send(new ListOpenIDConnectProvidersCommand({}), { abortSignal: o.signal });
+    const arn = (list.OpenIDConnectProviderList ?? [])
+      .map((p) => p.Arn ?? "")
+      .find((a) => a.endsWith(`:oidc-provider/${hostPath}`));
+    if (!arn) return null;
+    const p = await client.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }), {
+      abortSignal: o.signal,
+    });
+    return { arn, url: p.Url ?? hostPath, clientIds: p.ClientIDList ?? [], thumbprints: p.ThumbprintList ?? [] };
+  });
 }
 
 /** IAM simulates identities, not sessions: arn:…:sts::acct:assumed-role/R/s → arn:…:iam::acct:role/R. */

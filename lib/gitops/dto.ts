@@ -1,5 +1,6 @@
 // What the GitOps API returns. Clusters carry secret references only, never token values.
 import type { ResultEvent, StepEvent } from "@/lib/steps/types";
+import type { AgentFlavour } from "./flavours";
 import type { Guide } from "./guide";
 import type { ConnectionStatus, GitopsAgentInput, GitopsClusterInput } from "./schemas";
 
@@ -16,7 +17,7 @@ export interface GitopsAgentDto {
 
 export interface GitopsClusterDto {
   cluster: Scoped<GitopsClusterInput>;
-  agent: { identifier: string; name: string; namespace: string };
+  agent: { identifier: string; name: string; namespace: string; flavour: AgentFlavour };
   status: {
     connectionStatus: ConnectionStatus;
     statusReason: string;
@@ -28,12 +29,22 @@ export interface GitopsClusterDto {
   updatedAt: string;
 }
 
-export const CLUSTER_TEST_STEPS = ["credentials", "assumeRole", "token", "connect"] as const;
+/** The chain the agent relies on, link by link (see connection-test.ts). */
+export const CLUSTER_TEST_STEPS = [
+  "credentials",
+  "oidcProvider",
+  "agentTrust",
+  "assumeChain",
+  "clusterAccess",
+  "connect",
+] as const;
 export type ClusterTestStepId = (typeof CLUSTER_TEST_STEPS)[number];
 export const CLUSTER_TEST_STEP_LABELS: Record<ClusterTestStepId, string> = {
   credentials: "Management connector credentials",
-  assumeRole: "Assume the cluster's role",
-  token: "Build an EKS token",
+  oidcProvider: "Management cluster's OIDC provider",
+  agentTrust: "Agent role trusts the agent's service accounts",
+  assumeChain: "Agent role may assume the cluster's role",
+  clusterAccess: "Cluster role has access to the cluster",
   connect: "Call /version on the cluster",
 };
 
@@ -68,6 +79,10 @@ export interface GitopsGuideDto {
     agentRoleArn: string;
     deployerRoleArn: string;
     agentNamespace: string;
+    flavour: AgentFlavour;
+    managementClusterName: string;
+    /** The target cluster's authentication mode, null when DescribeCluster could not be read. */
+    authenticationMode: string | null;
     clusterName: string;
     region: string;
     server: string;

@@ -11,13 +11,30 @@ import { AppError } from "@/lib/http/errors";
 import { roleOfArn } from "@/lib/oidc/policy";
 import type { Scope } from "@/lib/scope";
 import type { GitopsGuideDto } from "./dto";
-import { generateGuide, placeholderIssuer } from "./guide";
+import { flavourOf } from "./flavours";
+import { generateGuide, isAuthenticationMode, placeholderIssuer, type AuthenticationMode } from "./guide";
 import * as q from "./queries";
 import { splitClusterValue } from "./schemas";
 
 const DESCRIBE_TIMEOUT_MS = 8_000;
 
 type Issuer = { url: string | null; region: string; reason?: string };
+
+/** The target cluster's authentication mode through the agent's connector; null when it cannot be read. */
+async function targetAuthenticationMode(
+  scope: Scope,
+  connectorRef: string,
+  region: string,
+  name: string,
+): Promise<AuthenticationMode | null> {
+  try {
+    const session = await openConnectorSession(scope, connectorRef);
+    const { cluster } = await describeTarget(session, `${region}/${name}`, { callTimeoutMs: DESCRIBE_TIMEOUT_MS });
+    return isAuthenticationMode(cluster.authenticationMode) ? cluster.authenticationMode : null;
+  } catch {
+    return null;
+  }
+}
 
 async function managementIssuer(
   scope: Scope,
@@ -56,7 +73,10 @@ export async function getClusterGuide(opts: { scope: Scope; identifier: string }
   if (row.authType !== "IRSA" || !row.roleArn || !row.awsClusterName || !row.region) {
     throw new AppError("BAD_REQUEST", "The setup guide is for clusters that authenticate with an IAM role (IRSA)");
   }
-  const issuer = await managementIssuer(opts.scope, row.agent, row.region);
+  const [issuer, authenticationMode] = await Promise.all([
+    managementIssuer(opts.scope, row.agent, row.region),
+    targetAuthenticationMode(opts.scope, row.agent.connectorRef, row.region, row.awsClusterName),
+  ]);
   const partition = partitionOf(row.region);
   const managementAccountId = roleOfArn(row.agent.agentRoleArn)?.accountId ?? "<MANAGEMENT_ACCOUNT_ID>";
   const values = {
@@ -65,6 +85,9 @@ export async function getClusterGuide(opts: { scope: Scope; identifier: string }
     agentRoleArn: row.agent.agentRoleArn,
     deployerRoleArn: row.roleArn,
     agentNamespace: row.agent.namespace,
+    flavour: flavourOf(row.agent.flavour),
+    managementClusterName: splitClusterValue(row.agent.managementCluster).name,
+    authenticationMode,
     clusterName: row.awsClusterName,
     region: row.region,
     server: row.masterUrl,

@@ -6,7 +6,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GitopsAgentListQuery, GitopsClusterListQuery } from "./schemas";
 
 const agentInclude = { _count: { select: { clusters: true } } } as const;
-const clusterInclude = { agent: { select: { identifier: true, name: true, namespace: true } } } as const;
+const clusterInclude = {
+  agent: { select: { identifier: true, name: true, namespace: true, flavour: true } },
+} as const;
 const search = (q?: string) =>
   q
     ? {

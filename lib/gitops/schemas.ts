@@ -5,6 +5,7 @@ import { PARTITION_LABELS, REGION_CODES, parseArn, partitionOf } from "@/lib/aws
 import { identifierSchema, versionSchema, resourceFields } from "@/lib/common/schemas";
 import { iamRoleArnSchema } from "@/lib/aws/schemas";
 import { secretRefSchema } from "@/lib/connectors/schemas";
+import { AGENT_FLAVOURS, DEFAULT_AGENT_FLAVOUR } from "./flavours";
 
 // ── Fields ────────────────────────────────────────────────────────────────────────────────
 /** `account.x` / `org.x` / `x` (same project), like secret references. */
@@ -89,10 +90,16 @@ export const caDataSchema = z
   );
 
 // ── Agent ─────────────────────────────────────────────────────────────────────────────────
+/** Which agent runs in the namespace (Conduit's field): decides the service accounts and workloads. */
+export const agentFlavourSchema = z
+  .enum(AGENT_FLAVOURS, { error: "Choose HARNESS_GITOPS_AGENT or ARGO_CD" })
+  .default(DEFAULT_AGENT_FLAVOUR);
+
 export const gitopsAgentSpecSchema = z.strictObject({
   connectorRef: connectorRefSchema,
   managementCluster: managementClusterSchema,
   agentRoleArn: iamRoleArnSchema,
+  flavour: agentFlavourSchema,
 });
 
 const agentFields = {

@@ -1,8 +1,18 @@
 // GitOps agents and clusters against PostgreSQL, the AWS emulator and the fake Kubernetes API:
-// CRUD with versions, audit and delete guards; "Test connection" through the real SDK (assume
-// role → EKS token → /version with the cluster CA); the guide's issuer from DescribeCluster.
+// CRUD with versions, audit and delete guards; "Test connection" through the real SDK, link by
+// link (OIDC provider → agent role trust → agent may assume the cluster role → access entry →
+// /version with the cluster CA), each broken link failing at its step with its fix; the guide's
+// issuer and access mode from DescribeCluster.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startAwsEmulator, type AwsEmulator, type RoleInfo, type UserInfo } from "@/e2e/fixtures/aws-emulator";
+import {
+  startAwsEmulator,
+  type AwsEmulator,
+  type PolicyDocument,
+  type RoleInfo,
+  type UserInfo,
+} from "@/e2e/fixtures/aws-emulator";
 import { startFakeKubernetes, type FakeKubernetes } from "@/e2e/fixtures/fake-kubernetes";
 import { clearSessionCache } from "@/lib/connectors/session";
 import { createConnector, deleteConnector } from "@/lib/connectors/service";
@@ -16,7 +26,7 @@ import { createSecret, deleteSecret } from "@/lib/secrets/service";
 import { readNdjson } from "@/lib/http/stream";
 import { adminActor } from "@/scripts/lib/test-principals";
 import { testCluster as startTest } from "./connection-test";
-import type { ClusterTestEvent, ClusterTestResult } from "./dto";
+import { CLUSTER_TEST_STEPS, type ClusterTestEvent, type ClusterTestResult } from "./dto";
 import { describeForImport } from "./eks-import";
 import { getClusterGuide } from "./guide-service";
 import { gitopsAgentInputSchema, gitopsClusterInputSchema, type GitopsClusterInput } from "./schemas";
@@ -44,6 +54,32 @@ let user: UserInfo;
 let deployer: RoleInfo;
 let stranger: RoleInfo;
 let project: Scope;
+const AGENT_ROLE = `arn:aws:iam::${ACCOUNT}:role/ArgoCD`;
+const HOST_PATH = ISSUER.slice("https://".length);
+const ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+/** The guide's agent trust policy for namespace `ns`. */
+const agentTrust = (ns = "argocd"): PolicyDocument => ({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Effect: "Allow",
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${HOST_PATH}` },
+      Action: "sts:AssumeRoleWithWebIdentity",
+      Condition: {
+        StringEquals: { [`${HOST_PATH}:aud`]: "sts.amazonaws.com" },
+        StringLike: { [`${HOST_PATH}:sub`]: `system:serviceaccount:${ns}:*` },
+      },
+    },
+  ],
+});
+const assumeAnyRole: PolicyDocument = {
+  Version: "2012-10-17",
+  Statement: [{ Sid: "AssumeRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }],
+};
+const trusting = (...arns: string[]): PolicyDocument => ({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { AWS: arns }, Action: "sts:AssumeRole" }],
+});
 
 async function rejects(p: Promise<unknown>, code: string, field?: string): Promise<AppError> {
   const err = await p.then(
@@ -89,15 +125,41 @@ beforeAll(async () => {
   emu = await startAwsEmulator();
   Object.assign(process.env, emu.env());
   kube = await startFakeKubernetes({ stsEndpoint: emu.url, clusterName: "target" });
-  user = emu.addUser({ name: "gitops-mgmt", accountId: ACCOUNT, allow: ["eks:*"] });
-  deployer = emu.addRole({ name: "Deployer", accountId: ACCOUNT, trust: { principals: [user.arn] } });
-  stranger = emu.addRole({
-    name: "NotTrusting",
+  // What the chain test reads with the agent's connector: clusters, access entries, roles, OIDC providers.
+  user = emu.addUser({
+    name: "gitops-mgmt",
     accountId: ACCOUNT,
-    trust: { principals: [`arn:aws:iam::${ACCOUNT}:role/ArgoCD`] },
+    allow: [
+      "eks:*",
+      "iam:GetRole",
+      "iam:ListOpenIDConnectProviders",
+      "iam:GetOpenIDConnectProvider",
+      "iam:SimulatePrincipalPolicy",
+    ],
   });
+  emu.addOidcProvider({ url: ISSUER, clientIds: ["sts.amazonaws.com"], accountId: ACCOUNT });
+  emu.addRole({
+    name: "ArgoCD",
+    accountId: ACCOUNT,
+    trustPolicy: agentTrust(),
+    policies: { AssumeRole: assumeAnyRole },
+  });
+  // Trusted by the agent role and, for this test to sign in as it, by the connector's user.
+  deployer = emu.addRole({ name: "Deployer", accountId: ACCOUNT, trustPolicy: trusting(AGENT_ROLE, user.arn) });
+  // Trusted by the agent role only, as the guide sets it up.
+  stranger = emu.addRole({ name: "NotTrusting", accountId: ACCOUNT, trustPolicy: trusting(AGENT_ROLE) });
   emu.addCluster({ region: "us-east-1", name: "management", oidcIssuer: ISSUER });
-  emu.addCluster({ region: "us-east-1", name: "target", endpoint: kube.url, caData: kube.caData });
+  emu.addCluster({
+    region: "us-east-1",
+    name: "target",
+    endpoint: kube.url,
+    caData: kube.caData,
+    authenticationMode: "API",
+    accessEntries: [deployer.arn, stranger.arn].map((principalArn) => ({
+      principalArn,
+      accessPolicies: [{ policyArn: ADMIN_POLICY, accessScope: { type: "cluster" as const } }],
+    })),
+  });
 
   await createOrganization({ input: { identifier: ORG, name: "GitOps org", description: "" }, by });
   await createProject({ orgIdentifier: ORG, input: { identifier: "apps", name: "Apps", description: "" }, by });
@@ -261,20 +323,19 @@ describe("Test connection", () => {
     await createCluster({ scope: project, input: clusterInput("ok1", deployer.arn), by });
     const r = await testCluster({ scope: project, identifier: "ok1", by });
     expect(r).toMatchObject({ status: "Successful", failedStep: null, serverVersion: "v1.31.4-eks-2d5f260" });
-    expect(r.steps.map((s) => s.status)).toEqual(["passed", "passed", "passed", "passed"]);
+    expect(r.steps.map((s) => [s.step, s.status])).toEqual(CLUSTER_TEST_STEPS.map((id) => [id, "passed"]));
     // Streamed as it runs: each step says it is running before its outcome, the result comes last.
     const seen = r.events.map((e) => (e.type === "step" ? `${e.step}:${e.status}` : "result"));
-    expect(seen).toEqual([
-      "credentials:running",
-      "credentials:passed",
-      "assumeRole:running",
-      "assumeRole:passed",
-      "token:running",
-      "token:passed",
-      "connect:running",
-      "connect:passed",
-      "result",
-    ]);
+    for (const id of CLUSTER_TEST_STEPS)
+      expect(seen.indexOf(`${id}:running`), id).toBeLessThan(seen.indexOf(`${id}:passed`));
+    expect(seen.at(-1)).toBe("result");
+    expect(seen).toHaveLength(CLUSTER_TEST_STEPS.length * 2 + 1);
+    const detail = (id: string) => r.steps.find((s) => s.step === id)?.detail;
+    expect(detail("oidcProvider")).toContain(`oidc-provider/${HOST_PATH} with audience sts.amazonaws.com`);
+    expect(detail("agentTrust")).toContain("system:serviceaccount:argocd:gitops-agent");
+    expect(detail("agentTrust")).toContain("system:serviceaccount:argocd:argocd-application-controller");
+    expect(detail("assumeChain")).toContain(`may assume ${deployer.arn}`);
+    expect(detail("clusterAccess")).toContain("AmazonEKSClusterAdminPolicy (cluster)");
     expect(kube.requests.at(-1)).toMatchObject({ path: "/version", status: 200, user: "deployer" });
     const saved = await getCluster(project, "ok1");
     expect(saved.status).toMatchObject({
@@ -328,14 +389,17 @@ describe("Test connection", () => {
     expect((await testCluster({ scope: project, identifier: "gone1", by })).notSaved).toBeUndefined();
   });
 
-  it("a deployer role the cluster does not map fails at the call with the eksctl mapping command", async () => {
+  it("a token the cluster rejects fails at the call with the access entry and mapping commands", async () => {
     kube.setMappings([]);
     await createCluster({ scope: project, input: clusterInput("unmapped1", deployer.arn), by });
     const r = await testCluster({ scope: project, identifier: "unmapped1", by });
     expect(r).toMatchObject({ status: "Failed", failedStep: "connect", serverVersion: null });
-    expect(r.steps.map((s) => s.status)).toEqual(["passed", "passed", "passed", "failed"]);
+    expect(r.steps.map((s) => s.status)).toEqual(["passed", "passed", "passed", "passed", "passed", "failed"]);
     expect(r.message).toMatch(/not mapped/);
     expect(r.command).toBe(
+      `aws eks create-access-entry --cluster-name target --region us-east-1 --principal-arn ${deployer.arn} --type STANDARD --username deployer`,
+    );
+    expect(r.steps.at(-1)?.hint?.commands).toContain(
       `eksctl create iamidentitymapping --cluster target --region us-east-1 --arn ${deployer.arn} --group system:masters --username deployer`,
     );
     expect((await getCluster(project, "unmapped1")).status).toMatchObject({
@@ -344,15 +408,17 @@ describe("Test connection", () => {
     });
   });
 
-  it("a role that does not trust the connector's identity fails at the assume step, before any token", async () => {
+  it("a cluster role that trusts only the agent role passes: the API server is asked without a token", async () => {
     await createCluster({ scope: project, input: clusterInput("stranger1", stranger.arn), by });
     const before = kube.requests.length;
     const r = await testCluster({ scope: project, identifier: "stranger1", by });
-    expect(r).toMatchObject({ status: "Failed", failedStep: "assumeRole", command: null });
-    expect(r.steps.map((s) => s.status)).toEqual(["passed", "failed", "skipped", "skipped"]);
-    expect(r.message).toContain(stranger.arn);
-    expect(r.hint).toMatch(/trust policy/);
-    expect(kube.requests.length).toBe(before);
+    expect(r).toMatchObject({ status: "Successful", failedStep: null, serverVersion: null });
+    expect(r.message).toBe("Connected: the API server answered with its CA");
+    expect(r.steps.find((s) => s.step === "connect")?.detail).toContain(
+      `The API server at ${kube.url} answered over TLS with the cluster's CA (HTTP 401 to an anonymous call`,
+    );
+    expect(kube.requests.slice(before)).toEqual([expect.objectContaining({ path: "/version", status: 401 })]);
+    expect(kube.requests.at(-1)?.user).toBeUndefined();
   });
 
   it("a CA that is not the one EKS reports fails before any token is made", async () => {
@@ -361,13 +427,173 @@ describe("Test connection", () => {
       await createCluster({ scope: project, input: clusterInput("tls1", deployer.arn, { caData: other.caData }), by });
       const before = kube.requests.length;
       const r = await testCluster({ scope: project, identifier: "tls1", by });
-      expect(r).toMatchObject({ status: "Failed", failedStep: "token" });
+      expect(r).toMatchObject({ status: "Failed", failedStep: "connect" });
       expect(r.message).toContain("not the one EKS reports");
       expect(r.hint).toMatch(/certificate authority/);
       expect(kube.requests.length).toBe(before);
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("Test connection: each broken link fails at its step with its fix", () => {
+  const failedStep = (r: ClusterTestResult) => r.steps.find((s) => s.step === r.failedStep)!;
+
+  it("(a) no IAM OIDC provider for the management cluster's issuer: the eksctl command", async () => {
+    await createCluster({ scope: project, input: clusterInput("link_a", deployer.arn), by });
+    emu.removeOidcProvider(ISSUER);
+    try {
+      const r = await testCluster({ scope: project, identifier: "link_a", by });
+      expect(r).toMatchObject({
+        status: "Failed",
+        failedStep: "oidcProvider",
+        command: "eksctl utils associate-iam-oidc-provider --cluster management --region us-east-1 --approve",
+      });
+      expect(r.message).toContain(`No IAM OIDC provider for the management cluster's issuer ${ISSUER}`);
+      expect(r.steps.find((s) => s.step === "agentTrust")?.status).toBe("skipped");
+      // A provider without the STS audience fails too, with the command that adds it.
+      emu.addOidcProvider({ url: ISSUER, clientIds: ["other"], accountId: ACCOUNT });
+      const aud = await testCluster({ scope: project, identifier: "link_a", by });
+      expect(aud).toMatchObject({
+        failedStep: "oidcProvider",
+        command: `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn arn:aws:iam::${ACCOUNT}:oidc-provider/${HOST_PATH} --client-id sts.amazonaws.com`,
+      });
+    } finally {
+      emu.addOidcProvider({ url: ISSUER, clientIds: ["sts.amazonaws.com"], accountId: ACCOUNT });
+    }
+  });
+
+  it("(b) an agent role trusting another namespace: the trust policy for the agent's service accounts", async () => {
+    await createCluster({ scope: project, input: clusterInput("link_b", deployer.arn), by });
+    emu.setTrustPolicy(AGENT_ROLE, agentTrust("iam"));
+    try {
+      const r = await testCluster({ scope: project, identifier: "link_b", by });
+      expect(r).toMatchObject({
+        status: "Failed",
+        failedStep: "agentTrust",
+        command: "aws iam update-assume-role-policy --role-name ArgoCD --policy-document file://agent-trust.json",
+      });
+      expect(r.message).toContain("system:serviceaccount:argocd:argocd-application-controller");
+      expect(failedStep(r).hint?.policy).toEqual(agentTrust("argocd"));
+    } finally {
+      emu.setTrustPolicy(AGENT_ROLE, agentTrust());
+    }
+  });
+
+  it("(c) an agent role without sts:AssumeRole, or a cluster role not trusting it: the policy to add", async () => {
+    await createCluster({ scope: project, input: clusterInput("link_c", deployer.arn), by });
+    emu.deleteRolePolicy(AGENT_ROLE, "AssumeRole");
+    try {
+      const r = await testCluster({ scope: project, identifier: "link_c", by });
+      expect(r).toMatchObject({
+        status: "Failed",
+        failedStep: "assumeChain",
+        command:
+          "aws iam put-role-policy --role-name ArgoCD --policy-name AssumeDeployerRole --policy-document file://agent-policy.json",
+      });
+      expect(r.message).toBe(`No policy of the agent role ${AGENT_ROLE} allows sts:AssumeRole on ${deployer.arn}.`);
+      expect(failedStep(r).hint?.policy).toEqual({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "AssumeDeployerRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: deployer.arn }],
+      });
+      // An explicit Deny is named.
+      emu.putRolePolicy(AGENT_ROLE, "AssumeRole", assumeAnyRole);
+      emu.putRolePolicy(AGENT_ROLE, "NoDeployer", {
+        Statement: [{ Effect: "Deny", Action: "sts:AssumeRole", Resource: deployer.arn }],
+      });
+      const denied = await testCluster({ scope: project, identifier: "link_c", by });
+      expect(denied.message).toContain("denied explicitly by NoDeployer");
+    } finally {
+      emu.deleteRolePolicy(AGENT_ROLE, "NoDeployer");
+      emu.putRolePolicy(AGENT_ROLE, "AssumeRole", assumeAnyRole);
+    }
+    // The agent may assume it, but the cluster role trusts only the connector's user.
+    const lonely = emu.addRole({ name: "LonelyDeployer", accountId: ACCOUNT, trustPolicy: trusting(user.arn) });
+    emu.addAccessEntry(
+      { region: "us-east-1", name: "target" },
+      { principalArn: lonely.arn, accessPolicies: [{ policyArn: ADMIN_POLICY }] },
+    );
+    await createCluster({ scope: project, input: clusterInput("link_c2", lonely.arn), by });
+    const r = await testCluster({ scope: project, identifier: "link_c2", by });
+    expect(r).toMatchObject({
+      failedStep: "assumeChain",
+      command:
+        "aws iam update-assume-role-policy --role-name LonelyDeployer --policy-document file://deployer-trust.json",
+    });
+    expect(r.message).toBe(`The trust policy of ${lonely.arn} does not let ${AGENT_ROLE} call sts:AssumeRole.`);
+    expect(failedStep(r).hint?.policy).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: AGENT_ROLE }, Action: "sts:AssumeRole" }],
+    });
+  });
+
+  it("(d) no access entry on an API cluster: create-access-entry and associate-access-policy", async () => {
+    const noEntry = emu.addRole({ name: "NoEntry", accountId: ACCOUNT, trustPolicy: trusting(AGENT_ROLE) });
+    await createCluster({ scope: project, input: clusterInput("link_d", noEntry.arn), by });
+    const r = await testCluster({ scope: project, identifier: "link_d", by });
+    expect(r).toMatchObject({
+      status: "Failed",
+      failedStep: "clusterAccess",
+      command: `aws eks create-access-entry --cluster-name target --region us-east-1 --principal-arn ${noEntry.arn} --type STANDARD --username deployer`,
+    });
+    expect(failedStep(r).hint?.commands?.[1]).toBe(
+      `aws eks associate-access-policy --cluster-name target --region us-east-1 --principal-arn ${noEntry.arn} --policy-arn ${ADMIN_POLICY} --access-scope type=cluster`,
+    );
+    // An entry without any access policy says so.
+    emu.addAccessEntry({ region: "us-east-1", name: "target" }, { principalArn: noEntry.arn });
+    const bare = await testCluster({ scope: project, identifier: "link_d", by });
+    expect(bare).toMatchObject({
+      failedStep: "clusterAccess",
+      command: expect.stringContaining("associate-access-policy"),
+    });
+    // A CONFIG_MAP cluster's access cannot be read from AWS: not checked, with the mapping to check.
+    emu.setAuthenticationMode({ region: "us-east-1", name: "target" }, "CONFIG_MAP");
+    try {
+      const cm = await testCluster({ scope: project, identifier: "link_d", by });
+      const access = cm.steps.find((s) => s.step === "clusterAccess")!;
+      expect(access.status).toBe("skipped");
+      expect(access.detail).toContain("which AWS cannot show");
+      expect(access.detail).toContain(
+        `eksctl create iamidentitymapping --cluster target --region us-east-1 --arn ${noEntry.arn}`,
+      );
+      expect(cm.status).toBe("Successful");
+    } finally {
+      emu.setAuthenticationMode({ region: "us-east-1", name: "target" }, "API");
+    }
+  });
+
+  it("(e) an API server that does not answer at DescribeCluster's endpoint fails at the call", async () => {
+    const gone = await startFakeKubernetes({ stsEndpoint: emu.url, clusterName: "gone" });
+    const url = gone.url;
+    const caData = gone.caData;
+    await gone.close();
+    emu.addCluster({
+      region: "us-east-1",
+      name: "gone",
+      endpoint: url,
+      caData,
+      authenticationMode: "API",
+      accessEntries: [{ principalArn: stranger.arn, accessPolicies: [{ policyArn: ADMIN_POLICY }] }],
+    });
+    await createCluster({
+      scope: project,
+      input: gitopsClusterInputSchema.parse({
+        name: "Gone",
+        identifier: "link_e",
+        agentIdentifier: "agent1",
+        spec: {
+          masterUrl: url,
+          authentication: { type: "IRSA", spec: { roleArn: stranger.arn, clusterName: "gone", region: "us-east-1" } },
+          caData,
+        },
+      }),
+      by,
+    });
+    const r = await testCluster({ scope: project, identifier: "link_e", by });
+    expect(r).toMatchObject({ status: "Failed", failedStep: "connect" });
+    expect(r.steps.slice(0, 5).map((s) => s.status)).toEqual(["passed", "passed", "passed", "passed", "passed"]);
+    expect(r.hint).toBeTruthy();
   });
 });
 
@@ -382,7 +608,7 @@ describe("Test connection: tokens go only where they belong", () => {
         by,
       });
       const r = await testCluster({ scope: project, identifier: "irsa_evil", by });
-      expect(r).toMatchObject({ status: "Failed", failedStep: "token" });
+      expect(r).toMatchObject({ status: "Failed", failedStep: "connect" });
       expect(r.message).toContain(`is not the endpoint EKS reports for target (us-east-1) (${kube.url})`);
       expect(r.command).toContain("aws eks describe-cluster --name target --region us-east-1");
       expect(evil.requests).toEqual([]);
@@ -510,8 +736,68 @@ describe("setup guide", () => {
       partition: "aws",
       deployerRoleArn: deployer.arn,
       agentNamespace: "argocd",
+      flavour: "HARNESS_GITOPS_AGENT",
+      managementClusterName: "management",
+      authenticationMode: "API",
       clusterName: "target",
     });
+    // The target cluster's API mode: an access entry; the Harness agent's workloads are patched.
+    expect(g.guide.accessMode).toBe("access-entries");
+    const text = (id: string) => g.guide.blocks.find((b) => b.id === id)!.content;
+    expect(text("clusterAccess")).toContain(
+      `aws eks create-access-entry --cluster-name target --region us-east-1 --principal-arn ${deployer.arn}`,
+    );
+    expect(text("fsGroupPatch")).toContain("kubectl -n argocd patch deployment gitops-agent");
+  });
+
+  it("an Argo CD agent's guide patches argocd-server; a CONFIG_MAP cluster gets the aws-auth mapping", async () => {
+    const input = agentInput("agent_argo");
+    await createAgent({ scope: project, input: { ...input, spec: { ...input.spec, flavour: "ARGO_CD" } }, by });
+    await createCluster({ scope: project, input: clusterInput("guide_argo", deployer.arn, {}, "agent_argo"), by });
+    emu.setAuthenticationMode({ region: "us-east-1", name: "target" }, "CONFIG_MAP");
+    try {
+      const g = await getClusterGuide({ scope: project, identifier: "guide_argo" });
+      const text = (id: string) => g.guide.blocks.find((b) => b.id === id)!.content;
+      expect(g.guide.flavour).toBe("ARGO_CD");
+      expect(text("fsGroupPatch")).toContain("kubectl -n argocd patch deployment argocd-server");
+      expect(text("clusterAccess")).toMatch(/^eksctl create iamidentitymapping --cluster target/);
+      expect((await getCluster(project, "guide_argo")).agent.flavour).toBe("ARGO_CD");
+    } finally {
+      emu.setAuthenticationMode({ region: "us-east-1", name: "target" }, "API");
+    }
+  });
+
+  it("the flavour migration keeps existing agents Argo CD and makes new ones Harness GitOps agents", async () => {
+    const sql = readFileSync(
+      path.join(process.cwd(), "prisma/migrations/20261202000000_gitops_agent_flavour/migration.sql"),
+      "utf8",
+    );
+    // The migration on a table as it was before, in a scratch schema, rolled back afterwards.
+    const flavours = await db
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`CREATE SCHEMA flavour_check`);
+        await tx.$executeRawUnsafe(`SET LOCAL search_path TO flavour_check`);
+        await tx.$executeRawUnsafe(`CREATE TABLE "GitopsAgent" ("id" TEXT PRIMARY KEY)`);
+        await tx.$executeRawUnsafe(`INSERT INTO "GitopsAgent" ("id") VALUES ('old')`);
+        for (const statement of sql
+          .replace(/--.*$/gm, "")
+          .split(";")
+          .map((x) => x.trim())
+          .filter(Boolean))
+          await tx.$executeRawUnsafe(statement);
+        await tx.$executeRawUnsafe(`INSERT INTO "GitopsAgent" ("id") VALUES ('new')`);
+        const rows = await tx.$queryRawUnsafe<{ id: string; flavour: string }[]>(
+          `SELECT "id", "flavour" FROM "GitopsAgent" ORDER BY "id"`,
+        );
+        throw Object.assign(new Error("rollback"), { rows });
+      })
+      .catch((e: { rows?: unknown }) => e.rows);
+    expect(flavours).toEqual([
+      { id: "new", flavour: "HARNESS_GITOPS_AGENT" },
+      { id: "old", flavour: "ARGO_CD" },
+    ]);
+    const row = await db.gitopsAgent.findFirstOrThrow({ where: { identifier: "agent1" } });
+    expect(row.flavour).toBe("HARNESS_GITOPS_AGENT");
   });
 
   it("falls back to a placeholder, saying why, when the management cluster cannot be described", async () => {

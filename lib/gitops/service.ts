@@ -10,6 +10,7 @@ import { checkBodyScope, requireProject, scopeLabel, type Actor, type ProjectKey
 import { assertSecretUse, endpointBinding, resolveSecretRef } from "@/lib/secrets/service";
 import { checkSecretAccess } from "@/lib/connectors/access";
 import type { GitopsAgentDto, GitopsClusterDto } from "./dto";
+import { flavourOf } from "./flavours";
 import * as q from "./queries";
 import {
   clusterSecretRefs,
@@ -33,7 +34,12 @@ function agentDto(r: q.AgentRow): GitopsAgentDto {
       orgIdentifier: r.orgIdentifier,
       projectIdentifier: r.projectIdentifier,
       namespace: r.namespace,
-      spec: { connectorRef: r.connectorRef, managementCluster: r.managementCluster, agentRoleArn: r.agentRoleArn },
+      spec: {
+        connectorRef: r.connectorRef,
+        managementCluster: r.managementCluster,
+        agentRoleArn: r.agentRoleArn,
+        flavour: flavourOf(r.flavour),
+      },
     },
     clusterCount: r._count.clusters,
     ...rowMeta(r),
@@ -48,6 +54,7 @@ const agentAuditable = (r: q.AgentRow) => ({
   connectorRef: r.connectorRef,
   managementCluster: r.managementCluster,
   agentRoleArn: r.agentRoleArn,
+  flavour: r.flavour,
 });
 export const agents = defineResource<q.AgentRow, ProjectKey>({
   type: "GitopsAgent",
@@ -78,6 +85,7 @@ async function agentColumns(scope: Scope, input: GitopsAgentInput) {
     connectorId: connector.id,
     managementCluster: input.spec.managementCluster,
     agentRoleArn: input.spec.agentRoleArn,
+    flavour: input.spec.flavour,
   };
 }
 
@@ -154,7 +162,7 @@ function clusterDto(r: q.ClusterRow): GitopsClusterDto {
       agentIdentifier: r.agent.identifier,
       spec: { masterUrl: r.masterUrl, authentication: clusterAuthOf(r), caData: r.caData },
     },
-    agent: r.agent,
+    agent: { ...r.agent, flavour: flavourOf(r.agent.flavour) },
     status: {
       connectionStatus: r.connectionStatus as ConnectionStatus,
       statusReason: r.statusReason,

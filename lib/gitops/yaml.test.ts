@@ -44,6 +44,19 @@ describe("GitOps YAML", () => {
     expect(parseAgentYaml(text)).toEqual({ ok: true, value: agent });
   });
 
+  it("the agent's flavour round-trips; a document without it is a Harness GitOps agent", () => {
+    const text = agentToYaml(agent);
+    expect(text).toContain(
+      "    agentRoleArn: arn:aws:iam::111122223333:role/ArgoCD\n    flavour: HARNESS_GITOPS_AGENT\n",
+    );
+    const argo = { ...agent, spec: { ...agent.spec, flavour: "ARGO_CD" as const } };
+    expect(parseAgentYaml(agentToYaml(argo))).toEqual({ ok: true, value: argo });
+    const without = text.replace("    flavour: HARNESS_GITOPS_AGENT\n", "");
+    expect(parseAgentYaml(without)).toEqual({ ok: true, value: agent });
+    const bad = parseAgentYaml(text.replace("flavour: HARNESS_GITOPS_AGENT", "flavour: FLUX"));
+    expect(bad).toMatchObject({ ok: false, path: "spec.flavour" });
+  });
+
   it("clusters round-trip", () => {
     const text = clusterToYaml(cluster);
     expect(text).toContain(

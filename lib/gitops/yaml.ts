@@ -22,7 +22,7 @@ const dump = (root: string, body: Rec) => toYamlText({ [root]: body });
 export function agentToYaml(a: GitopsAgentInput): string {
   return dump(
     "gitopsAgent",
-    ordered({ ...a, spec: ordered(a.spec, ["connectorRef", "managementCluster", "agentRoleArn"]) }, [
+    ordered({ ...a, spec: ordered(a.spec, ["connectorRef", "managementCluster", "agentRoleArn", "flavour"]) }, [
       ...HEAD,
       "namespace",
       "spec",

@@ -59,6 +59,9 @@ export class BearerToken implements KubeEndpoint {
 
 export const bindBearer = BearerToken.bind;
 
+/** No credentials at all, for calls a cluster answers anonymously (`/version`), bound to one endpoint and CA. */
+export const anonymousEndpoint = (to: KubeEndpoint): BearerToken => BearerToken.bind("", to);
+
 export interface KubeRequestOptions {
   /** Whole-request limit (connect, TLS, headers, body). */
   timeoutMs: number;
@@ -181,7 +184,9 @@ export async function kubeGet<T = unknown>(token: BearerToken, path: string, o: 
         agent: false,
         lookup: pinnedLookup(pinned),
         signal,
-        headers: { authorization: `Bearer ${value}`, accept: "application/json" },
+        headers: value
+          ? { authorization: `Bearer ${value}`, accept: "application/json" }
+          : { accept: "application/json" },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -1,4 +1,2 @@
 kubectl -n gitops patch serviceaccount argocd-application-controller --type merge -p '{"metadata":{"annotations":{"eks.amazonaws.com/role-arn":"arn:aws:iam::111122223333:role/ArgoCD"}}}'
 kubectl -n gitops patch serviceaccount argocd-server --type merge -p '{"metadata":{"annotations":{"eks.amazonaws.com/role-arn":"arn:aws:iam::111122223333:role/ArgoCD"}}}'
-kubectl -n gitops patch statefulset argocd-application-controller --type merge -p '{"spec":{"template":{"spec":{"securityContext":{"fsGroup":999}}}}}'
-kubectl -n gitops patch deployment argocd-server --type merge -p '{"spec":{"template":{"spec":{"securityContext":{"fsGroup":999}}}}}'

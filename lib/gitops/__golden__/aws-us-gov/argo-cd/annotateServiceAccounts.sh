@@ -1,0 +1,2 @@
+kubectl -n iam patch serviceaccount argocd-application-controller --type merge -p '{"metadata":{"annotations":{"eks.amazonaws.com/role-arn":"arn:aws-us-gov:iam::123456789012:role/ArgoCD","eks.amazonaws.com/sts-regional-endpoints":"true"}}}'
+kubectl -n iam patch serviceaccount argocd-server --type merge -p '{"metadata":{"annotations":{"eks.amazonaws.com/role-arn":"arn:aws-us-gov:iam::123456789012:role/ArgoCD","eks.amazonaws.com/sts-regional-endpoints":"true"}}}'

@@ -1,0 +1,2 @@
+aws eks create-access-entry --cluster-name testing --region us-gov-east-1 --principal-arn arn:aws-us-gov:iam::123456789012:role/Deployer --type STANDARD --username deployer
+aws eks associate-access-policy --cluster-name testing --region us-gov-east-1 --principal-arn arn:aws-us-gov:iam::123456789012:role/Deployer --policy-arn arn:aws-us-gov:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy --access-scope type=cluster

@@ -1,0 +1,2 @@
+kubectl -n iam rollout restart deployment/argocd-server
+kubectl -n iam rollout restart statefulset/argocd-application-controller

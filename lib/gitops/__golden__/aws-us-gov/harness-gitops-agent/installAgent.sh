@@ -1,0 +1,1 @@
+kubectl apply -n iam -f gitops-agent.yaml

@@ -1,0 +1,2 @@
+kubectl -n iam rollout restart deployment/gitops-agent
+kubectl -n iam rollout restart statefulset/argocd-application-controller

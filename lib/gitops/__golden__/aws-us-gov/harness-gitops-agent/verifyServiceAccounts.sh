@@ -1,0 +1,2 @@
+kubectl -n iam describe serviceaccount argocd-application-controller
+kubectl -n iam describe serviceaccount gitops-agent

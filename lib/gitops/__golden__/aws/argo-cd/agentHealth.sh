@@ -1,0 +1,3 @@
+kubectl -n gitops rollout status deployment/argocd-server --timeout=5m
+kubectl -n gitops rollout status statefulset/argocd-application-controller --timeout=5m
+kubectl -n gitops get pods

@@ -1,0 +1,1 @@
+aws iam create-role --role-name Deployer --path /deploy/ --assume-role-policy-document file://deployer-trust.json --description "IAM Role to be used by AWS to Deploy in the target cluster"

@@ -1,0 +1,2 @@
+kubectl -n gitops patch deployment gitops-agent --type merge -p '{"spec":{"template":{"spec":{"securityContext":{"fsGroup":999}}}}}'
+kubectl -n gitops patch statefulset argocd-application-controller --type merge -p '{"spec":{"template":{"spec":{"securityContext":{"fsGroup":999}}}}}'

@@ -1,0 +1,1 @@
+kubectl apply -n gitops -f gitops-agent.yaml

@@ -1,0 +1,2 @@
+kubectl -n gitops describe serviceaccount argocd-application-controller
+kubectl -n gitops describe serviceaccount gitops-agent
