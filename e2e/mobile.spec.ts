@@ -1,12 +1,14 @@
-// The console on a phone (390 × 844, touch): every console page fits the screen's width (no
-// sideways scroll) and is saved as a screenshot to look at; the navigation is a drawer; the
-// connector wizard can be completed by tapping; and Escape in a combobox inside a dialog closes
-// only the list.
+// The console on a phone (390 × 844, touch, and a small one, 360 × 740): every console page fits
+// the screen's width (no sideways scroll) and is saved as a screenshot to look at; tables become
+// stacked rows; checkboxes are 44 px targets; the navigation is a drawer and the scope dialog
+// closes after a choice; the connector wizard can be completed by tapping, with a one-row footer;
+// and Escape in a combobox inside a dialog closes only the list.
 import { adminApi } from "./fixtures/auth";
 import { aws } from "./fixtures/aws";
 import { fakeKube } from "./fixtures/fake-kubernetes";
 import { SERVER_ACCOUNT } from "./fixtures/global-setup";
 import { expect, screenshotPath, test, type Page } from "./fixtures/test";
+import type { Locator } from "@playwright/test";
 
 const suffix = Date.now().toString(36);
 const PROJECT = `mobile_${suffix}`;
@@ -18,10 +20,30 @@ const MGMT = `phone-mgmt-${suffix}`;
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
+/**
+ * The wizard's footer is one row holding every action (Back, Cancel, Discard draft, Next) as
+ * 44 px targets: at most 66 px tall (44 + padding + border), where it took three rows (~90 px).
+ */
+async function expectOneRowFooter(next: Locator) {
+  const footer = next.locator("xpath=../..");
+  for (const action of [
+    footer.getByRole("button", { name: "Back", exact: true }),
+    footer.getByRole("link", { name: "Cancel" }),
+    footer.getByRole("button", { name: "Discard draft" }),
+    next,
+  ]) {
+    await expect(action).toBeVisible();
+    expect((await action.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  }
+  expect((await footer.boundingBox())!.height).toBeLessThanOrEqual(66);
+}
+
 /** Waits for the page to settle, checks it does not scroll sideways, and saves a screenshot. */
-async function check(page: Page, name: string, { dialog = false } = {}) {
+async function check(page: Page, name: string, { dialog = false, fullPage = true } = {}) {
   // An open modal hides the page (and its heading) from the accessibility tree.
   if (!dialog) await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  // The phone's premise: a touch screen (44 px targets follow from it).
+  expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
   // Lists and forms load after the heading; let them arrive (a page may hold a stream open, so
   // not "networkidle").
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
@@ -40,7 +62,7 @@ async function check(page: Page, name: string, { dialog = false } = {}) {
   // page to the device's own width.
   expect(width.scroll, `${name} is wider than the phone`).toBeLessThanOrEqual(page.viewportSize()!.width);
   const path = screenshotPath(`mobile-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   await test.info().attach(`mobile-${name}`, { path, contentType: "image/png" });
 }
 
@@ -143,6 +165,91 @@ test.describe("phone", () => {
     });
   }
 
+  // A small phone, in a context of its own (resizing a touch page can drop the touch emulation).
+  test.describe("360 × 740", () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+    for (const [name, url] of pages) {
+      test(`${name} fits 360 px (screenshot mobile-360-${name}.png)`, async ({ page }) => {
+        await page.goto(url);
+        await check(page, `360-${name}`);
+      });
+    }
+
+    test("the wizard footer is one row of 44 px buttons", async ({ page }) => {
+      await page.goto(`/connectors/new?${qs}`);
+      await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Small ${suffix}`);
+      const next = page.getByRole("button", { name: /^Next/ });
+      await next.tap();
+      await expect(page.locator("#wizard-step-title")).toHaveText("How Conduit signs in to AWS");
+      await expectOneRowFooter(next);
+      await page.screenshot({ path: screenshotPath("mobile-360-wizard-footer.png") });
+    });
+  });
+
+  /** The stacked rows of a list: nothing scrolls inside the table's box, and each line names its column. */
+  async function expectStackedRows(page: Page, caption: string, label: string) {
+    const table = page.getByRole("table", { name: caption });
+    await expect(table.getByRole("row").nth(1)).toBeVisible();
+    const box = await table.evaluate((t) => {
+      const scroller = t.parentElement!;
+      const labelled = [...t.querySelectorAll("td[data-label]")].filter((td) => td.getClientRects().length > 0);
+      return {
+        display: getComputedStyle(t).display,
+        scroll: scroller.scrollWidth,
+        client: scroller.clientWidth,
+        labels: labelled.map((td) => getComputedStyle(td, "::before").content),
+        // Every visible cell stays inside the box.
+        outside: [...t.querySelectorAll("td")].filter(
+          (td) =>
+            td.getClientRects().length > 0 &&
+            td.getBoundingClientRect().right > scroller.getBoundingClientRect().right + 1,
+        ).length,
+      };
+    });
+    expect(box.display).toBe("block");
+    expect(box.scroll, `${caption} scrolls inside its box`).toBeLessThanOrEqual(box.client);
+    expect(box.outside).toBe(0);
+    expect(box.labels.join(" ")).toContain(label);
+    return table;
+  }
+
+  test("tables are stacked rows on a phone and tables on a desktop (screenshots at 390 and 1280 px)", async ({
+    page,
+  }) => {
+    await page.goto(`/connectors?${qs}`);
+    const connectors = await expectStackedRows(page, "AWS connectors", "Credentials");
+    const row = connectors.getByRole("row").filter({ hasText: CONNECTOR });
+    // The name heads the card; the rest are lines; Delete is a 44 px target in the card.
+    await expect(row.getByRole("link", { name: "Phone account" })).toBeVisible();
+    await expect(row.getByRole("cell").filter({ hasText: "Assume IAM role on delegate" })).toBeVisible();
+    const del = await row.getByRole("button", { name: "Delete connector Phone account" }).boundingBox();
+    expect(del!.height).toBeGreaterThanOrEqual(44);
+    // Sorting stays reachable: the sortable headers are a bar above the rows.
+    await expect(page.getByRole("button", { name: /^Sort by name/ })).toBeVisible();
+    await check(page, "table-connectors", { fullPage: false });
+
+    await page.goto("/audit");
+    await expectStackedRows(page, "Audit events, newest first", "Actor");
+    await check(page, "table-audit", { fullPage: false });
+
+    // A desktop keeps the table (the same markup): a header row, cells side by side.
+    await page.setViewportSize({ width: 1280, height: 860 });
+    const audit = page.getByRole("table", { name: "Audit events, newest first" });
+    expect(await audit.evaluate((t) => getComputedStyle(t).display)).toBe("table");
+    await expect(audit.getByRole("columnheader", { name: "Entity" })).toBeVisible();
+    await page.screenshot({ path: screenshotPath("desktop-table-audit.png") });
+    await page.goto(`/connectors?${qs}`);
+    const table = page.getByRole("table", { name: "AWS connectors" });
+    await expect(table.getByRole("columnheader", { name: /Credentials/ })).toBeVisible();
+    const [name, credentials] = await Promise.all(
+      ["Phone account", "Assume IAM role on delegate"].map((t) =>
+        table.getByRole("cell").filter({ hasText: t }).first().boundingBox(),
+      ),
+    );
+    expect(Math.abs(name!.y - credentials!.y)).toBeLessThan(2);
+    await page.screenshot({ path: screenshotPath("desktop-table-connectors.png") });
+  });
+
   test("the navigation is a drawer: focus stays inside, a link or Escape closes it", async ({ page }) => {
     await page.goto(`/connectors?${qs}`);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
@@ -159,13 +266,19 @@ test.describe("phone", () => {
     await drawer.getByRole("link", { name: "Secrets" }).tap();
     await expect(page.getByRole("heading", { level: 1, name: "Secrets" })).toBeVisible();
     await expect(drawer).toBeHidden();
-    // The scope is one compact control that opens both pickers.
-    await page.getByRole("button", { name: /^Scope: / }).tap();
+    // The scope is one compact control that opens both pickers; a choice closes the dialog and
+    // gives focus back to the control.
+    const scopeButton = page.getByRole("button", { name: /^Scope: / });
+    await scopeButton.tap();
     const scope = page.getByRole("dialog", { name: "Scope" });
     await expect(scope.getByLabel("Organization")).toHaveValue("default");
     await expect(scope.getByLabel("Project")).toHaveValue(PROJECT);
     await check(page, "scope-dialog", { dialog: true });
-    await page.keyboard.press("Escape");
+    await scope.getByLabel("Project").selectOption("");
+    await expect(scope).toBeHidden();
+    await expect(page).not.toHaveURL(/project=/);
+    await expect(scopeButton).toBeFocused();
+    await expect(scopeButton).toHaveAccessibleName(/^Scope: [^/]+\. Change scope$/);
     // The user menu stays reachable.
     await page.getByRole("button", { name: /^Account menu/ }).tap();
     await expect(page.getByRole("menuitem", { name: /Sign out/ }).first()).toBeVisible();
@@ -186,11 +299,36 @@ test.describe("phone", () => {
     // The main action is on screen without scrolling (the footer sticks to the bottom).
     const box = await next.boundingBox();
     expect(box && box.y + box.height).toBeLessThanOrEqual(844);
+    await expectOneRowFooter(next);
+    await page.screenshot({ path: screenshotPath("mobile-wizard-footer.png") });
+    // A checkbox's target is its row, at least 44 px tall: a label around the box (OIDC's
+    // session tags; 22 px before)...
+    await page.getByRole("radio", { name: "Use OIDC" }).tap();
+    const tag = page.getByRole("checkbox", { name: "project_id" });
+    await tag.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const tagLabel = (await tag.locator("xpath=..").boundingBox())!;
+    expect(tagLabel.height).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: screenshotPath("mobile-checkboxes.png") });
+    await page.getByRole("radio", { name: "Assume IAM role on delegate" }).tap();
+    // ...or a label beside it: a tap on the row, away from the box (on its hint), toggles it.
+    const cross = page.getByRole("checkbox", { name: "Enable cross-account access (STS role)" });
+    await cross.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const row = await page
+      .getByText("Enable cross-account access (STS role)")
+      .evaluate((label) => label.parentElement!.parentElement!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(row.height).toBeGreaterThanOrEqual(44);
+    await page.touchscreen.tap(row.right - 8, row.bottom - 4);
+    await expect(cross).toBeChecked();
+    await cross.tap();
+    await expect(cross).not.toBeChecked();
     await next.tap();
     await expect(title).toHaveText("How AWS calls are retried");
     await check(page, "wizard-backoff");
     await next.tap();
     await check(page, "wizard-delegates");
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.screenshot({ path: screenshotPath("desktop-wizard-footer.png") });
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("button", { name: "Save and continue" }).tap();
     await expect(title).toHaveText("Test the connection");
     await expect(page.getByRole("status", { name: "Test verdict" })).toBeVisible({ timeout: 30_000 });

@@ -7,8 +7,19 @@ import { LazyDialog as Dialog } from "@/components/ui/lazy-dialog";
 import { Select } from "@/components/ui/field";
 import { useCurrentPath, useOrganizations, useProjects, useScope } from "@/lib/scopes/hooks";
 
-/** The org and project selects; `suffix` keeps ids unique when the phone dialog shows them too. */
-function ScopeSelects({ suffix = "", className }: { suffix?: string; className?: string }) {
+/**
+ * The org and project selects; `suffix` keeps ids unique when the phone dialog shows them too,
+ * and `onChosen` runs after a choice (the dialog closes).
+ */
+function ScopeSelects({
+  suffix = "",
+  className,
+  onChosen,
+}: {
+  suffix?: string;
+  className?: string;
+  onChosen?: () => void;
+}) {
   const router = useRouter();
   const path = useCurrentPath();
   const scope = useScope();
@@ -24,7 +35,10 @@ function ScopeSelects({ suffix = "", className }: { suffix?: string; className?:
         id={`scope-org${suffix}`}
         className={stacked ? "w-full" : "w-56 max-w-[40vw]"}
         value={scope.org ?? ""}
-        onChange={(e) => router.push(scope.href(path, { org: e.target.value || undefined }))}
+        onChange={(e) => {
+          router.push(scope.href(path, { org: e.target.value || undefined }));
+          onChosen?.();
+        }}
         disabled={orgs.isLoading}
       >
         <option value="">Account scope</option>
@@ -42,7 +56,10 @@ function ScopeSelects({ suffix = "", className }: { suffix?: string; className?:
         className={stacked ? "w-full" : "w-56 max-w-[40vw]"}
         value={scope.project ?? ""}
         disabled={!scope.org || projects.isLoading}
-        onChange={(e) => router.push(scope.href(path, { org: scope.org, project: e.target.value || undefined }))}
+        onChange={(e) => {
+          router.push(scope.href(path, { org: scope.org, project: e.target.value || undefined }));
+          onChosen?.();
+        }}
       >
         <option value="">{scope.org ? "Whole organization" : "Pick an org first"}</option>
         {projects.data?.map((p) => (
@@ -63,7 +80,7 @@ function ScopeSelects({ suffix = "", className }: { suffix?: string; className?:
 /**
  * Account / org / project picker. The scope lives in the URL, so changing it is navigation.
  * From md up: two selects in the header; on phones one compact button naming the scope, which
- * opens both selects in a dialog.
+ * opens both selects in a dialog, which closes after a choice and gives focus back to the button.
  */
 export function ScopeSwitcher() {
   const scope = useScope();
@@ -78,7 +95,12 @@ export function ScopeSwitcher() {
       <ScopeSelects className="max-md:hidden" />
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={(e) => {
+          // The dialog gives focus back to what had it when it opened; a tap does not focus a
+          // button in every browser (Safari), so the button takes it first.
+          e.currentTarget.focus();
+          setOpen(true);
+        }}
         aria-label={`Scope: ${[orgName ?? "Account", projectName].filter(Boolean).join(" / ")}. Change scope`}
         className="flex h-9 min-w-0 max-w-44 items-center gap-1.5 rounded-md border border-border px-2.5 text-sm md:hidden pointer-coarse:h-11"
       >
@@ -93,7 +115,7 @@ export function ScopeSwitcher() {
         title="Scope"
         description="What the console shows and where new items go."
       >
-        <ScopeSelects suffix="-phone" className="flex-col items-stretch gap-1" />
+        <ScopeSelects suffix="-phone" className="flex-col items-stretch gap-1" onChosen={() => setOpen(false)} />
       </Dialog>
     </>
   );

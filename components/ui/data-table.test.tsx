@@ -84,11 +84,43 @@ describe("DataTable", () => {
     expect(screen.getByRole("columnheader", { name: "Actions" }).firstElementChild).toHaveClass("sr-only");
     const origin = screen.getByRole("columnheader", { name: "Origin" });
     expect(origin).toHaveClass("hidden", "md:table-cell");
-    expect(within(screen.getByRole("row", { name: "Fruit Apple" })).getByText("Kazakhstan")).toHaveClass(
+    expect(
+      within(screen.getByRole("row", { name: "Fruit Apple" }))
+        .getByText("Kazakhstan")
+        .closest("td"),
+    ).toHaveClass(
       "hidden",
       "md:table-cell",
+      // A phone's stacked row shows it again, as a line.
+      "max-sm:flex",
     );
     expect(screen.getByRole("columnheader", { name: /Name/ })).not.toHaveClass("hidden");
+  });
+
+  it("labels every cell but the row's head and its actions for the phone's stacked rows", () => {
+    render(<Fruits />);
+    const cells = within(screen.getByRole("row", { name: "Fruit Kiwi" })).getAllByRole("cell");
+    expect(cells.map((c) => c.getAttribute("data-label"))).toEqual([null, "Origin", "Updated", null]);
+    // The labels are drawn by CSS (hidden from assistive technology), so the cells' text stays the values.
+    expect(cells[1]).toHaveTextContent(/^China$/);
+    // A table that sorts keeps its sortable headers as a bar on a phone; the others are only read out.
+    expect(screen.getAllByRole("row")[0]).toHaveAttribute("data-sort-bar");
+    expect(screen.getByRole("columnheader", { name: /Name/ })).toHaveClass("max-sm:block");
+    expect(screen.getByRole("columnheader", { name: "Origin" })).toHaveClass("max-sm:sr-only");
+  });
+
+  it("heads the phone's row with the column marked primary, and has no sort bar without sorting", () => {
+    const columns: Column<Fruit>[] = [
+      { id: "updated", header: "Updated", cell: (f) => f.updated },
+      { id: "name", header: "Name", primary: true, cell: (f) => f.name },
+    ];
+    render(<DataTable caption="Fruits" columns={columns} rows={FRUITS} rowKey={(f) => f.id} />);
+    const [updated, name] = within(screen.getAllByRole("row")[1]!).getAllByRole("cell");
+    expect(updated).toHaveAttribute("data-label", "Updated");
+    expect(name).not.toHaveAttribute("data-label");
+    expect(name).toHaveClass("max-sm:order-first");
+    expect(screen.getAllByRole("row")[0]).not.toHaveAttribute("data-sort-bar");
+    expect(screen.getByRole("table", { name: "Fruits" }).querySelector("thead")).toHaveClass("max-sm:sr-only");
   });
 
   it("sorts through its headers: the active column flips, another starts at its own first order", async () => {

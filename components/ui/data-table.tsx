@@ -1,6 +1,13 @@
 "use client";
 // The one table of the console: columns say what a cell shows; the table owns the markup,
 // spacing, sorting headers and narrow-screen behaviour, so every list reads the same.
+//
+// Phones (below `sm`): the same table, restyled as stacked rows. Each row is a card: the primary
+// cell first, every other cell a "label: value" line (the label is the column's header, drawn
+// from `data-label` by app/globals.css and hidden from assistive technology, which hears the
+// header through the table), the row's actions last. The elements keep explicit table roles,
+// since some browsers drop a table's semantics once its display changes. Sortable headers stay
+// visible as a "Sort by" bar above the rows; the other headers are visually hidden.
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { cn } from "./cn";
@@ -11,13 +18,13 @@ export interface Sort<F extends string = string> {
   order: SortOrder;
 }
 
-// Literal classes, so Tailwind sees them: a column hidden below a breakpoint still reads in the
-// row's text content, and the rest of the row stays legible on a phone.
+// Literal classes, so Tailwind sees them: a column hidden below a breakpoint keeps the table
+// narrow from `sm` up; on a phone the stacked row has room for it again, as a line of its own.
 const HIDE_BELOW = {
-  sm: "hidden sm:table-cell",
-  md: "hidden md:table-cell",
-  lg: "hidden lg:table-cell",
-  xl: "hidden xl:table-cell",
+  sm: "hidden max-sm:flex sm:table-cell",
+  md: "hidden max-sm:flex md:table-cell",
+  lg: "hidden max-sm:flex lg:table-cell",
+  xl: "hidden max-sm:flex xl:table-cell",
 } as const;
 
 export interface Column<T, F extends string = string> {
@@ -27,7 +34,10 @@ export interface Column<T, F extends string = string> {
   srOnly?: boolean;
   cell: (row: T) => ReactNode;
   className?: string;
+  /** Hidden below this breakpoint while the table is a table (from `sm` up); phones show it as a line. */
   hideBelow?: keyof typeof HIDE_BELOW;
+  /** The cell that heads the row's card on a phone (without a label); the first column unless one says so. */
+  primary?: boolean;
   align?: "end";
   /** The server field this column sorts by, and the order a first click asks for. */
   sort?: { field: F; first: SortOrder };
@@ -88,20 +98,39 @@ export function DataTable<T, F extends string = string>({
   /** Classes of the <table>, e.g. the width below which it scrolls instead of squeezing. */
   className?: string;
 }) {
-  const edge = "first:pl-4 last:pr-4";
+  const edge = "sm:first:pl-4 sm:last:pr-4";
+  const primary = Math.max(
+    0,
+    columns.findIndex((c) => c.primary),
+  );
+  // Phones show the sortable headers as a bar above the rows (no bar without sorting).
+  const sortBar = Boolean(sort && onSort && columns.some((c) => c.sort));
   return (
     // Relative: visually hidden headings (absolutely positioned) stay inside the scrolling box
     // instead of widening the page on a phone.
     <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className={cn("w-full border-collapse text-left text-sm", className)}>
+      {/* Explicit roles: a table whose display changes on a phone stays a table to screen readers. */}
+      <table
+        role="table"
+        className={cn("w-full border-collapse text-left text-sm max-sm:block", className, "max-sm:min-w-0")}
+      >
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-border bg-surface-2/60">
-          <tr>
+        <thead
+          role="rowgroup"
+          className={cn("border-b border-border bg-surface-2/60 max-sm:block", !sortBar && "max-sm:sr-only")}
+        >
+          <tr
+            role="row"
+            data-sort-bar={sortBar || undefined}
+            className="max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:px-4 max-sm:py-1"
+          >
             {columns.map((c) => {
               const active = c.sort && sort?.field === c.sort.field;
+              const sortable = Boolean(c.sort && sort && onSort);
               return (
                 <th
                   key={c.id}
+                  role="columnheader"
                   scope="col"
                   aria-sort={active ? ORDER_WORD[sort!.order] : undefined}
                   className={cn(
@@ -109,12 +138,13 @@ export function DataTable<T, F extends string = string>({
                     edge,
                     c.align === "end" && "text-right",
                     c.hideBelow && HIDE_BELOW[c.hideBelow],
+                    sortable && !c.srOnly ? "max-sm:block max-sm:p-0" : "max-sm:sr-only",
                   )}
                 >
                   {c.srOnly ? (
                     <span className="sr-only">{c.header}</span>
-                  ) : c.sort && sort && onSort ? (
-                    <SortButton label={c.header} by={c.sort} sort={sort} onSort={onSort} />
+                  ) : sortable ? (
+                    <SortButton label={c.header} by={c.sort!} sort={sort!} onSort={onSort!} />
                   ) : (
                     c.header
                   )}
@@ -123,30 +153,44 @@ export function DataTable<T, F extends string = string>({
             })}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup" className="max-sm:block">
           {rows.map((row) => {
             const more = expanded?.(row);
             return (
               <Fragment key={rowKey(row)}>
-                <tr aria-label={rowLabel?.(row)} className="border-b border-border last:border-0 hover:bg-surface-2/40">
-                  {columns.map((c) => (
+                <tr
+                  role="row"
+                  aria-label={rowLabel?.(row)}
+                  className="border-b border-border last:border-0 hover:bg-surface-2/40 max-sm:flex max-sm:flex-col max-sm:gap-1.5 max-sm:px-4 max-sm:py-3"
+                >
+                  {columns.map((c, i) => (
                     <td
                       key={c.id}
+                      role="cell"
+                      // The phone's line label (app/globals.css), for every cell but the card's head and
+                      // the actions.
+                      data-label={i === primary || c.srOnly ? undefined : c.header}
                       className={cn(
                         "px-3 py-3 align-top",
                         edge,
                         c.align === "end" && "text-right",
                         c.hideBelow && HIDE_BELOW[c.hideBelow],
                         c.className,
+                        "max-sm:flex max-sm:min-w-0 max-sm:items-baseline max-sm:gap-3 max-sm:p-0 max-sm:text-left",
+                        i === primary && "max-sm:order-first max-sm:text-[15px]",
+                        c.srOnly && "max-sm:pt-1",
                       )}
                     >
-                      {c.cell(row)}
+                      {/* One box for the value, so a cell of several parts stays one line's value on a phone. */}
+                      <div className="min-w-0 max-sm:flex-1 max-sm:break-words max-sm:whitespace-normal">
+                        {c.cell(row)}
+                      </div>
                     </td>
                   ))}
                 </tr>
                 {more && (
-                  <tr className="border-b border-border bg-surface-2/40 last:border-0">
-                    <td colSpan={columns.length} className="px-4">
+                  <tr role="row" className="border-b border-border bg-surface-2/40 last:border-0 max-sm:block">
+                    <td role="cell" colSpan={columns.length} className="px-4 max-sm:block">
                       {more}
                     </td>
                   </tr>
@@ -174,7 +218,7 @@ export function NameCell({
   children?: ReactNode;
 }) {
   return (
-    <div className="max-w-48 min-w-0 sm:max-w-72">
+    <div className="min-w-0 sm:max-w-72">
       {href ? (
         <Link href={href} className="font-medium text-accent hover:underline">
           {name}
@@ -198,6 +242,10 @@ export function actionsColumn<T>(cell: (row: T) => ReactNode): Column<T, never> 
     srOnly: true,
     align: "end",
     className: "py-2.5",
-    cell: (row) => <div className="flex justify-end gap-1.5 whitespace-nowrap">{cell(row)}</div>,
+    cell: (row) => (
+      <div className="flex justify-end gap-1.5 whitespace-nowrap max-sm:flex-wrap max-sm:justify-start">
+        {cell(row)}
+      </div>
+    ),
   };
 }

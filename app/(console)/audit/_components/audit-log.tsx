@@ -18,7 +18,7 @@ function Changes({ diff }: { diff: unknown }) {
   if (!entries.length) return <span className="text-muted">—</span>;
   return (
     <details>
-      <summary className="cursor-pointer text-sm">{entries.map(([k]) => k).join(", ")}</summary>
+      <summary className="cursor-pointer text-sm pointer-coarse:py-3">{entries.map(([k]) => k).join(", ")}</summary>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 font-mono text-xs">
         {entries.map(([k, v]) => (
           <div key={k} className="contents">
@@ -77,6 +77,8 @@ const columns = (onActor: (a: ActorFilter) => void): Column<AuditEventDto>[] => 
   {
     id: "entity",
     header: "Entity",
+    // What changed heads the event's card on a phone.
+    primary: true,
     cell: (e) => (
       <>
         <span className="text-muted">{e.entityType}</span> <span className="font-mono">{e.entityId}</span>
