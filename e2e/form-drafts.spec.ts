@@ -200,6 +200,8 @@ test.describe.serial("form drafts and details", () => {
     await page.goto(`/gitops/clusters/new?${qs}&agent=drafts_agent`);
     await page.getByRole("button", { name: "Import from EKS" }).click();
     const dialog = page.getByRole("dialog", { name: "Import from EKS" });
+    // The agent's connector is chosen for the user, even when the agents arrive after the dialog opened.
+    await expect(dialog.getByText(connector).first()).toBeVisible();
     await dialog.getByRole("combobox", { name: "Region" }).selectOption("us-east-1");
     const cluster = dialog.getByRole("combobox", { name: "Cluster", exact: true });
     await cluster.click();

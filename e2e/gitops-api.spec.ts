@@ -2,6 +2,7 @@
 // If-Match, problem+json for what is refused, and Test connection's JSON answer.
 import { aws } from "./fixtures/aws";
 import { fakeKube } from "./fixtures/fake-kubernetes";
+import { setUpGitopsChain } from "./fixtures/gitops-chain";
 import { SERVER_ACCOUNT } from "./fixtures/global-setup";
 import { expect, test, type APIResponse } from "./fixtures/test";
 
@@ -23,8 +24,17 @@ async function runTest(res: APIResponse) {
   for (const ran of events.filter((e) => e.type === "step" && e.status !== "running" && e.status !== "skipped")) {
     expect(events.findIndex((e) => e.step === ran.step && e.status === "running")).toBeLessThan(events.indexOf(ran));
   }
-  return last.result as Record<string, unknown>;
+  return last.result as Record<string, unknown> & { steps: TestStep[] };
 }
+
+interface TestStep {
+  step: string;
+  status: string;
+  detail?: string;
+  hint?: { text: string; policy?: Record<string, unknown>; commands?: string[] };
+}
+const statuses = (result: { steps: TestStep[] }) => Object.fromEntries(result.steps.map((s) => [s.step, s.status]));
+const stepOf = (result: { steps: TestStep[] }, id: string) => result.steps.find((s) => s.step === id);
 
 async function problem(res: APIResponse, status: number, code: string) {
   expect(res.status(), await res.text()).toBe(status);
@@ -36,11 +46,30 @@ async function problem(res: APIResponse, status: number, code: string) {
 
 test("agents and clusters: YAML, If-Match versions, guards and Test connection over HTTP", async ({ request }) => {
   const target = fakeKube.cluster();
+  // The agent's side of the chain: a management cluster with an OIDC issuer and its IAM OIDC
+  // provider, the agent role trusting namespace argocd through it and allowed to assume roles.
+  const chain = await setUpGitopsChain({
+    suffix: `api${suffix}`,
+    accountId: SERVER_ACCOUNT,
+    kube: target,
+    namespace: "argocd",
+  });
+  // The deployer role of the shared conduit-e2e cluster: it trusts the agent role (the chain) and
+  // the connector's identity too, so Test connection signs in with an EKS token for it.
   const deployer = `arn:aws:iam::${SERVER_ACCOUNT}:role/ApiDeployer-${suffix}`;
   await aws.addRole({
     name: `ApiDeployer-${suffix}`,
     accountId: SERVER_ACCOUNT,
-    trust: { principals: [`arn:aws:iam::${SERVER_ACCOUNT}:user/conduit-server`] },
+    trustPolicy: {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: [chain.agentRoleArn, `arn:aws:iam::${SERVER_ACCOUNT}:user/conduit-server`] },
+          Action: "sts:AssumeRole",
+        },
+      ],
+    },
   });
   expect(
     (await request.post("/api/orgs/default/projects", { data: { identifier: PROJECT, name: PROJECT } })).status(),
@@ -66,7 +95,7 @@ test("agents and clusters: YAML, If-Match versions, guards and Test connection o
 
   const agent = await request.post(`/api/gitops/agents?${qs}`, {
     headers: { "content-type": "application/yaml" },
-    data: `gitopsAgent:\n  name: Agent\n  identifier: agent\n  namespace: argocd\n  spec:\n    connectorRef: mgmt\n    managementCluster: us-east-1/${target.name}\n    agentRoleArn: arn:aws:iam::${SERVER_ACCOUNT}:role/ArgoCD\n`,
+    data: `gitopsAgent:\n  name: Agent\n  identifier: agent\n  namespace: argocd\n  spec:\n    connectorRef: mgmt\n    managementCluster: us-east-1/${target.name}\n    agentRoleArn: ${chain.agentRoleArn}\n`,
   });
   expect(agent.status(), await agent.text()).toBe(201);
 
@@ -139,33 +168,84 @@ test("agents and clusters: YAML, If-Match versions, guards and Test connection o
     expect.objectContaining({ type: "GitopsAgent", identifier: "agent", field: "spec.connectorRef" }),
   ]);
 
-  // Not mapped yet: Failed at the call, with the mapping command; then mapped: Successful.
+  // The agent's management cluster (conduit-e2e) has no OIDC issuer: Failed at the first link of
+  // the chain, with the command that creates it; the guide uses a placeholder and says why.
   let result = await runTest(await request.post(`/api/gitops/clusters/target/test?${qs}`));
   expect(result).toMatchObject({
     status: "Failed",
-    failedStep: "connect",
-    command: expect.stringContaining(`--arn ${deployer} --group system:masters`),
+    failedStep: "oidcProvider",
+    message: expect.stringContaining("has no OIDC issuer"),
+    command: `eksctl utils associate-iam-oidc-provider --cluster ${target.name} --region us-east-1 --approve`,
   });
+  expect(statuses(result)).toMatchObject({ credentials: "passed", oidcProvider: "failed", agentTrust: "skipped" });
+  let guide = await (await request.get(`/api/gitops/clusters/target/guide?${qs}`)).json();
+  expect(guide.issuer).toMatchObject({ source: "placeholder", reason: expect.stringContaining("has no OIDC issuer") });
+
+  // The agent moves to the management cluster that has one (its YAML, with If-Match).
+  const agentYaml = await request.get(`/api/gitops/agents/agent?${qs}`, { headers: { accept: "application/yaml" } });
+  expect(agentYaml.headers().etag).toBe('"1"');
+  const moved = await request.put(`/api/gitops/agents/agent?${qs}`, {
+    headers: { "content-type": "application/yaml", "if-match": '"1"' },
+    data: (await agentYaml.text()).replace(`us-east-1/${target.name}`, chain.managementCluster),
+  });
+  expect(moved.status(), await moved.text()).toBe(200);
+  expect(moved.headers().etag).toBe('"2"');
+
+  // Every AWS link holds, but the deployer role is not mapped in the cluster yet: its token is
+  // rejected, Failed at the call with the access entry command (eksctl's mapping beside it).
+  result = await runTest(await request.post(`/api/gitops/clusters/target/test?${qs}`));
+  expect(result).toMatchObject({
+    status: "Failed",
+    failedStep: "connect",
+    command: expect.stringMatching(
+      new RegExp(
+        `^aws eks create-access-entry --cluster-name ${target.name} --region us-east-1 --principal-arn ${deployer} `,
+      ),
+    ),
+  });
+  expect(statuses(result)).toEqual({
+    credentials: "passed",
+    oidcProvider: "passed",
+    agentTrust: "passed",
+    assumeChain: "passed",
+    // conduit-e2e is API_AND_CONFIG_MAP with no access entry for the role: AWS cannot tell.
+    clusterAccess: "skipped",
+    connect: "failed",
+  });
+  expect(stepOf(result, "connect")?.hint?.commands).toEqual(
+    expect.arrayContaining([expect.stringContaining(`eksctl create iamidentitymapping --cluster ${target.name}`)]),
+  );
+  expect(stepOf(result, "connect")?.hint?.commands?.find((c) => c.startsWith("eksctl"))).toContain(
+    `--arn ${deployer} --group system:masters`,
+  );
   await fakeKube.addMapping({ arn: deployer, username: "deployer", groups: ["system:masters"] });
   result = await runTest(await request.post(`/api/gitops/clusters/target/test?${qs}`));
   expect(result).toMatchObject({ status: "Successful", serverVersion: expect.stringMatching(/^v1\.31/) });
+  expect(stepOf(result, "connect")?.detail).toContain(`signed in as ${deployer}`);
   expect(await (await request.get(`/api/gitops/clusters/target?${qs}`)).json()).toMatchObject({
     version: 2,
     status: { connectionStatus: "Successful" },
   });
 
-  // The guide for this cluster: the conduit-e2e cluster has no OIDC issuer, so a placeholder with the reason.
-  const guide = await (await request.get(`/api/gitops/clusters/target/guide?${qs}`)).json();
-  expect(guide.issuer).toMatchObject({ source: "placeholder", reason: expect.stringContaining("has no OIDC issuer") });
+  // The guide for this cluster: the management cluster's issuer, every step of the setup in order.
+  guide = await (await request.get(`/api/gitops/clusters/target/guide?${qs}`)).json();
+  expect(guide.issuer).toEqual({ source: "cluster", url: chain.issuer });
   expect(guide.guide.blocks.map((b: { id: string }) => b.id)).toEqual([
+    "oidcProvider",
     "agentTrustPolicy",
     "agentInlinePolicy",
     "agentRoleCommands",
+    "agentNamespace",
+    "installAgent",
+    "annotateServiceAccounts",
+    "verifyServiceAccounts",
+    "fsGroupPatch",
+    "restartAgent",
+    "agentHealth",
     "deployerTrustPolicy",
     "deployerRoleCommands",
-    "identityMapping",
-    "patchAgent",
-    "argoClusterSecret",
+    "clusterAccess",
+    "registerCluster",
   ]);
 
   // A bearer-token cluster: the token is a secret reference; its value never comes back, and the

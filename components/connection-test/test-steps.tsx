@@ -12,9 +12,31 @@ const marks: Record<StepEvent["status"], { sign: string; tone: string; label: st
   skipped: { sign: "–", tone: "text-muted", label: "Skipped" },
 };
 
+/** Commands for what a skipped step could not verify from AWS (its `data.commands`). */
+const checkCommandsOf = (s: StepEvent): string[] =>
+  s.status === "skipped" && Array.isArray(s.data?.commands)
+    ? s.data.commands.filter((c): c is string => typeof c === "string")
+    : [];
+
+function CommandBlock({ command, label, copyLabel }: { command: string; label: string; copyLabel: string }) {
+  return (
+    <div className="mt-2 flex items-start gap-2">
+      <pre
+        aria-label={label}
+        tabIndex={0}
+        className="min-w-0 flex-1 overflow-x-auto rounded bg-surface p-2 font-mono text-xs"
+      >
+        <code>{command}</code>
+      </pre>
+      <CopyButton text={command} label={copyLabel} />
+    </div>
+  );
+}
+
 function StepRow({ s }: { s: StepEvent }) {
   const m = marks[s.status];
   const policy = s.hint?.policy ? JSON.stringify(s.hint.policy, null, 2) : undefined;
+  const checks = checkCommandsOf(s);
   return (
     <li className="flex gap-3 py-3" aria-label={`${s.title}: ${m.label}`} data-step={s.step} data-status={s.status}>
       <span className={cn("mt-0.5 grid size-5 shrink-0 place-items-center font-bold", m.tone)} aria-hidden>
@@ -63,18 +85,29 @@ function StepRow({ s }: { s: StepEvent }) {
               </div>
             )}
             {s.hint.commands?.map((command, i, all) => (
-              <div key={i} className="mt-2 flex items-start gap-2">
-                <pre
-                  aria-label={
-                    all.length === 1 ? "Command that fixes it" : `Command ${i + 1} of ${all.length} that fixes it`
-                  }
-                  tabIndex={0}
-                  className="min-w-0 flex-1 overflow-x-auto rounded bg-surface p-2 font-mono text-xs"
-                >
-                  <code>{command}</code>
-                </pre>
-                <CopyButton text={command} label={all.length === 1 ? "Copy the command" : `Copy command ${i + 1}`} />
-              </div>
+              <CommandBlock
+                key={i}
+                command={command}
+                label={all.length === 1 ? "Command that fixes it" : `Command ${i + 1} of ${all.length} that fixes it`}
+                copyLabel={all.length === 1 ? "Copy the command" : `Copy command ${i + 1}`}
+              />
+            ))}
+          </div>
+        )}
+        {checks.length > 0 && (
+          <div
+            className="mt-2 rounded-md border border-border bg-surface-2 p-3 text-sm"
+            role="note"
+            aria-label="How to check"
+          >
+            <p className="text-muted">Conduit could not verify this from AWS. The commands for it:</p>
+            {checks.map((command, i, all) => (
+              <CommandBlock
+                key={i}
+                command={command}
+                label={all.length === 1 ? "Command for this step" : `Command ${i + 1} of ${all.length} for this step`}
+                copyLabel={all.length === 1 ? "Copy the command for this step" : `Copy command ${i + 1} for this step`}
+              />
             ))}
           </div>
         )}

@@ -51,7 +51,7 @@ export function FilterBar({
             value={search.value}
             onChange={(e) => search.onChange(e.target.value)}
             placeholder={search.placeholder ?? "Search by name or identifier"}
-            className="max-w-80 min-w-40 flex-1"
+            className="min-w-40 flex-1 max-sm:basis-full sm:max-w-80"
           />
         </>
       )}
@@ -97,7 +97,7 @@ export function FilterSelect<V extends string>({
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value as V | "")}
-        className={cn("w-48 shrink-0", className)}
+        className={cn("w-48 shrink-0 max-sm:w-auto max-sm:min-w-0 max-sm:flex-1", className)}
       >
         <option value="">{all}</option>
         {options.map((o) => (

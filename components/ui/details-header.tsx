@@ -34,6 +34,7 @@ export function DetailsHeader({
   description,
   primaryAction,
   editHref,
+  onEdit,
   onDelete,
   editDisabledReason,
   deleteDisabledReason,
@@ -43,7 +44,9 @@ export function DetailsHeader({
   meta?: ReactNode;
   description?: string;
   primaryAction?: ReactNode;
-  editHref: string;
+  /** Edit on its own page (a link) or in a dialog (`onEdit`). */
+  editHref?: string;
+  onEdit?: () => void;
   onDelete: () => void;
   editDisabledReason?: string;
   deleteDisabledReason?: string;
@@ -60,9 +63,15 @@ export function DetailsHeader({
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {primaryAction}
-        <Button asChild disabledReason={editDisabledReason}>
-          <Link href={editHref}>Edit</Link>
-        </Button>
+        {editHref ? (
+          <Button asChild disabledReason={editDisabledReason}>
+            <Link href={editHref}>Edit</Link>
+          </Button>
+        ) : (
+          <Button onClick={onEdit} disabledReason={editDisabledReason}>
+            Edit
+          </Button>
+        )}
         <Button variant="ghost" className="text-danger" onClick={onDelete} disabledReason={deleteDisabledReason}>
           Delete
         </Button>

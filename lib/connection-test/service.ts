@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { testLockRefused } from "@/lib/limits";
 import { logger } from "@/lib/logger";
-import { notSavedReason, STOPPED_NOT_SAVED } from "@/lib/steps/not-saved";
+import { endRun, notSavedReason, STOPPED_NOT_SAVED } from "@/lib/steps/not-saved";
 import { ndjsonStream } from "@/lib/steps/stream";
 import type { Actor, Scope } from "@/lib/scope";
 import { readAwsKeyMaterial, resolveSecretRef } from "@/lib/secrets/service";
@@ -113,26 +113,22 @@ export async function testSavedConnector(opts: {
         ...runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit),
         signal: stop,
       });
-      // The run is over: the next test of this connector may start while this one is stored. A run
-      // the stopping console ended is no verdict on the connector: it is not stored.
-      const [notSaved] = await Promise.all([
-        stop.aborted
-          ? STOPPED_NOT_SAVED
-          : saveTestResult({
-              connectorId: row.id,
-              actor: opts.by.name,
-              result,
-              audit: auditOf(opts.by, opts.scope, row.identifier, result, true),
-            }).then(
-              () => undefined,
-              (err: unknown) => {
-                logger.warn({ err, connector: row.identifier }, "could not store a connection test result");
-                return notSavedReason(err, "connector");
-              },
-            ),
-        unlock(),
-      ]);
-      emit({ type: "result", result: notSaved ? { ...result, notSaved } : result });
+      await endRun({
+        result,
+        stopped: stop.aborted,
+        save: () =>
+          saveTestResult({
+            connectorId: row.id,
+            actor: opts.by.name,
+            result,
+            audit: auditOf(opts.by, opts.scope, row.identifier, result, true),
+          }),
+        unlock,
+        what: "connector",
+        onSaveError: (err) =>
+          logger.warn({ err, connector: row.identifier }, "could not store a connection test result"),
+        emit,
+      });
     },
     release,
     () => crashed(env().CONDUIT_DELEGATE_ID, started),

@@ -46,7 +46,7 @@ import { issuerHostPath, roleOfArn } from "@/lib/oidc/policy";
 import { requireProject, type Actor, type Scope } from "@/lib/scope";
 import { assertSecretUse, openBearerToken } from "@/lib/secrets/service";
 import { runPlan, type StepDef } from "@/lib/steps/executor";
-import { notSavedReason, STOPPED_NOT_SAVED } from "@/lib/steps/not-saved";
+import { endRun } from "@/lib/steps/not-saved";
 import { ndjsonStream } from "@/lib/steps/stream";
 import { CLUSTER_TEST_STEP_LABELS, type ClusterTestEvent, type ClusterTestResult, type ClusterTestStepId } from "./dto";
 import { AGENT_FLAVOUR_INFO, flavourOf } from "./flavours";
@@ -191,8 +191,11 @@ function plan(scope: Scope, row: Row): StepDef<Id>[] {
           throw new Diagnosed({
             reason: "oidc-provider-missing",
             detail: `No IAM OIDC provider for the management cluster's issuer ${issuer} exists in the account, so STS cannot trust its service account tokens.`,
-            fix: "Create the IAM OIDC provider for the management cluster:",
-            commands: [associate],
+            fix: "Create the IAM OIDC provider for the management cluster (with eksctl, or with the AWS CLI):",
+            commands: [
+              associate,
+              `aws iam create-open-id-connect-provider --url ${issuer} --client-id-list ${AUDIENCE}`,
+            ],
             facts: { issuer },
           });
         if (!provider.clientIds.includes(AUDIENCE))
@@ -597,21 +600,16 @@ export async function testCluster(opts: {
     async (emit, unlock) => {
       const stop = endRunsSignal();
       const result = await run(opts.scope, row, emit, stop);
-      // The run is over: the next test may start while this one is stored. A run the stopping
-      // console ended says nothing about the cluster: it is not stored.
-      const [notSaved] = await Promise.all([
-        stop.aborted
-          ? STOPPED_NOT_SAVED
-          : save(opts, row, result).then(
-              () => undefined,
-              (err: unknown) => {
-                logger.warn({ err, cluster: row.identifier }, "could not store a GitOps cluster test result");
-                return notSavedReason(err, "cluster");
-              },
-            ),
-        unlock(),
-      ]);
-      emit({ type: "result", result: notSaved ? { ...result, notSaved } : result });
+      await endRun({
+        result,
+        stopped: stop.aborted,
+        save: () => save(opts, row, result),
+        unlock,
+        what: "cluster",
+        onSaveError: (err) =>
+          logger.warn({ err, cluster: row.identifier }, "could not store a GitOps cluster test result"),
+        emit,
+      });
     },
     lock.release,
     () => ({
@@ -632,6 +630,8 @@ export async function testCluster(opts: {
   );
 }
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 async function run(
   scope: Scope,
   row: Row,
@@ -648,17 +648,25 @@ async function run(
   const failed = steps.find((s) => s.status === "failed");
   const connected = steps.find((s) => s.step === "connect" && s.status === "passed")?.detail ?? "";
   const version = /^Kubernetes (\S+?),?(?:\s|$)/.exec(connected)?.[1] ?? null;
+  // A pass says what it did not verify: access AWS cannot show, a sign-in that was not tried.
+  const unverified = [
+    ...(row.authType === "IRSA"
+      ? steps.filter((s) => s.status === "skipped").map((s) => lowerFirst(CLUSTER_TEST_STEP_LABELS[s.step]))
+      : []),
+    ...(version ? [] : ["a call signed in as the cluster role (Conduit may not assume it; the agent role may)"]),
+  ];
+  const reached = version ? `Connected: Kubernetes ${version}` : "Connected: the API server answered with its CA";
   return {
     status: failed ? "Failed" : "Successful",
     steps,
     failedStep: failed?.step ?? null,
     message: failed
       ? (failed.detail ?? "The test failed")
-      : version
-        ? `Connected: Kubernetes ${version}`
-        : "Connected: the API server answered with its CA",
+      : unverified.length
+        ? `${reached}. Not verified: ${unverified.join("; ")}.`
+        : reached,
     hint: failed?.hint?.text ?? null,
-    command: failed?.hint?.commands?.[0] ?? null,
+    command: failed?.hint?.commands?.join("\n") ?? null,
     serverVersion: version,
     testedAt: new Date().toISOString(),
     durationMs: Date.now() - started,

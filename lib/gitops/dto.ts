@@ -58,7 +58,7 @@ export interface ClusterTestResult {
   /** What went wrong, in a sentence; never a token or a secret. */
   message: string;
   hint: string | null;
-  /** A command that fixes it, to copy (the eksctl identity mapping when the token is rejected). */
+  /** The commands that fix it, one per line, to copy (the failed step's `hint.commands`). */
   command: string | null;
   serverVersion: string | null;
   testedAt: string;

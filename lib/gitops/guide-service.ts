@@ -1,6 +1,7 @@
-// The setup guide of one IRSA cluster, generated for its own values. The management cluster's
-// OIDC issuer comes from DescribeCluster through the agent's connector when that works; else a
-// placeholder the user is told to replace.
+// The setup guide of one IRSA cluster, generated for its own values, and an agent's part of it
+// (everything up to a healthy agent: it holds for every cluster the agent deploys to). The
+// management cluster's OIDC issuer comes from DescribeCluster through the agent's connector when
+// that works; else a placeholder the user is told to replace.
 import "server-only";
 import { awsErrorFacts } from "@/lib/aws/errors";
 import { partitionOf } from "@/lib/aws/partitions";
@@ -12,7 +13,13 @@ import { roleOfArn } from "@/lib/oidc/policy";
 import type { Scope } from "@/lib/scope";
 import type { GitopsGuideDto } from "./dto";
 import { flavourOf } from "./flavours";
-import { generateGuide, isAuthenticationMode, placeholderIssuer, type AuthenticationMode } from "./guide";
+import {
+  AGENT_GUIDE_BLOCK_IDS,
+  generateGuide,
+  isAuthenticationMode,
+  placeholderIssuer,
+  type AuthenticationMode,
+} from "./guide";
 import * as q from "./queries";
 import { splitClusterValue } from "./schemas";
 
@@ -101,6 +108,49 @@ export async function getClusterGuide(opts: { scope: Scope; identifier: string }
   });
   return {
     guide,
+    issuer: issuer.url
+      ? { source: "cluster", url: issuer.url }
+      : {
+          source: "placeholder",
+          url: placeholderIssuer(issuer.region),
+          reason: `${issuer.reason} Replace <MANAGEMENT_CLUSTER_OIDC_ID> with the ID at the end of the cluster's OpenID Connect provider URL.`,
+        },
+    values,
+  };
+}
+
+/** What stands for a cluster's role in the agent's guide: each cluster's own guide names its role. */
+const clusterRolePlaceholder = (partition: string) => `arn:${partition}:iam::<TARGET_ACCOUNT_ID>:role/<CLUSTER_ROLE>`;
+const PLACEHOLDERS = /<[A-Z][A-Z0-9_]*>/g;
+
+/** The agent's part of the guide: OIDC provider, agent role, install, annotations, fsGroup, health. */
+export async function getAgentGuide(opts: { scope: Scope; identifier: string }): Promise<GitopsGuideDto> {
+  const key = requireProject(opts.scope, "GitOps agents");
+  const agent = await q.findAgent(key, opts.identifier);
+  if (!agent) throw new AppError("NOT_FOUND", `GitOps agent "${opts.identifier}" does not exist in this project`);
+  const management = splitClusterValue(agent.managementCluster);
+  const roleArn = roleOfArn(agent.agentRoleArn);
+  const issuer = await managementIssuer(opts.scope, agent, management.region ?? "us-east-1");
+  const partition = roleArn?.partition ?? partitionOf(issuer.region);
+  const values = {
+    partition,
+    managementAccountId: roleArn?.accountId ?? "<MANAGEMENT_ACCOUNT_ID>",
+    agentRoleArn: agent.agentRoleArn,
+    deployerRoleArn: clusterRolePlaceholder(partition),
+    agentNamespace: agent.namespace,
+    flavour: flavourOf(agent.flavour),
+    managementClusterName: management.name,
+    authenticationMode: null,
+    clusterName: "<CLUSTER>",
+    region: issuer.region,
+    server: "",
+  };
+  const full = generateGuide({ ...values, oidcIssuer: issuer.url, managementRegion: issuer.region, caData: "" });
+  const blocks = full.blocks
+    .filter((b) => (AGENT_GUIDE_BLOCK_IDS as readonly string[]).includes(b.id))
+    .map((b) => ({ ...b, placeholders: [...new Set(b.content.match(PLACEHOLDERS) ?? [])] }));
+  return {
+    guide: { ...full, blocks },
     issuer: issuer.url
       ? { source: "cluster", url: issuer.url }
       : {

@@ -65,6 +65,8 @@ export const GUIDE_BLOCK_IDS = [
   "registerCluster",
 ] as const;
 export type GuideBlockId = (typeof GUIDE_BLOCK_IDS)[number];
+/** The agent's own part, the same for every cluster it deploys to (the agent details page). */
+export const AGENT_GUIDE_BLOCK_IDS = GUIDE_BLOCK_IDS.slice(0, GUIDE_BLOCK_IDS.indexOf("agentHealth") + 1);
 
 export interface GuideBlock {
   id: GuideBlockId;

@@ -30,7 +30,8 @@ export const gitopsKeys = {
   cluster: (scope: ScopeRef, id: string) => [...gitopsKeys.all, "cluster", scope, id] as const,
   yaml: (scope: ScopeRef, kind: "agents" | "clusters", id: string) =>
     [...gitopsKeys.all, "yaml", kind, scope, id] as const,
-  guide: (scope: ScopeRef, id: string) => [...gitopsKeys.all, "guide", scope, id] as const,
+  guide: (scope: ScopeRef, kind: "agents" | "clusters", id: string) =>
+    [...gitopsKeys.all, "guide", kind, scope, id] as const,
   eksCluster: (scope: ScopeRef, connectorRef: string, cluster: string) =>
     [...gitopsKeys.all, "eks-cluster", scope, connectorRef, cluster] as const,
 };
@@ -80,10 +81,14 @@ export const useGitopsYaml = (scope: ScopeRef, kind: "agents" | "clusters", iden
       }),
   });
 
-export const useClusterGuide = (scope: ScopeRef, identifier: string, enabled = true) =>
+export const useGitopsGuide = (scope: ScopeRef, kind: "agents" | "clusters", identifier: string, enabled = true) =>
   useQuery({
-    queryKey: gitopsKeys.guide(scope, identifier),
-    queryFn: ({ signal }) => apiFetch<GitopsGuideDto>(`${one(clustersUrl, identifier)}/guide`, { scope, signal }),
+    queryKey: gitopsKeys.guide(scope, kind, identifier),
+    queryFn: ({ signal }) =>
+      apiFetch<GitopsGuideDto>(`${one(kind === "agents" ? agentsUrl : clustersUrl, identifier)}/guide`, {
+        scope,
+        signal,
+      }),
     enabled,
     staleTime: 60_000,
   });

@@ -28,7 +28,8 @@ import { adminActor } from "@/scripts/lib/test-principals";
 import { testCluster as startTest } from "./connection-test";
 import { CLUSTER_TEST_STEPS, type ClusterTestEvent, type ClusterTestResult } from "./dto";
 import { describeForImport } from "./eks-import";
-import { getClusterGuide } from "./guide-service";
+import { AGENT_GUIDE_BLOCK_IDS } from "./guide";
+import { getAgentGuide, getClusterGuide } from "./guide-service";
 import { gitopsAgentInputSchema, gitopsClusterInputSchema, type GitopsClusterInput } from "./schemas";
 import {
   createAgent,
@@ -396,9 +397,11 @@ describe("Test connection", () => {
     expect(r).toMatchObject({ status: "Failed", failedStep: "connect", serverVersion: null });
     expect(r.steps.map((s) => s.status)).toEqual(["passed", "passed", "passed", "passed", "passed", "failed"]);
     expect(r.message).toMatch(/not mapped/);
-    expect(r.command).toBe(
+    // The result's command is every command of the fix, one per line: access entry first.
+    expect(r.command?.split("\n")[0]).toBe(
       `aws eks create-access-entry --cluster-name target --region us-east-1 --principal-arn ${deployer.arn} --type STANDARD --username deployer`,
     );
+    expect(r.command?.split("\n")).toEqual(r.steps.at(-1)?.hint?.commands);
     expect(r.steps.at(-1)?.hint?.commands).toContain(
       `eksctl create iamidentitymapping --cluster target --region us-east-1 --arn ${deployer.arn} --group system:masters --username deployer`,
     );
@@ -413,7 +416,10 @@ describe("Test connection", () => {
     const before = kube.requests.length;
     const r = await testCluster({ scope: project, identifier: "stranger1", by });
     expect(r).toMatchObject({ status: "Successful", failedStep: null, serverVersion: null });
-    expect(r.message).toBe("Connected: the API server answered with its CA");
+    // A pass says what it could not verify.
+    expect(r.message).toBe(
+      "Connected: the API server answered with its CA. Not verified: a call signed in as the cluster role (Conduit may not assume it; the agent role may).",
+    );
     expect(r.steps.find((s) => s.step === "connect")?.detail).toContain(
       `The API server at ${kube.url} answered over TLS with the cluster's CA (HTTP 401 to an anonymous call`,
     );
@@ -448,7 +454,7 @@ describe("Test connection: each broken link fails at its step with its fix", () 
       expect(r).toMatchObject({
         status: "Failed",
         failedStep: "oidcProvider",
-        command: "eksctl utils associate-iam-oidc-provider --cluster management --region us-east-1 --approve",
+        command: `eksctl utils associate-iam-oidc-provider --cluster management --region us-east-1 --approve\naws iam create-open-id-connect-provider --url ${ISSUER} --client-id-list sts.amazonaws.com`,
       });
       expect(r.message).toContain(`No IAM OIDC provider for the management cluster's issuer ${ISSUER}`);
       expect(r.steps.find((s) => s.step === "agentTrust")?.status).toBe("skipped");
@@ -532,11 +538,10 @@ describe("Test connection: each broken link fails at its step with its fix", () 
     const noEntry = emu.addRole({ name: "NoEntry", accountId: ACCOUNT, trustPolicy: trusting(AGENT_ROLE) });
     await createCluster({ scope: project, input: clusterInput("link_d", noEntry.arn), by });
     const r = await testCluster({ scope: project, identifier: "link_d", by });
-    expect(r).toMatchObject({
-      status: "Failed",
-      failedStep: "clusterAccess",
-      command: `aws eks create-access-entry --cluster-name target --region us-east-1 --principal-arn ${noEntry.arn} --type STANDARD --username deployer`,
-    });
+    expect(r).toMatchObject({ status: "Failed", failedStep: "clusterAccess" });
+    expect(r.command?.split("\n")[0]).toBe(
+      `aws eks create-access-entry --cluster-name target --region us-east-1 --principal-arn ${noEntry.arn} --type STANDARD --username deployer`,
+    );
     expect(failedStep(r).hint?.commands?.[1]).toBe(
       `aws eks associate-access-policy --cluster-name target --region us-east-1 --principal-arn ${noEntry.arn} --policy-arn ${ADMIN_POLICY} --access-scope type=cluster`,
     );
@@ -765,6 +770,21 @@ describe("setup guide", () => {
     } finally {
       emu.setAuthenticationMode({ region: "us-east-1", name: "target" }, "API");
     }
+  });
+
+  it("an agent's guide is its own part of the steps, with the cluster role left to each cluster", async () => {
+    const g = await getAgentGuide({ scope: project, identifier: "agent1" });
+    expect(g.guide.blocks.map((b) => b.id)).toEqual([...AGENT_GUIDE_BLOCK_IDS]);
+    expect(g.guide.blocks.at(-1)!.id).toBe("agentHealth");
+    expect(g.issuer).toEqual({ source: "cluster", url: ISSUER });
+    const inline = g.guide.blocks.find((b) => b.id === "agentInlinePolicy")!;
+    expect(JSON.parse(inline.content).Statement[0].Resource).toBe(
+      "arn:aws:iam::<TARGET_ACCOUNT_ID>:role/<CLUSTER_ROLE>",
+    );
+    expect(inline.placeholders).toEqual(["<TARGET_ACCOUNT_ID>", "<CLUSTER_ROLE>"]);
+    expect(g.guide.blocks.find((b) => b.id === "agentTrustPolicy")!.placeholders).toEqual([]);
+    expect(g.values).toMatchObject({ agentNamespace: "argocd", managementClusterName: "management", partition: "aws" });
+    await expect(getAgentGuide({ scope: project, identifier: "nobody" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("the flavour migration keeps existing agents Argo CD and makes new ones Harness GitOps agents", async () => {

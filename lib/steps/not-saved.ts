@@ -38,3 +38,33 @@ export function notSavedReason(err: unknown, what: string, lead = "The result wa
 }
 
 export const STOPPED_NOT_SAVED = "The result was not saved: the console stopped the test before it finished.";
+
+/**
+ * The end of a finished run, as every streamed test ends: store the result (unless the stopping
+ * console ended the run: that says nothing about the thing tested), let the next run of the same
+ * thing start meanwhile, then emit the result line, saying why when it was not stored.
+ */
+export async function endRun<R extends object>(o: {
+  result: R;
+  stopped: boolean;
+  save: () => Promise<unknown>;
+  unlock: () => Promise<void>;
+  /** "connector", "cluster": for the words of `notSaved`. */
+  what: string;
+  onSaveError: (err: unknown) => void;
+  emit: (event: { type: "result"; result: R & { notSaved?: string } }) => void;
+}): Promise<void> {
+  const [notSaved] = await Promise.all([
+    o.stopped
+      ? STOPPED_NOT_SAVED
+      : o.save().then(
+          () => undefined,
+          (err: unknown) => {
+            o.onSaveError(err);
+            return notSavedReason(err, o.what);
+          },
+        ),
+    o.unlock(),
+  ]);
+  o.emit({ type: "result", result: notSaved ? { ...o.result, notSaved } : o.result });
+}

@@ -9,8 +9,9 @@ import { TextField } from "@/components/forms/text-field";
 import { useResourceForm } from "@/components/forms/use-resource-form";
 import { ClusterCombobox } from "@/components/infrastructures/lookup-fields";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import type { GitopsAgentDto } from "@/lib/gitops/dto";
+import { AGENT_FLAVOURS, AGENT_FLAVOUR_INFO, DEFAULT_AGENT_FLAVOUR } from "@/lib/gitops/flavours";
 import { useGitopsAgent, useSaveAgent } from "@/lib/gitops/hooks";
 import { gitopsAgentInputSchema, type GitopsAgentFormValues } from "@/lib/gitops/schemas";
 
@@ -20,6 +21,7 @@ const FIELDS = [
   "spec.connectorRef",
   "spec.managementCluster",
   "spec.agentRoleArn",
+  "spec.flavour",
 ] as const;
 
 function toValues(dto: GitopsAgentDto | null): GitopsAgentFormValues {
@@ -30,7 +32,7 @@ function toValues(dto: GitopsAgentDto | null): GitopsAgentFormValues {
       description: "",
       tags: {},
       namespace: "argocd",
-      spec: { connectorRef: "", managementCluster: "", agentRoleArn: "" },
+      spec: { connectorRef: "", managementCluster: "", agentRoleArn: "", flavour: DEFAULT_AGENT_FLAVOUR },
     };
   const { name, identifier, description, tags, namespace, spec } = dto.agent;
   return { name, identifier, description, tags, namespace, spec };
@@ -42,7 +44,7 @@ export function AgentDialog(props: ResourceFormProps<GitopsAgentDto> & { open: b
     <ResourceDialog
       {...props}
       title={props.item ? `Edit ${props.item.agent.name}` : "New GitOps agent"}
-      description="Where the agent (Argo CD) runs, and the IAM role its service accounts assume through the cluster's OIDC provider."
+      description="Which agent runs where, and the IAM role its service accounts assume through the management cluster's OIDC provider."
       className="w-[min(94vw,44rem)]"
       itemKey={(dto) => dto.agent.identifier}
       Form={AgentForm}
@@ -64,9 +66,10 @@ function AgentForm({ item: agent, scope, onClose, onSaved }: ResourceFormProps<G
     },
   });
   const editing = item !== null;
-  const { control, formState, setValue } = form;
+  const { control, formState, setValue, register } = form;
   const { errors } = formState;
   const connectorRef = useWatch({ control, name: "spec.connectorRef" });
+  const flavour = useWatch({ control, name: "spec.flavour" });
 
   const onSubmit = submit(async (input) => {
     const dto = await save.mutateAsync({ input, identifier: item?.agent.identifier, version: item?.version });
@@ -85,6 +88,22 @@ function AgentForm({ item: agent, scope, onClose, onSaved }: ResourceFormProps<G
           identifierHint={editing ? "Cannot change." : "Derived from the name."}
         />
       </div>
+      <Field
+        label="Agent"
+        required
+        error={errors.spec?.flavour?.message}
+        hint={`Service accounts ${AGENT_FLAVOUR_INFO[flavour ?? DEFAULT_AGENT_FLAVOUR].serviceAccounts.join(" and ")} assume the agent role.`}
+      >
+        {(a) => (
+          <Select {...a} {...register("spec.flavour")}>
+            {AGENT_FLAVOURS.map((f) => (
+              <option key={f} value={f}>
+                {AGENT_FLAVOUR_INFO[f].label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <Field
         label="Management connector"
         required
@@ -156,7 +175,8 @@ function AgentForm({ item: agent, scope, onClose, onSaved }: ResourceFormProps<G
       <div className="grid gap-4 sm:grid-cols-2">
         <DescriptionTagsFields form={form} />
       </div>
-      <div className="flex justify-end gap-2 pt-1">
+      {/* The actions stay in view while the fields scroll (a short window, a phone). */}
+      <div className="sticky -bottom-6 -mx-6 -mb-6 flex justify-end gap-2 border-t border-border bg-surface px-6 pb-6 pt-3 max-sm:-bottom-4 max-sm:-mx-4 max-sm:-mb-4 max-sm:px-4 max-sm:pb-4">
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" loading={formState.isSubmitting}>
           {editing ? "Save changes" : "Register agent"}

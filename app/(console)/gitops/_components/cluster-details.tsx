@@ -17,7 +17,7 @@ import { ApiError, errorMessage } from "@/lib/http/client";
 import { useScope } from "@/lib/scopes/hooks";
 import { GitopsYamlTab } from "./gitops-yaml-tab";
 import { SetupGuide } from "./setup-guide";
-import { clusterHref, gitopsHref } from "./links";
+import { agentHref, clusterHref, gitopsHref } from "./links";
 import { ConnectionStatusBadge } from "./status-badge";
 import { TestResultPanel } from "./test-result";
 
@@ -69,7 +69,12 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
         identifier={c.identifier}
         meta={
           <>
-            <span>Agent: {dto.agent.name}</span>
+            <span>
+              Agent:{" "}
+              <Link href={agentHref(href, dto.agent.identifier)} className="text-accent hover:underline">
+                {dto.agent.name}
+              </Link>
+            </span>
             <Badge>{CLUSTER_AUTH_INFO[c.spec.authentication.type].label}</Badge>
             <ConnectionStatusBadge status={dto.status.connectionStatus} testedAt={dto.status.testedAt} />
           </>
@@ -115,7 +120,7 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
         </TabsContent>
         <TabsContent value="guide">
           {irsa ? (
-            <SetupGuide scope={scope} identifier={c.identifier} />
+            <SetupGuide scope={scope} kind="clusters" identifier={c.identifier} />
           ) : (
             <Alert tone="info">The setup guide is for clusters that authenticate with an IAM role (IRSA).</Alert>
           )}

@@ -58,6 +58,12 @@ function ImportForm({
   onCancel: () => void;
 }) {
   const [connectorRef, setConnectorRef] = useState(initialConnectorRef);
+  // The agent's connector may arrive after the dialog opened: take it while none was chosen.
+  const [offered, setOffered] = useState(initialConnectorRef);
+  if (offered !== initialConnectorRef) {
+    setOffered(initialConnectorRef);
+    if (!connectorRef) setConnectorRef(initialConnectorRef);
+  }
   const [region, setRegion] = useState("");
   const [cluster, setCluster] = useState("");
   const [chosen, setChosen] = useState("");

@@ -10,3 +10,4 @@ export const clusterHref = (href: Href, identifier: string, suffix = "") =>
   href(`/gitops/clusters/${encodeURIComponent(identifier)}${suffix}`);
 export const newClusterHref = (href: Href, agent?: string) =>
   agent ? withParam(href("/gitops/clusters/new"), "agent", agent) : href("/gitops/clusters/new");
+export const agentHref = (href: Href, identifier: string) => href(`/gitops/agents/${encodeURIComponent(identifier)}`);

@@ -3,15 +3,27 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Alert, Card } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
 import type { GuideBlock } from "@/lib/gitops/guide";
-import { useClusterGuide } from "@/lib/gitops/hooks";
+import { AGENT_FLAVOUR_INFO } from "@/lib/gitops/flavours";
+import { useGitopsGuide } from "@/lib/gitops/hooks";
 import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scope";
 
 const LANGUAGE = { json: "JSON", shell: "Shell", yaml: "YAML" } as const;
 
-/** The IRSA setup, step by step, generated for this cluster's own roles, namespace and partition. */
-export function SetupGuide({ scope, identifier }: { scope: ScopeRef; identifier: string }) {
-  const guide = useClusterGuide(scope, identifier);
+/**
+ * The IRSA setup, step by step, generated for this cluster's own roles, namespace and partition
+ * (`kind` "clusters"), or the agent's part of it, the same for every cluster it deploys to.
+ */
+export function SetupGuide({
+  scope,
+  kind,
+  identifier,
+}: {
+  scope: ScopeRef;
+  kind: "agents" | "clusters";
+  identifier: string;
+}) {
+  const guide = useGitopsGuide(scope, kind, identifier);
   if (guide.isPending) {
     return (
       <p className="flex items-center gap-2 py-6 text-sm text-muted">
@@ -21,14 +33,33 @@ export function SetupGuide({ scope, identifier }: { scope: ScopeRef; identifier:
   }
   if (guide.isError) return <Alert>{errorMessage(guide.error)}</Alert>;
   const { issuer, values } = guide.data;
+  const flavour = AGENT_FLAVOUR_INFO[values.flavour];
+  const where = values.partition === "aws" ? "commercial AWS" : values.partition;
+  const access =
+    values.authenticationMode === "CONFIG_MAP"
+      ? "through its aws-auth ConfigMap"
+      : values.authenticationMode
+        ? `through an EKS access entry (authentication mode ${values.authenticationMode})`
+        : "through an EKS access entry (the cluster's authentication mode could not be read)";
   return (
     <div className="flex flex-col gap-5">
       <p className="max-w-3xl text-sm text-muted">
-        The agent in namespace <span className="font-mono text-fg">{values.agentNamespace}</span> assumes{" "}
+        The {flavour.label} in namespace <span className="font-mono text-fg">{values.agentNamespace}</span> of{" "}
+        <span className="font-mono text-fg">{values.managementClusterName}</span> assumes{" "}
         <span className="font-mono text-fg">{values.agentRoleArn}</span> through the management cluster&apos;s OIDC
-        provider, then the deployer role <span className="font-mono text-fg">{values.deployerRoleArn}</span>, which{" "}
-        <span className="font-mono text-fg">{values.clusterName}</span> maps to system:masters. Every block below
-        already holds these values ({values.partition === "aws" ? "commercial AWS" : values.partition}).
+        provider (service accounts {flavour.serviceAccounts.join(" and ")}).{" "}
+        {kind === "clusters" ? (
+          <>
+            It then assumes the cluster role <span className="font-mono text-fg">{values.deployerRoleArn}</span>, which
+            has access to <span className="font-mono text-fg">{values.clusterName}</span> {access}. Every block below
+            already holds these values ({where}).
+          </>
+        ) : (
+          <>
+            These steps hold for every cluster the agent deploys to ({where}); each cluster&apos;s own guide adds its
+            role, access and registration, and fills in <span className="font-mono text-fg">&lt;CLUSTER_ROLE&gt;</span>.
+          </>
+        )}
       </p>
       {issuer.source === "placeholder" ? (
         <Alert tone="warning" title="Replace the OIDC provider placeholder">

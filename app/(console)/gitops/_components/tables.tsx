@@ -4,9 +4,10 @@ import { Button } from "@/components/ui/button";
 import { DataTable, NameCell, actionsColumn, type Column } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/misc";
 import type { GitopsAgentDto, GitopsClusterDto } from "@/lib/gitops/dto";
+import { AGENT_FLAVOUR_INFO } from "@/lib/gitops/flavours";
 import { CLUSTER_AUTH_INFO } from "@/lib/gitops/schemas";
 import { useScope } from "@/lib/scopes/hooks";
-import { clusterHref, newClusterHref } from "./links";
+import { agentHref, clusterHref, newClusterHref } from "./links";
 import { ConnectionStatusBadge } from "./status-badge";
 
 const mono = "font-mono text-xs";
@@ -68,8 +69,10 @@ export function AgentTable({
       id: "agent",
       header: "Agent",
       cell: ({ agent: a }) => (
-        <NameCell name={a.name} identifier={a.identifier}>
-          <div className={`${mono} text-muted`}>namespace {a.namespace}</div>
+        <NameCell name={a.name} identifier={a.identifier} href={agentHref(href, a.identifier)}>
+          <div className="text-xs text-muted">
+            {AGENT_FLAVOUR_INFO[a.spec.flavour].label} · namespace <span className="font-mono">{a.namespace}</span>
+          </div>
         </NameCell>
       ),
     },
