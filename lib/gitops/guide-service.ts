@@ -73,6 +73,16 @@ async function managementIssuer(
   }
 }
 
+/** Where the guide's issuer came from; a placeholder says why and what to replace. */
+const issuerOf = (issuer: Issuer): GitopsGuideDto["issuer"] =>
+  issuer.url
+    ? { source: "cluster", url: issuer.url }
+    : {
+        source: "placeholder",
+        url: placeholderIssuer(issuer.region),
+        reason: `${issuer.reason} Replace <MANAGEMENT_CLUSTER_OIDC_ID> with the ID at the end of the cluster's OpenID Connect provider URL.`,
+      };
+
 export async function getClusterGuide(opts: { scope: Scope; identifier: string }): Promise<GitopsGuideDto> {
   const key = requireProject(opts.scope, "GitOps clusters");
   const row = await q.findClusterWithAgent(key, opts.identifier);
@@ -108,13 +118,7 @@ export async function getClusterGuide(opts: { scope: Scope; identifier: string }
   });
   return {
     guide,
-    issuer: issuer.url
-      ? { source: "cluster", url: issuer.url }
-      : {
-          source: "placeholder",
-          url: placeholderIssuer(issuer.region),
-          reason: `${issuer.reason} Replace <MANAGEMENT_CLUSTER_OIDC_ID> with the ID at the end of the cluster's OpenID Connect provider URL.`,
-        },
+    issuer: issuerOf(issuer),
     values,
   };
 }
@@ -151,13 +155,7 @@ export async function getAgentGuide(opts: { scope: Scope; identifier: string }):
     .map((b) => ({ ...b, placeholders: [...new Set(b.content.match(PLACEHOLDERS) ?? [])] }));
   return {
     guide: { ...full, blocks },
-    issuer: issuer.url
-      ? { source: "cluster", url: issuer.url }
-      : {
-          source: "placeholder",
-          url: placeholderIssuer(issuer.region),
-          reason: `${issuer.reason} Replace <MANAGEMENT_CLUSTER_OIDC_ID> with the ID at the end of the cluster's OpenID Connect provider URL.`,
-        },
+    issuer: issuerOf(issuer),
     values,
   };
 }

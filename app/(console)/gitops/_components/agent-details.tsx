@@ -4,9 +4,8 @@
 // edit opens the agent dialog, delete is refused (with the clusters named) while clusters use it.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { usePermissions } from "@/components/identity/permissions";
-import { DeleteDialog } from "@/components/lists/delete-dialog";
 import { ListResults } from "@/components/lists/list-results";
 import { Button } from "@/components/ui/button";
 import { Breadcrumbs, DetailsHeader } from "@/components/ui/details-header";
@@ -15,11 +14,13 @@ import { Spinner } from "@/components/ui/spinner";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { GitopsAgentDto } from "@/lib/gitops/dto";
 import { AGENT_FLAVOUR_INFO } from "@/lib/gitops/flavours";
-import { useDeleteGitops, useGitopsAgent, useGitopsClusters } from "@/lib/gitops/hooks";
+import { useGitopsAgent, useGitopsClusters } from "@/lib/gitops/hooks";
 import { ApiError, errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scope";
 import { useScope } from "@/lib/scopes/hooks";
+import { AgentDeleteDialog } from "./agent-delete-dialog";
 import { AgentDialog } from "./agent-dialog";
+import { Row, TagsRow } from "./details-rows";
 import { GitopsYamlTab } from "./gitops-yaml-tab";
 import { SetupGuide } from "./setup-guide";
 import { gitopsHref, newClusterHref } from "./links";
@@ -32,7 +33,6 @@ export function AgentDetails({ identifier }: { identifier: string }) {
   const scope = useMemo(() => ({ org, project }), [org, project]);
   const router = useRouter();
   const query = useGitopsAgent(scope, identifier);
-  const remove = useDeleteGitops(scope, "agents");
   const perms = usePermissions(scope);
   const [tab, setTab] = useState<Tab>("overview");
   const [editing, setEditing] = useState(false);
@@ -133,30 +133,12 @@ export function AgentDetails({ identifier }: { identifier: string }) {
           void query.refetch();
         }}
       />
-      <DeleteDialog
+      <AgentDeleteDialog
+        scope={scope}
         target={deleting}
-        type="GitopsAgent"
-        title={(d) => `Delete agent ${d.agent.name}?`}
-        description={(d) =>
-          d.clusterCount > 0
-            ? `${d.clusterCount} cluster(s) still use this agent; Conduit will refuse until they are deleted.`
-            : "Conduit forgets this agent. Nothing changes in the management cluster."
-        }
-        confirmLabel="Delete agent"
-        mutation={remove}
-        variables={(d) => d.agent.identifier}
         onClose={() => setDeleting(null)}
         onDeleted={() => router.push(agentsHref)}
       />
-    </>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-muted">{label}</dt>
-      <dd className="min-w-0 break-all">{children}</dd>
     </>
   );
 }
@@ -189,15 +171,7 @@ function Overview({ dto }: { dto: GitopsAgentDto }) {
           <Row label="Agent role">
             <span className="font-mono">{a.spec.agentRoleArn}</span>
           </Row>
-          {Object.keys(a.tags).length > 0 && (
-            <Row label="Tags">
-              <span className="flex flex-wrap gap-1">
-                {Object.entries(a.tags).map(([k, v]) => (
-                  <Badge key={k}>{v ? `${k}:${v}` : k}</Badge>
-                ))}
-              </span>
-            </Row>
-          )}
+          <TagsRow tags={a.tags} />
           <Row label="Updated">
             <Time iso={dto.updatedAt} />
           </Row>

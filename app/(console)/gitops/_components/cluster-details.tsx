@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { usePermissions } from "@/components/identity/permissions";
 import { Button } from "@/components/ui/button";
 import { Breadcrumbs, DetailsHeader } from "@/components/ui/details-header";
@@ -15,6 +15,7 @@ import { useClusterTest, useDeleteGitops, useGitopsCluster } from "@/lib/gitops/
 import { CLUSTER_AUTH_INFO } from "@/lib/gitops/schemas";
 import { ApiError, errorMessage } from "@/lib/http/client";
 import { useScope } from "@/lib/scopes/hooks";
+import { Row, TagsRow } from "./details-rows";
 import { GitopsYamlTab } from "./gitops-yaml-tab";
 import { SetupGuide } from "./setup-guide";
 import { agentHref, clusterHref, gitopsHref } from "./links";
@@ -150,15 +151,6 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-muted">{label}</dt>
-      <dd className="min-w-0 break-all">{children}</dd>
-    </>
-  );
-}
-
 function Overview({ dto }: { dto: GitopsClusterDto }) {
   const c = dto.cluster;
   const a = c.spec.authentication;
@@ -192,15 +184,7 @@ function Overview({ dto }: { dto: GitopsClusterDto }) {
           <Row label="Agent">
             {dto.agent.name} (namespace <span className="font-mono">{dto.agent.namespace}</span>)
           </Row>
-          {Object.keys(c.tags).length > 0 && (
-            <Row label="Tags">
-              <span className="flex flex-wrap gap-1">
-                {Object.entries(c.tags).map(([k, v]) => (
-                  <Badge key={k}>{v ? `${k}:${v}` : k}</Badge>
-                ))}
-              </span>
-            </Row>
-          )}
+          <TagsRow tags={c.tags} />
         </dl>
       </Card>
       <Card>

@@ -1,16 +1,16 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { DeleteDialog } from "@/components/lists/delete-dialog";
 import { FilterBar, FilterSelect, useListSearch } from "@/components/lists/filter-bar";
 import { ListResults } from "@/components/lists/list-results";
 import { Button } from "@/components/ui/button";
 import type { GitopsAgentDto } from "@/lib/gitops/dto";
-import { useDeleteGitops, useGitopsAgents, useGitopsClusters } from "@/lib/gitops/hooks";
+import { useGitopsAgents, useGitopsClusters } from "@/lib/gitops/hooks";
 import { CONNECTION_STATUSES, type ConnectionStatus } from "@/lib/gitops/schemas";
 import type { ScopeRef } from "@/lib/scope";
 import { useScope } from "@/lib/scopes/hooks";
 import { newClusterHref } from "./links";
+import { AgentDeleteDialog } from "./agent-delete-dialog";
 import { AgentTable, ClusterTable } from "./tables";
 
 export function ClusterList({ scope, canCreate }: { scope: ScopeRef; canCreate: boolean }) {
@@ -86,7 +86,6 @@ export function AgentList({
 }) {
   const search = useListSearch();
   const list = useGitopsAgents(scope, search.q);
-  const remove = useDeleteGitops(scope, "agents");
   const [deleting, setDeleting] = useState<GitopsAgentDto | null>(null);
   const items = list.data?.items ?? [];
   return (
@@ -129,18 +128,9 @@ export function AgentList({
           deleteDisabledReason={deleteDisabledReason}
         />
       </ListResults>
-      <DeleteDialog
+      <AgentDeleteDialog
+        scope={scope}
         target={deleting}
-        type="GitopsAgent"
-        title={(a) => `Delete agent ${a.agent.name}?`}
-        description={(a) =>
-          a.clusterCount > 0
-            ? `${a.clusterCount} cluster(s) still use this agent; Conduit will refuse until they are deleted.`
-            : "Conduit forgets this agent. Nothing changes in the management cluster."
-        }
-        confirmLabel="Delete agent"
-        mutation={remove}
-        variables={(a) => a.agent.identifier}
         onClose={() => setDeleting(null)}
         onDeleted={(a) => onNotice(`Deleted agent ${a.agent.name}.`)}
       />
