@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { draftKey, writeDraft } from "@/components/forms/drafts";
 import { defaultConnectorInput } from "@/lib/connectors/defaults";
+import type { ConnectorDto } from "@/lib/connectors/dto";
 import { ConnectorWizard } from "./connector-wizard";
 
 // The wizard reads the scope from the URL (useScope → useSearchParams); outside Next there is no
@@ -168,5 +169,49 @@ describe("ConnectorWizard, drafts", () => {
     const { user, nameBox } = renderWizard();
     await user.type(nameBox(), "Typed");
     await vi.waitFor(() => expect(localStorage.getItem(key)).toContain('"name":"Typed"'));
+  });
+});
+
+describe("ConnectorWizard, editing", () => {
+  it("a save keeps the connector's intended uses (Conduit's own fields travel with the form)", async () => {
+    const input = defaultConnectorInput();
+    const connector: ConnectorDto = {
+      connector: {
+        ...input,
+        name: "Prod",
+        identifier: "prod",
+        spec: { ...input.spec, credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" } },
+        orgIdentifier: "default",
+        projectIdentifier: "web",
+        type: "Aws",
+        conduit: { usages: [{ id: "ecr-pull", resources: { repository: ["team/web"] } }] },
+      },
+      scope: "project",
+      version: 3,
+      createdAt: "2026-11-30T00:00:00.000Z",
+      updatedAt: "2026-11-30T00:00:00.000Z",
+      lastTestStatus: "SUCCESS",
+      lastTestedAt: null,
+    } as ConnectorDto;
+    fetchMock.mockImplementation(async (_url, init) =>
+      (init?.method ?? "GET") === "PUT"
+        ? Response.json({ ...connector, version: 4 }, { headers: { "content-type": "application/json" } })
+        : Response.json({ items: [], nextCursor: null }, { headers: { "content-type": "application/json" } }),
+    );
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={client}>
+        <ConnectorWizard connector={connector} />
+      </QueryClientProvider>,
+    );
+    await user.clear(screen.getByRole("textbox", { name: /^Name/ }));
+    await user.type(screen.getByRole("textbox", { name: /^Name/ }), "Production");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+
+    await vi.waitFor(() => expect(sentWrites()).toHaveLength(1));
+    const body = JSON.parse(String(sentWrites()[0]![1]!.body));
+    expect(body.name).toBe("Production");
+    expect(body.conduit).toEqual({ usages: [{ id: "ecr-pull", resources: { repository: ["team/web"] } }] });
   });
 });

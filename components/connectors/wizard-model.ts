@@ -52,8 +52,9 @@ export function firstStepWithError(errors: FieldErrors<ConnectorFormValues>): nu
 
 /** The editable part of a stored connector (scope and type come from the URL and are fixed). */
 export function toFormValues(dto: ConnectorDto): ConnectorFormValues {
-  const { name, identifier, description, tags, spec } = dto.connector;
-  return structuredClone({ name, identifier, description, tags, spec });
+  const { name, identifier, description, tags, spec, conduit } = dto.connector;
+  // Conduit's own fields (the intended uses) travel with the form, so a save keeps them.
+  return structuredClone({ name, identifier, description, tags, spec, conduit });
 }
 
 /**

@@ -1,15 +1,17 @@
 // What the connector API returns. The spec carries secret references only, never values.
 import { z } from "zod";
-import type { ConnectorInput } from "./schemas";
+import type { ConduitExtension, ConnectorInput } from "./schemas";
 
 export const TEST_STATUSES = ["SUCCESS", "FAILURE", "PARTIAL", "UNKNOWN"] as const;
 export type TestStatus = (typeof TEST_STATUSES)[number];
 
 export interface ConnectorDto {
-  connector: Omit<ConnectorInput, "orgIdentifier" | "projectIdentifier" | "type"> & {
+  connector: Omit<ConnectorInput, "orgIdentifier" | "projectIdentifier" | "type" | "conduit"> & {
     orgIdentifier: string | null;
     projectIdentifier: string | null;
     type: "Aws";
+    /** Conduit's own fields: the uses (`[]` when none were chosen). */
+    conduit: ConduitExtension;
   };
   scope: "account" | "org" | "project";
   version: number;

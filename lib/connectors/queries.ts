@@ -83,11 +83,13 @@ export async function findConnectorWithSecrets(key: ScopeKey, identifier: string
       name: string;
       version: number;
       spec: Prisma.JsonValue;
+      /** The chosen uses (lib/aws/usages.ts), for the connection test's checks. */
+      usages: Prisma.JsonValue;
       secretRefs: { field: string; secret: SealedSecretRow & { valueUpdatedAt: string } }[];
       lastTest: { status: string; startedAt: string } | null;
     }[]
   >`
-    SELECT c.id, c.identifier, c.name, c.version, c.spec,
+    SELECT c.id, c.identifier, c.name, c.version, c.spec, c.usages,
       COALESCE((
         SELECT json_agg(json_build_object('field', r.field, 'secret', json_build_object(
           'id', s.id, 'accountId', s."accountId", 'ciphertext', s.ciphertext, 'iv', s.iv, 'authTag', s."authTag",

@@ -6,6 +6,14 @@ import { SCOPED_REF_PATTERN } from "@/lib/scope/refs";
 import { BACKOFF_STRATEGY_TYPES, type BackoffStrategyType } from "@/lib/aws/backoff";
 import { PARTITION_LABELS, parseArn, partitionOf } from "@/lib/aws/partitions";
 import { iamRoleArnSchema, regionSchema } from "@/lib/aws/schemas";
+import {
+  MAX_RESOURCE_NAMES,
+  RESOURCE_KIND_INFO,
+  RESOURCE_KINDS,
+  USAGE_IDS,
+  USAGES,
+  type ResourceKind,
+} from "@/lib/aws/usages";
 import { OIDC_SESSION_TAG_KEYS } from "@/lib/oidc/claims";
 import { versionSchema, resourceFields } from "@/lib/common/schemas";
 
@@ -225,11 +233,71 @@ export const connectorSpecSchema = z.strictObject({
   executeOnDelegate: z.boolean().default(true),
 });
 
+// ── Uses (Conduit's own extension, beside the Harness fields) ─────────────────────────────
+// What the connector is for: ids from lib/aws/usages.ts, each with optional resource names that
+// narrow its policy and checks. Stored in its own column; YAML `conduit: { usages }`.
+const resourceNamesSchema = (kind: ResourceKind) => {
+  const info = RESOURCE_KIND_INFO[kind];
+  return z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, `Enter the ${info.label} name`)
+        .max(info.maxLength, info.rule)
+        .regex(info.pattern, info.rule),
+    )
+    .max(MAX_RESOURCE_NAMES, `At most ${MAX_RESOURCE_NAMES} names per kind`)
+    .refine(unique, "List each name once");
+};
+
+export const usageSelectionSchema = z
+  .strictObject({
+    id: z.enum(USAGE_IDS, { error: `Choose a use: ${USAGE_IDS.join(", ")}` }),
+    resources: z
+      .strictObject(
+        Object.fromEntries(RESOURCE_KINDS.map((k) => [k, resourceNamesSchema(k).optional()])) as Record<
+          ResourceKind,
+          z.ZodOptional<ReturnType<typeof resourceNamesSchema>>
+        >,
+      )
+      .optional(),
+  })
+  .superRefine((u, ctx) => {
+    const kinds: readonly ResourceKind[] = USAGES[u.id].resourceKinds;
+    for (const k of RESOURCE_KINDS) {
+      if (u.resources?.[k] === undefined || kinds.includes(k)) continue;
+      ctx.addIssue({
+        code: "custom",
+        path: ["resources", k],
+        message: kinds.length
+          ? `${USAGES[u.id].label} takes ${kinds.map((x) => `${RESOURCE_KIND_INFO[x].label} names`).join(", ")} only`
+          : `${USAGES[u.id].label} takes no resource names`,
+      });
+    }
+  });
+
+export const usagesSchema = z
+  .array(usageSelectionSchema)
+  .max(USAGE_IDS.length, `At most ${USAGE_IDS.length} uses`)
+  .superRefine((us, ctx) => {
+    const seen = new Set<string>();
+    us.forEach((u, i) => {
+      if (seen.has(u.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: "Choose each use once" });
+      seen.add(u.id);
+    });
+  });
+
+/** Conduit-only fields of a connector (Harness has no equivalent): `conduit: { usages }`. */
+export const conduitExtensionSchema = z.strictObject({ usages: usagesSchema.default([]) });
+
 const connectorFields = {
   ...resourceFields,
   // Accepted so Harness-shaped bodies (which carry `type: Aws`) validate; anything else is refused.
   type: z.literal("Aws", { error: "Conduit manages Aws connectors only; set type to Aws" }).optional(),
   spec: connectorSpecSchema,
+  // Absent = no uses (a PUT replaces the whole connector, so leaving it out clears them).
+  conduit: conduitExtensionSchema.optional(),
 };
 
 const scopeRule = (c: { orgIdentifier?: string; projectIdentifier?: string }, ctx: z.RefinementCtx) => {
@@ -254,6 +322,8 @@ export type ConnectorUpdate = z.infer<typeof connectorUpdateSchema>;
 export type AwsCredential = z.infer<typeof awsCredentialSchema>;
 export type CrossAccountAccess = z.infer<typeof crossAccountAccessSchema>;
 export type BackoffOverride = z.infer<typeof backoffOverrideSchema>;
+export type UsageSelectionInput = z.infer<typeof usageSelectionSchema>;
+export type ConduitExtension = z.infer<typeof conduitExtensionSchema>;
 export type OidcSessionTagKey = (typeof OIDC_SESSION_TAG_KEYS)[number];
 
 // A new connector's form values: lib/connectors/defaults.ts (zod-free, for the wizard's first load).

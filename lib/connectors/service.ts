@@ -10,7 +10,7 @@ import { assertSecretUse, resolveSecretRef } from "@/lib/secrets/service";
 import { checkSecretAccess, checkServerIdentity } from "./access";
 import type { ConnectorDto, ConnectorListQuery, ConnectorPage, TestStatus } from "./dto";
 import * as q from "./queries";
-import { connectorSecretRefs, type ConnectorInput } from "./schemas";
+import { connectorSecretRefs, type ConduitExtension, type ConnectorInput } from "./schemas";
 import { connectorToYaml } from "./yaml";
 
 type Row = q.ConnectorRow;
@@ -21,7 +21,7 @@ export const connectors = defineResource<Row, ScopeKey>({
   find: q.findConnector,
   reload: q.reloadConnector,
   // The connector as the audit trail records it: no values exist in it, only references.
-  auditable: (r) => ({ name: r.name, description: r.description, tags: r.tags, spec: r.spec }),
+  auditable: (r) => ({ name: r.name, description: r.description, tags: r.tags, spec: r.spec, usages: r.usages }),
   auditScope: (key) => key,
 });
 
@@ -33,6 +33,7 @@ function toDto(r: Row): ConnectorDto {
       projectIdentifier: r.projectIdentifier || null,
       type: "Aws",
       spec: r.spec as ConnectorInput["spec"],
+      conduit: { usages: (r.usages ?? []) as ConduitExtension["usages"] },
     },
     scope: levelOf(r),
     ...rowMeta(r),
@@ -75,6 +76,7 @@ const columns = (input: ConnectorInput) => ({
   credentialType: input.spec.credential.type,
   region: input.spec.credential.region,
   spec: input.spec as object,
+  usages: input.conduit?.usages ?? [],
 });
 
 export async function listConnectors(scope: Scope, query: ConnectorListQuery): Promise<ConnectorPage> {

@@ -1,4 +1,5 @@
-// Harness-style YAML for AWS connectors: `connector: { name, identifier, …, type: Aws, spec }`.
+// Harness-style YAML for AWS connectors: `connector: { name, identifier, …, type: Aws, spec }`,
+// and Conduit's own extension beside them: `conduit: { usages: [{ id, resources }] }`.
 // Pure (browser and server): the YAML view of the form and the `application/yaml` API body
 // both go through here, and both validate with the one zod contract in ./schemas.
 import type { z } from "zod";
@@ -12,11 +13,32 @@ import {
   valueOr422,
   type Rec,
 } from "@/lib/yaml/document";
+import { RESOURCE_KINDS } from "@/lib/aws/usages";
 import { connectorInputSchema, connectorUpdateSchema, type ConnectorInput } from "./schemas";
 
 // YAML 1.1 readers (Harness's Java side, snakeyaml) turn these plain words into booleans;
 // quoting them keeps a tag like `enabled: "yes"` a string everywhere.
 const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/**
+ * Conduit's own fields, kept apart from Harness's under `conduit:` after `spec:` (a Harness
+ * reader ignores or drops the one key); left out when there is nothing in it, so a connector
+ * without uses reads exactly like Harness's document.
+ */
+function conduitToYaml(conduit: ConnectorInput["conduit"]): Rec | undefined {
+  if (!conduit?.usages.length) return undefined;
+  return {
+    usages: conduit.usages.map((u) =>
+      ordered(
+        {
+          id: u.id,
+          resources: u.resources && Object.keys(u.resources).length ? ordered(u.resources, RESOURCE_KINDS) : undefined,
+        },
+        ["id", "resources"],
+      ),
+    ),
+  };
+}
 
 export function connectorToYaml(c: ConnectorInput & { orgIdentifier?: string; projectIdentifier?: string }): string {
   const cred = c.spec.credential;
@@ -64,8 +86,9 @@ export function connectorToYaml(c: ConnectorInput & { orgIdentifier?: string; pr
       tags: c.tags,
       type: "Aws",
       spec,
+      conduit: conduitToYaml(c.conduit),
     },
-    ["name", "identifier", "description", "orgIdentifier", "projectIdentifier", "tags", "type", "spec"],
+    ["name", "identifier", "description", "orgIdentifier", "projectIdentifier", "tags", "type", "spec", "conduit"],
   );
   return toYamlText({ connector }, YAML11_BOOL);
 }
@@ -79,7 +102,13 @@ export function yamlToConnectorInput(doc: unknown): unknown {
   if (!isRecord(doc) || !isRecord(doc.connector)) return doc;
   const { connector, ...others } = doc;
   const { type, ...rest } = connector;
-  const out: Rec = withoutNulls({ ...others, ...rest }, ["description", "tags", "orgIdentifier", "projectIdentifier"]);
+  const out: Rec = withoutNulls({ ...others, ...rest }, [
+    "description",
+    "tags",
+    "orgIdentifier",
+    "projectIdentifier",
+    "conduit",
+  ]);
   if (type !== "Aws") out.type = type ?? null;
   for (const k of ["orgIdentifier", "projectIdentifier"]) if (out[k] === "") delete out[k];
   if (isRecord(out.spec)) {
@@ -91,6 +120,8 @@ export function yamlToConnectorInput(doc: unknown): unknown {
     if (isRecord(spec.credential)) spec.credential = withoutNulls(spec.credential, ["crossAccountAccess", "region"]);
     out.spec = spec;
   }
+  // `conduit:` with nothing under it (or `usages:` left empty) means no uses.
+  if (isRecord(out.conduit)) out.conduit = withoutNulls(out.conduit, ["usages"]);
   return out;
 }
 
