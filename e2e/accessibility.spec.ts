@@ -292,6 +292,13 @@ test.describe("accessibility", () => {
     await tab(page, "YAML");
     await audit(page, "gitops cluster details: YAML");
 
+    await page.goto(`/gitops/agents/agent?${qs}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await audit(page, "gitops agent details: overview");
+    await tab(page, "Setup guide");
+    await expect(page.getByRole("heading", { level: 3 }).first()).toBeVisible();
+    await audit(page, "gitops agent details: setup guide");
+
     await page.goto(`/secrets?${qs}`);
     await expect(page.getByRole("row").filter({ hasText: "kube_token" })).toBeVisible();
     await audit(page, "secrets");

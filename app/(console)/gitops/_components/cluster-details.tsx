@@ -72,7 +72,7 @@ export function ClusterDetails({ identifier }: { identifier: string }) {
           <>
             <span>
               Agent:{" "}
-              <Link href={agentHref(href, dto.agent.identifier)} className="text-accent hover:underline">
+              <Link href={agentHref(href, dto.agent.identifier)} className="text-accent underline underline-offset-2">
                 {dto.agent.name}
               </Link>
             </span>
