@@ -32,7 +32,8 @@ export function ProjectList({ org }: { org: OrganizationDto }) {
       <ul className="divide-y divide-border" aria-label={`Projects of ${org.name}`}>
         {projects.data?.map((p) => (
           <li key={p.identifier} className="flex flex-wrap items-center justify-between gap-2 py-2">
-            <div>
+            {/* Long names and identifiers wrap rather than widen a phone's page. */}
+            <div className="min-w-0 [overflow-wrap:anywhere]">
               <Link
                 className="font-medium text-accent hover:underline"
                 href={`/connectors?org=${org.identifier}&project=${p.identifier}`}
