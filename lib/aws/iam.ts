@@ -39,33 +39,42 @@ export async function simulatePermissions(
   extra: { resources?: string[]; context?: Array<{ key: string; values: string[] }> } = {},
 ) {
   return withIam(o, async (client) => {
-    const out = await client.send(
-      new SimulatePrincipalPolicyCommand({
-        PolicySourceArn: principalArn,
-        ActionNames: actions,
-        ...(extra.resources?.length ? { ResourceArns: extra.resources } : {}),
-        ...(extra.context?.length
-          ? {
-              ContextEntries: extra.context.map((c) => ({
-                ContextKeyName: c.key,
-                ContextKeyValues: c.values,
-                ContextKeyType: "string" as const,
-              })),
-            }
-          : {}),
-      }),
-      { abortSignal: o.signal },
-    );
-    return {
-      results: (out.EvaluationResults ?? []).map((r): SimulationResult => ({
-        action: r.EvalActionName ?? "",
-        resource: r.EvalResourceName ?? "*",
-        decision: r.EvalDecision ?? "implicitDeny",
-        matched: (r.MatchedStatements ?? []).map((m) => m.SourcePolicyId ?? ""),
-        missingContext: r.MissingContextValues ?? [],
-      })),
-      requestId: out.$metadata.requestId,
-    };
+    const results: SimulationResult[] = [];
+    let requestId: string | undefined;
+    let marker: string | undefined;
+    // IAM pages the answer (100 results by default): follow the marker until it is whole.
+    do {
+      const out = await client.send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: principalArn,
+          ActionNames: actions,
+          ...(extra.resources?.length ? { ResourceArns: extra.resources } : {}),
+          ...(extra.context?.length
+            ? {
+                ContextEntries: extra.context.map((c) => ({
+                  ContextKeyName: c.key,
+                  ContextKeyValues: c.values,
+                  ContextKeyType: "string" as const,
+                })),
+              }
+            : {}),
+          ...(marker ? { Marker: marker } : {}),
+        }),
+        { abortSignal: o.signal },
+      );
+      requestId ??= out.$metadata.requestId;
+      results.push(
+        ...(out.EvaluationResults ?? []).map((r): SimulationResult => ({
+          action: r.EvalActionName ?? "",
+          resource: r.EvalResourceName ?? "*",
+          decision: r.EvalDecision ?? "implicitDeny",
+          matched: (r.MatchedStatements ?? []).map((m) => m.SourcePolicyId ?? ""),
+          missingContext: r.MissingContextValues ?? [],
+        })),
+      );
+      marker = out.IsTruncated ? out.Marker : undefined;
+    } while (marker);
+    return { results, requestId };
   });
 }
 

@@ -7,6 +7,7 @@ import { findConnector, findConnectorWithSecrets } from "@/lib/connectors/querie
 import { secretReaderFor } from "@/lib/connectors/credentials";
 import { checkSecretAccess, checkServerIdentity } from "@/lib/connectors/access";
 import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
+import type { UsageSelection } from "@/lib/aws/usages";
 import { endRunsSignal } from "@/lib/lifecycle";
 import { acquireTestLock } from "@/lib/db/locks";
 import { env } from "@/lib/env";
@@ -36,12 +37,14 @@ function runOptions(
   spec: ConnectorInput["spec"],
   readSecret: (ref: string) => Promise<string>,
   emit: (e: TestEvent) => void,
+  usages: readonly UsageSelection[] = [],
 ) {
   const config = env();
   const { identifier, name, scope } = connector;
   return {
     identifier,
     spec,
+    usages,
     readSecret,
     emit,
     connector: { name, scope },
@@ -110,7 +113,13 @@ export async function testSavedConnector(opts: {
     async (emit, unlock) => {
       const stop = endRunsSignal();
       const result = await runConnectionTest({
-        ...runOptions({ identifier: row.identifier, name: row.name, scope: opts.scope }, spec, readSecret, emit),
+        ...runOptions(
+          { identifier: row.identifier, name: row.name, scope: opts.scope },
+          spec,
+          readSecret,
+          emit,
+          (row.usages ?? []) as unknown as UsageSelection[],
+        ),
         signal: stop,
       });
       await endRun({
@@ -162,6 +171,7 @@ export async function testUnsavedConnector(opts: {
           opts.input.spec,
           (ref) => readAwsKeyMaterial(opts.scope, ref),
           emit,
+          opts.input.conduit?.usages,
         ),
         signal: stop,
       });

@@ -2,17 +2,21 @@
 // SDK call options with the connector's backoff, the call limit and the run's abort signal.
 import "server-only";
 import type { CallOptions } from "@/lib/aws/clients";
+import type { UsageSelection } from "@/lib/aws/usages";
 import { connectorCallOptions } from "@/lib/connectors/aws-calls";
 import type { OidcTokenFacts, SecretReader } from "@/lib/connectors/credentials";
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import type { TokenScope } from "@/lib/oidc/claims";
 import type { StepIo } from "@/lib/steps/executor";
+import type { Hint } from "@/lib/steps/types";
 import type { StepEvent } from "../types";
 
 export interface RunOptions {
   identifier: string;
   readSecret: SecretReader;
   spec: ConnectorInput["spec"];
+  /** What the connector is for (`conduit.usages`): the permissions step checks each use's actions. */
+  usages?: readonly UsageSelection[];
   emit: (e: StepEvent) => void;
   timeoutMs: number;
   callTimeoutMs: number;
@@ -27,7 +31,12 @@ export interface RunOptions {
 export interface TestRun {
   o: RunOptions;
   /** Facts earlier steps found, for later steps' explanations. */
-  known: { callerArn?: string; oidc?: OidcTokenFacts };
+  known: {
+    callerArn?: string;
+    oidc?: OidcTokenFacts;
+    /** The permissions step's fix when a check was denied (the runner puts it on that step's event). */
+    permissionsHint?: Hint;
+  };
 }
 
 export const callOptions = (run: TestRun, credentials: CallOptions["credentials"], io: StepIo): CallOptions =>

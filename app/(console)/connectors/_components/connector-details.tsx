@@ -4,6 +4,8 @@ import { useMemo, useState } from "react";
 import { ConnectionTestRunner } from "@/components/connection-test/connection-test-runner";
 import { TestHistoryTable } from "@/components/connection-test/test-history-table";
 import { ConnectorSummary } from "@/components/connectors/connector-summary";
+import { IntendedUses } from "@/components/connectors/intended-uses";
+import { useConnectorTests } from "@/lib/connection-test/hooks";
 import { ConnectorYamlTab } from "@/components/connectors/connector-yaml-tab";
 import { usePermissions } from "@/components/identity/permissions";
 import { connectorScopeLabel } from "@/components/connectors/format";
@@ -24,6 +26,8 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
   const scope = useMemo(() => ({ org, project }), [org, project]);
   const router = useRouter();
   const query = useConnector(scope, identifier);
+  // The newest stored test says how each intended use fared.
+  const tests = useConnectorTests(scope, identifier);
   const remove = useDeleteConnector(scope);
   const perms = usePermissions(scope);
   const [tab, setTab] = useState<Tab>("overview");
@@ -77,7 +81,10 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
           <TabsTrigger value="tests">Connection tests</TabsTrigger>
         </TabsList>
         <TabsContent value="overview">
-          <ConnectorSummary dto={dto} />
+          <div className="flex flex-col gap-5">
+            <ConnectorSummary dto={dto} />
+            <IntendedUses dto={dto} latest={tests.data?.[0]} />
+          </div>
         </TabsContent>
         <TabsContent value="yaml">
           <ConnectorYamlTab
