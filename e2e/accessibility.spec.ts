@@ -204,6 +204,11 @@ test.describe("accessibility", () => {
     await audit(page, "connector wizard: credentials (access key)");
     await page.getByRole("radio", { name: "Assume IAM role on delegate" }).check();
     await page.getByRole("button", { name: /^Next/ }).click();
+    await expect(title).toHaveText("What the connector is for");
+    await page.getByRole("checkbox", { name: /Pull from ECR/ }).check();
+    await expect(page.getByRole("textbox", { name: "ECR repository names" })).toBeVisible();
+    await audit(page, "connector wizard: permissions");
+    await page.getByRole("button", { name: /^Next/ }).click();
     await expect(title).toHaveText("How AWS calls are retried");
     await audit(page, "connector wizard: backoff");
     await page.getByRole("button", { name: /^Next/ }).click();

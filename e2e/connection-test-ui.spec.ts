@@ -23,8 +23,9 @@ test("the wizard's last step tests the connector live; a broken secret shows the
   await page.getByRole("button", { name: /^Next/ }).click();
   await page.getByRole("textbox", { name: "Access key ID", exact: true }).fill(user.accessKeyId);
   await page.getByRole("combobox", { name: "Secret access key" }).selectOption({ label: secret.name });
-  await page.getByRole("button", { name: /^Next/ }).click();
-  await page.getByRole("button", { name: /^Next/ }).click();
+  await page.getByRole("button", { name: /^Next/ }).click(); // permissions
+  await page.getByRole("button", { name: /^Next/ }).click(); // backoff
+  await page.getByRole("button", { name: /^Next/ }).click(); // delegates
   await page.getByRole("button", { name: "Save and continue" }).click();
 
   const steps = page.getByRole("list", { name: "Connection test steps" });

@@ -56,11 +56,12 @@ type Row = {
   spec: Record<string, unknown>;
   version: number;
   description: string;
+  usages: unknown[];
 };
 const row = async (identifier: string) =>
   (
     await queryRows<Row>(
-      `SELECT "credentialType", region, spec, version, description FROM "Connector" WHERE identifier = $1`,
+      `SELECT "credentialType", region, spec, version, description, usages FROM "Connector" WHERE identifier = $1`,
       [identifier],
     )
   )[0];
@@ -78,6 +79,8 @@ async function startWizard(page: Page, name: string) {
 }
 
 async function saveFromCredentials(page: Page) {
+  await next(page);
+  await expect(stepTitle(page)).toHaveText("What the connector is for");
   await next(page);
   await expect(stepTitle(page)).toHaveText("How AWS calls are retried");
   await next(page);
@@ -131,6 +134,27 @@ test.describe.serial("AWS connectors", () => {
     await snap(page, "wizard-2-credentials");
     await next(page);
 
+    // Permissions: what it is for; the policy follows the choice and the partition of the region.
+    await expect(stepTitle(page)).toHaveText("What the connector is for");
+    const policyText = () => page.getByLabel("Policy conduit-connector-policy.json").textContent();
+    expect(await policyText()).toContain('"ec2:DescribeRegions"');
+    await page.getByRole("checkbox", { name: /Pull from ECR/ }).check();
+    await page.getByRole("checkbox", { name: /Deploy to EKS/ }).check();
+    const repos = page.getByRole("textbox", { name: "ECR repository names" });
+    await repos.fill("Not A Repo");
+    await repos.press("Enter");
+    await expect(page.getByText("A repository name is lowercase letters")).toBeVisible();
+    await repos.fill("payments/api");
+    await repos.press("Enter");
+    await expect.poll(policyText).toContain("arn:aws:ecr:*:*:repository/payments/api");
+    expect(await policyText()).toContain('"ecr:BatchGetImage"');
+    expect(await policyText()).toContain('"eks:DescribeCluster"');
+    await expect(page.getByLabel("Commands that create and attach the policy")).toContainText(
+      "aws iam attach-user-policy --user-name <user-name>",
+    );
+    await snap(page, "wizard-3-permissions");
+    await next(page);
+
     // Backoff: a strategy's fields and the delays it produces.
     await page.getByRole("radio", { name: "Equal jitter" }).check();
     await page.getByLabel("Base delay").fill("200");
@@ -139,11 +163,14 @@ test.describe.serial("AWS connectors", () => {
     const table = page.getByRole("table");
     await expect(table.getByRole("row")).toHaveCount(1 + 4 + 1);
     await expect(table).toContainText("400 ms – 800 ms");
-    await snap(page, "wizard-3-backoff");
+    await snap(page, "wizard-4-backoff");
 
     // Back keeps what was typed.
-    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    await expect(page.getByRole("checkbox", { name: /Pull from ECR/ })).toBeChecked();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
     await expect(page.getByRole("textbox", { name: "Access key ID", exact: true })).toHaveValue("AKIAIOSFODNN7EXAMPLE");
+    await next(page);
     await next(page);
     await expect(page.getByLabel("Base delay")).toHaveValue("200");
     await next(page);
@@ -154,13 +181,13 @@ test.describe.serial("AWS connectors", () => {
     await expect(page.getByText("Add at least one delegate tag")).toBeVisible();
     await page.getByRole("textbox", { name: "Delegate selectors", exact: true }).fill("vpc-prod");
     await page.getByRole("textbox", { name: "Delegate selectors", exact: true }).press("Enter");
-    await snap(page, "wizard-4-delegates");
+    await snap(page, "wizard-5-delegates");
     await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(stepTitle(page)).toHaveText("Test the connection");
     // The test runs at once; no delegate carries "vpc-prod", so it stops at the credentials step.
     await expect(page.getByRole("status", { name: "Test verdict" })).toContainText("Failure");
     await expect(page.getByRole("listitem", { name: "Resolve credentials: Failed" })).toContainText("vpc-prod");
-    await snap(page, "wizard-5-test");
+    await snap(page, "wizard-6-test");
 
     const saved = await row(ids.manual);
     expect(saved).toMatchObject({
@@ -186,6 +213,11 @@ test.describe.serial("AWS connectors", () => {
       delegateSelectors: ["vpc-prod"],
       executeOnDelegate: true,
     });
+    // The chosen uses are stored with the connector, in the catalogue's order.
+    expect(saved!.usages).toEqual([
+      { id: "ecr-pull", resources: { repository: ["payments/api"] } },
+      { id: "eks-deploy" },
+    ]);
 
     await page.getByRole("link", { name: "Finish" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Manual ${suffix}` })).toBeVisible();
@@ -270,6 +302,7 @@ test.describe.serial("AWS connectors", () => {
     await page.getByRole("combobox", { name: "Secret access key" }).selectOption({ label: secrets.doomed.name });
     // The secret disappears before the connector is saved: only the server can tell.
     expect((await api.delete(`/api/secrets/${secrets.doomed.identifier}`)).status()).toBe(204);
+    await next(page);
     await next(page);
     await next(page);
     await page.getByRole("button", { name: "Save and continue" }).click();

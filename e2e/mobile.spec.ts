@@ -322,6 +322,11 @@ test.describe("phone", () => {
     await cross.tap();
     await expect(cross).not.toBeChecked();
     await next.tap();
+    await expect(title).toHaveText("What the connector is for");
+    await page.getByRole("checkbox", { name: /Pull from ECR/ }).tap();
+    await expect(page.getByRole("checkbox", { name: /Pull from ECR/ })).toBeChecked();
+    await check(page, "wizard-permissions");
+    await next.tap();
     await expect(title).toHaveText("How AWS calls are retried");
     await check(page, "wizard-backoff");
     await next.tap();

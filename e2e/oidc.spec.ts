@@ -82,8 +82,9 @@ test("a user sets up an OIDC connector from the wizard's trust policy and the te
     allow: ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"],
   });
 
-  await page.getByRole("button", { name: /^Next/ }).click();
-  await page.getByRole("button", { name: /^Next/ }).click();
+  await page.getByRole("button", { name: /^Next/ }).click(); // permissions
+  await page.getByRole("button", { name: /^Next/ }).click(); // backoff
+  await page.getByRole("button", { name: /^Next/ }).click(); // delegates
   await page.getByRole("button", { name: "Save and continue" }).click();
   const verdict = page.getByRole("status", { name: "Test verdict" });
   await expect(verdict).toContainText("Success");

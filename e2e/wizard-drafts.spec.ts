@@ -113,6 +113,8 @@ test.describe.serial("connector wizard drafts", () => {
     await page.getByRole("textbox", { name: "Access key ID", exact: true }).fill("AKIAIOSFODNN7EXAMPLE");
     await page.getByRole("combobox", { name: "Secret access key" }).selectOption({ label: keySecret.name });
     await next(page);
+    await expect(stepTitle(page)).toHaveText("What the connector is for");
+    await next(page);
     await expect(stepTitle(page)).toHaveText("How AWS calls are retried");
     await next(page);
     await page.getByRole("button", { name: "Save and continue" }).click();

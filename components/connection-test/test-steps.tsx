@@ -81,7 +81,13 @@ function StepRow({ s }: { s: StepEvent }) {
                   <span className="text-xs font-medium text-muted">IAM policy</span>
                   <CopyButton text={policy} label={`Copy the policy for ${s.title}`} />
                 </div>
-                <pre className="mt-1 max-h-64 overflow-auto rounded bg-surface p-2 font-mono text-xs">{policy}</pre>
+                <pre
+                  tabIndex={0}
+                  aria-label={`IAM policy for ${s.title}`}
+                  className="mt-1 max-h-64 overflow-auto rounded bg-surface p-2 font-mono text-xs"
+                >
+                  {policy}
+                </pre>
               </div>
             )}
             {s.hint.commands?.map((command, i, all) => (

@@ -74,7 +74,7 @@ describe("ConnectorWizard, overview step", () => {
     expect(screen.getByRole("heading", { level: 2, name: "Name the connector" })).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "How Conduit signs in to AWS" })).not.toBeInTheDocument();
     expect(currentStep()).toHaveTextContent("Overview");
-    expect(screen.getByText("Step 1 of 5")).toBeInTheDocument();
+    expect(screen.getByText("Step 1 of 6")).toBeInTheDocument();
     expect(sentWrites()).toEqual([]);
   });
 
@@ -116,7 +116,7 @@ describe("ConnectorWizard, overview step", () => {
 
     expect(await screen.findByRole("heading", { level: 2, name: "How Conduit signs in to AWS" })).toBeInTheDocument();
     expect(currentStep()).toHaveTextContent("Credentials");
-    expect(screen.getByText("Step 2 of 5")).toBeInTheDocument();
+    expect(screen.getByText("Step 2 of 6")).toBeInTheDocument();
     expect(screen.queryByRole("textbox", { name: /^Name/ })).not.toBeInTheDocument();
     expect(sentWrites()).toEqual([]);
   });

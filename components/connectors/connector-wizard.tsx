@@ -1,9 +1,11 @@
 "use client";
-// Create and edit AWS connectors in five steps with ONE react-hook-form validated by the API's
-// own zod contract. Each step checks only its own fields; step 4 saves (POST, then PUT with the
-// version it holds), and step 5 tests the saved connector. The step lives in the URL (`?step=`,
-// so Back/Forward move between steps); a new connector's draft is kept in the browser as it is
-// typed and restored after a reload; leaving with unsaved changes asks first.
+// Create and edit AWS connectors in six steps with ONE react-hook-form validated by the API's
+// own zod contract: overview, credentials, permissions (the intended uses and the policy they
+// need), backoff, delegates, test. Each step checks only its own fields; the delegates step saves
+// (POST, then PUT with the version it holds), and the last step tests the saved connector. The
+// step lives in the URL (`?step=`, so Back/Forward move between steps); a new connector's draft is
+// kept in the browser as it is typed and restored after a reload; leaving with unsaved changes
+// asks first.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { FormProvider, useForm, type Path, type Resolver } from "react-hook-form";
@@ -24,6 +26,7 @@ import {
   CredentialsStep,
   DelegatesStep,
   LatestConnector,
+  UsageStep,
   VersionConflictAlert,
 } from "./lazy-steps";
 import { useRecheckErrors } from "@/components/forms/recheck-errors";
@@ -49,6 +52,10 @@ const STEP_TEXT = [
   {
     title: "How Conduit signs in to AWS",
     text: "Choose where credentials come from, the region the test calls, and an optional role to assume.",
+  },
+  {
+    title: "What the connector is for",
+    text: "Choose its uses: Conduit shows the least-privilege policy they need and Test connection checks exactly those permissions.",
   },
   {
     title: "How AWS calls are retried",
@@ -177,7 +184,11 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
     const fields = WIZARD_STEPS[i]?.fields ?? [];
     if (!fields.length) return true;
     const ok = await form.trigger([...fields] as Path<ConnectorFormValues>[], { shouldFocus: true });
-    if (i === 3 && delegateMode === "tags" && !form.getValues("spec.delegateSelectors")?.length) {
+    if (
+      WIZARD_STEPS[i]?.id === "delegates" &&
+      delegateMode === "tags" &&
+      !form.getValues("spec.delegateSelectors")?.length
+    ) {
       form.setError("spec.delegateSelectors", {
         type: "manual",
         message: "Add at least one delegate tag, or connect through any available delegate",
@@ -258,6 +269,7 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
 
   const detailsHref = saved ? href(`/connectors/${encodeURIComponent(saved.identifier)}`) : href("/connectors");
   const text = STEP_TEXT[step]!;
+  const stepId = WIZARD_STEPS[step]?.id;
 
   return (
     <FormProvider {...form}>
@@ -315,9 +327,10 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
                   onIdentifierTouched={() => setIdentifierTouched(true)}
                 />
               )}
-              {step === 1 && <CredentialsStep scope={scope} />}
-              {step === 2 && <BackoffStep />}
-              {step === 3 && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
+              {stepId === "credentials" && <CredentialsStep scope={scope} />}
+              {stepId === "usage" && <UsageStep />}
+              {stepId === "backoff" && <BackoffStep />}
+              {stepId === "delegates" && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
               {step === TEST_STEP && saved && (
                 <ConnectionTestRunner scope={scope} identifier={saved.identifier} autoStart />
               )}

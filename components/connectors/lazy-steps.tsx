@@ -27,6 +27,7 @@ function later<P extends object>(load: () => Promise<ComponentType<P>>, fallback
 }
 
 export const CredentialsStep = later(() => import("./steps/credentials-step").then((m) => m.CredentialsStep));
+export const UsageStep = later(() => import("./steps/usage-step").then((m) => m.UsageStep));
 export const BackoffStep = later(() => import("./steps/backoff-step").then((m) => m.BackoffStep));
 export const DelegatesStep = later(() => import("./steps/delegates-step").then((m) => m.DelegatesStep));
 export const ConnectionTestRunner = later(() =>

@@ -19,6 +19,7 @@ export const WIZARD_STEPS = [
     fields: OVERVIEW_FIELDS,
   },
   { id: "credentials", label: "Credentials", description: "How Conduit signs in", fields: ["spec.credential"] },
+  { id: "usage", label: "Permissions", description: "What it is for", fields: ["conduit"] },
   {
     id: "backoff",
     label: "Backoff strategy",

@@ -23,7 +23,7 @@ describe("the wizard step in the URL", () => {
     expect(withStep("/connectors/new", "org=default&project=web", 1)).toBe(
       "/connectors/new?org=default&project=web&step=credentials",
     );
-    expect(withStep("/connectors/new", new URLSearchParams("step=credentials&org=a"), 3)).toBe(
+    expect(withStep("/connectors/new", new URLSearchParams("step=credentials&org=a"), 4)).toBe(
       "/connectors/new?step=delegates&org=a",
     );
   });

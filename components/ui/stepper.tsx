@@ -77,7 +77,7 @@ export function Stepper({
                 <button
                   type="button"
                   onClick={() => onSelect?.(i)}
-                  className="flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 hover:bg-surface-2"
+                  className="flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 hover:bg-surface-2 max-sm:px-1"
                 >
                   {marker}
                   {text}
@@ -85,7 +85,7 @@ export function Stepper({
               ) : (
                 <div
                   className={cn(
-                    "flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5",
+                    "flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 max-sm:px-1",
                     isCurrent && "bg-accent/10",
                   )}
                 >
@@ -96,7 +96,7 @@ export function Stepper({
               {i < steps.length - 1 && (
                 <span
                   aria-hidden
-                  className={cn("h-px w-4 shrink-0 max-sm:w-2", done ? "bg-success/60" : "bg-border")}
+                  className={cn("h-px w-4 shrink-0 max-sm:w-1", done ? "bg-success/60" : "bg-border")}
                 />
               )}
             </li>
