@@ -1,6 +1,7 @@
 // A user creates a connector in the wizard, watches the test run step by step, sees SUCCESS
 // with the account id; then breaks the secret and sees FAILURE with the hint to fix it.
 import { aws } from "./fixtures/aws";
+import { createAccessKeyConnector } from "./fixtures/connectors";
 import { queryRows } from "./fixtures/db";
 import { expect, screenshotPath, test } from "./fixtures/test";
 
@@ -80,26 +81,8 @@ test("a denied DescribeRegions shows the policy to attach, with a copy button", 
     accountId: ACCOUNT,
     allow: ["iam:SimulatePrincipalPolicy"],
   });
-  const sk = `deny_sk_${suffix}`;
-  await request.post("/api/secrets", { data: { identifier: sk, name: sk, value: user.secretAccessKey } });
   const identifier = `deny_${suffix}`;
-  expect(
-    (
-      await request.post("/api/connectors", {
-        data: {
-          name: identifier,
-          identifier,
-          spec: {
-            credential: {
-              type: "ManualConfig",
-              spec: { accessKey: user.accessKeyId, secretKeyRef: sk },
-              region: "us-east-1",
-            },
-          },
-        },
-      })
-    ).status(),
-  ).toBe(201);
+  await createAccessKeyConnector(request, { identifier, user });
   await page.goto(`/connectors/${identifier}`);
   await page.getByRole("button", { name: "Test connection" }).click();
   const regions = page.getByRole("listitem", { name: "List regions (ec2:DescribeRegions): Failed" });

@@ -3,6 +3,7 @@
 // once that statement is on the user the test is SUCCESS; the connector's YAML keeps the uses.
 import { expect, screenshotPath, test, type APIRequestContext } from "./fixtures/test";
 import { aws } from "./fixtures/aws";
+import { createAccessKeyConnector } from "./fixtures/connectors";
 
 const suffix = Date.now().toString(36);
 const ACCOUNT = "171717171717";
@@ -43,26 +44,8 @@ test("each chosen use is checked: a missing action is PARTIAL with the statement
 }) => {
   const name = `uses-${suffix}`;
   const user = await aws.addUser({ name, accountId: ACCOUNT, allow: ALLOW });
-  const sk = `uses_sk_${suffix}`;
-  expect(
-    (await request.post("/api/secrets", { data: { identifier: sk, name: sk, value: user.secretAccessKey } })).status(),
-  ).toBe(201);
   const identifier = `uses_${suffix}`;
-  const created = await request.post("/api/connectors", {
-    data: {
-      name: identifier,
-      identifier,
-      spec: {
-        credential: {
-          type: "ManualConfig",
-          spec: { accessKey: user.accessKeyId, secretKeyRef: sk },
-          region: "us-east-1",
-        },
-      },
-      conduit: { usages: [{ id: "ecr-pull" }, { id: "eks-deploy" }] },
-    },
-  });
-  expect(created.status()).toBe(201);
+  await createAccessKeyConnector(request, { identifier, user, usages: [{ id: "ecr-pull" }, { id: "eks-deploy" }] });
 
   const partial = await runTest(request, identifier);
   expect(partial.result.status).toBe("PARTIAL");
@@ -141,27 +124,8 @@ test("each chosen use is checked: a missing action is PARTIAL with the statement
 test("a use's check that IAM cannot answer is not checked: the verdict stays SUCCESS", async ({ request }) => {
   // No iam:SimulatePrincipalPolicy: the simulation itself is denied.
   const user = await aws.addUser({ name: `uses-nosim-${suffix}`, accountId: ACCOUNT, allow: ["ec2:DescribeRegions"] });
-  const sk = `uses_nosim_sk_${suffix}`;
-  await request.post("/api/secrets", { data: { identifier: sk, name: sk, value: user.secretAccessKey } });
   const identifier = `uses_nosim_${suffix}`;
-  expect(
-    (
-      await request.post("/api/connectors", {
-        data: {
-          name: identifier,
-          identifier,
-          spec: {
-            credential: {
-              type: "ManualConfig",
-              spec: { accessKey: user.accessKeyId, secretKeyRef: sk },
-              region: "us-east-1",
-            },
-          },
-          conduit: { usages: [{ id: "ecr-pull" }] },
-        },
-      })
-    ).status(),
-  ).toBe(201);
+  await createAccessKeyConnector(request, { identifier, user, usages: [{ id: "ecr-pull" }] });
   const { result, permissions } = await runTest(request, identifier);
   expect(result.status).toBe("SUCCESS");
   expect(permissions.status).toBe("skipped");
