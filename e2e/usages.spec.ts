@@ -4,6 +4,7 @@
 import { expect, screenshotPath, test, type APIRequestContext } from "./fixtures/test";
 import { aws } from "./fixtures/aws";
 import { createAccessKeyConnector } from "./fixtures/connectors";
+import { queryRows } from "./fixtures/db";
 
 const suffix = Date.now().toString(36);
 const ACCOUNT = "171717171717";
@@ -131,4 +132,113 @@ test("a use's check that IAM cannot answer is not checked: the verdict stays SUC
   expect(permissions.status).toBe("skipped");
   expect(permissions.detail).toContain(`Allow iam:SimulatePrincipalPolicy on ${user.arn}`);
   expect(permissions.data).toMatchObject({ usages: [{ id: "ecr-pull", status: "not-checked" }] });
+});
+
+test("through the wizard: choose the uses, save, PARTIAL with the statement, attach it, SUCCESS", async ({
+  page,
+  request,
+}) => {
+  const name = `uses-ui-${suffix}`;
+  const user = await aws.addUser({ name, accountId: ACCOUNT, allow: ALLOW });
+  const secret = { identifier: `uses_ui_sk_${suffix}`, name: `Uses UI key ${suffix}`, value: user.secretAccessKey };
+  expect((await request.post("/api/secrets", { data: secret })).status()).toBe(201);
+
+  await page.goto("/connectors/new");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Uses UI ${suffix}`);
+  const identifier = `Uses_UI_${suffix}`;
+  await expect(page.getByLabel("Identifier")).toHaveValue(identifier);
+  await page.getByRole("button", { name: /^Next/ }).click();
+  await page.getByRole("textbox", { name: "Access key ID", exact: true }).fill(user.accessKeyId);
+  await page.getByRole("combobox", { name: "Secret access key" }).selectOption({ label: secret.name });
+  await page.getByRole("button", { name: /^Next/ }).click();
+  await page.getByRole("checkbox", { name: /Pull from ECR/ }).check();
+  await page.getByRole("checkbox", { name: /Deploy to EKS/ }).check();
+  // An access key has no role to trust: no trust policy is offered.
+  await expect(page.getByRole("region", { name: "Trust policy" })).toHaveCount(0);
+  await page.getByRole("button", { name: /^Next/ }).click(); // backoff
+  await page.getByRole("button", { name: /^Next/ }).click(); // delegates
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  const steps = page.getByRole("list", { name: "Connection test steps" });
+  const verdict = page.getByRole("status", { name: "Test verdict" });
+  await expect(verdict).toContainText("Partial");
+  const check = steps.getByRole("listitem", { name: "Check permissions (iam:SimulatePrincipalPolicy): Failed" });
+  await expect(check).toContainText("Pull from ECR is missing ecr:BatchGetImage");
+  await expect(check.getByLabel(/^IAM policy for/)).toContainText('"Action": "ecr:BatchGetImage"');
+  await page.screenshot({ path: screenshotPath("wizard-uses-partial.png"), fullPage: true });
+  expect(
+    (await queryRows(`SELECT "lastTestStatus", usages FROM "Connector" WHERE identifier = $1`, [identifier]))[0],
+  ).toEqual({ lastTestStatus: "PARTIAL", usages: [{ id: "ecr-pull" }, { id: "eks-deploy" }] });
+
+  // Attach the statement the step offered, then test again from the connector's page.
+  await aws.addUser({
+    name,
+    accountId: ACCOUNT,
+    allow: [...ALLOW, "ecr:BatchGetImage"],
+  });
+  await page.goto(`/connectors/${identifier}`);
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(verdict).toContainText("Success");
+  await expect(
+    steps.getByRole("listitem", { name: "Check permissions (iam:SimulatePrincipalPolicy): Passed" }),
+  ).toBeVisible();
+  await page.getByRole("tab", { name: "Overview" }).click();
+  const uses = page.getByRole("list", { name: "Intended uses" });
+  await expect(uses.getByRole("listitem").filter({ hasText: "Pull from ECR" })).toContainText("Allowed");
+  expect((await queryRows(`SELECT "lastTestStatus" FROM "Connector" WHERE identifier = $1`, [identifier]))[0]).toEqual({
+    lastTestStatus: "SUCCESS",
+  });
+
+  // The YAML keeps the uses beside the Harness fields.
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const yaml = page.getByRole("region", { name: "Connector YAML" });
+  await expect(yaml).toContainText("conduit:");
+  await expect(yaml).toContainText("id: ecr-pull");
+  await expect(yaml).toContainText("id: eks-deploy");
+});
+
+test("OIDC and IRSA: the role's trust policy is shown beside the uses' policy", async ({ page }) => {
+  await page.goto("/connectors/new");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Trust ${suffix}`);
+  await page.getByRole("button", { name: /^Next/ }).click();
+
+  // IRSA: the delegate's service account, through its cluster's issuer.
+  await page.getByRole("radio", { name: "Use IRSA" }).check();
+  await page.getByRole("button", { name: /^Next/ }).click();
+  await page.getByRole("checkbox", { name: /Pull from ECR/ }).check();
+  const trust = page.getByRole("region", { name: "Trust policy" });
+  const irsaPolicy = trust.getByLabel("Role trust policy", { exact: true });
+  await expect(irsaPolicy).toContainText("system:serviceaccount:conduit-delegate:conduit-delegate");
+  await expect(irsaPolicy).toContainText("<CLUSTER_OIDC_ID>");
+  await trust.getByLabel("Cluster OIDC issuer").fill("https://example.com/not-eks");
+  await expect(trust.getByText("An EKS issuer: https://oidc.eks.<region>.amazonaws.com/id/<ID>")).toBeVisible();
+  await trust.getByLabel("Cluster OIDC issuer").fill("https://oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123");
+  await trust.getByLabel("AWS account ID").fill("123456789012");
+  await trust.getByLabel("Delegate namespace").fill("delegates");
+  await expect(irsaPolicy).toContainText(
+    "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123",
+  );
+  await expect(irsaPolicy).toContainText("system:serviceaccount:delegates:conduit-delegate");
+  await expect(
+    trust.getByLabel("Commands that create the role and annotate the service account", { exact: true }),
+  ).toContainText(
+    "kubectl annotate serviceaccount --namespace delegates conduit-delegate eks.amazonaws.com/role-arn=arn:aws:iam::123456789012:role/conduit-delegate",
+  );
+  await page.screenshot({ path: screenshotPath("wizard-permissions-irsa.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath("wizard-permissions-irsa-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // OIDC: Conduit's tokens for this connector, once the role is named.
+  await page.getByRole("button", { name: "Back", exact: true }).click();
+  await page.getByRole("radio", { name: "Use OIDC" }).check();
+  await page.getByRole("textbox", { name: "IAM role ARN" }).fill("arn:aws:iam::123456789012:role/conduit-oidc");
+  await page.getByRole("button", { name: /^Next/ }).click();
+  const oidcPolicy = trust.getByLabel("Role trust policy", { exact: true });
+  await expect(oidcPolicy).toContainText("sts:AssumeRoleWithWebIdentity");
+  await expect(oidcPolicy).toContainText(":sub");
+  await expect(oidcPolicy).toContainText("arn:aws:iam::123456789012:oidc-provider/");
+  await expect(page.getByLabel("Commands that create and attach the policy")).toContainText(
+    "aws iam attach-role-policy --role-name conduit-oidc",
+  );
 });

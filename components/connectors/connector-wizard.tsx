@@ -328,7 +328,7 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
                 />
               )}
               {stepId === "credentials" && <CredentialsStep scope={scope} />}
-              {stepId === "usage" && <UsageStep />}
+              {stepId === "usage" && <UsageStep scope={scope} />}
               {stepId === "backoff" && <BackoffStep />}
               {stepId === "delegates" && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
               {step === TEST_STEP && saved && (

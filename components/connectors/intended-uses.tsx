@@ -2,7 +2,7 @@
 // What a connector is for (its intended uses, lib/aws/usages.ts), and what that asks of AWS: the
 // least-privilege policy to copy or download, and the AWS CLI commands that create it and attach
 // it to the identity the connector ends up as (its IAM user, or the role it assumes).
-import { CopyButton } from "@/components/ui/copy-button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { Badge, Card, Time } from "@/components/ui/misc";
 import { parseArn, partitionOf } from "@/lib/aws/partitions";
 import {
@@ -67,48 +67,36 @@ export function UsagePolicyPanel({
         const json = JSON.stringify(part, null, 2);
         const file = policyFileName(i, parts.length);
         return (
-          <div key={file}>
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <span className="text-xs font-medium text-muted">
+          <CodeBlock
+            key={file}
+            label={
+              <>
                 Policy{parts.length > 1 ? ` ${i + 1} of ${parts.length}` : ""} ·{" "}
                 <span className="font-mono">{file}</span>
-              </span>
-              <span className="flex gap-2">
-                <CopyButton text={json} label={parts.length > 1 ? `Copy policy ${i + 1}` : "Copy the policy"} />
-                <a
-                  href={`data:application/json;charset=utf-8,${encodeURIComponent(json)}`}
-                  download={file}
-                  className="inline-flex h-9 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2 pointer-coarse:h-11"
-                >
-                  Download
-                </a>
-              </span>
-            </div>
-            <pre
-              tabIndex={0}
-              aria-label={`Policy ${file}`}
-              className="mt-1 max-h-72 overflow-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs"
-            >
-              {json}
-            </pre>
-          </div>
+              </>
+            }
+            name={`Policy ${file}`}
+            text={json}
+            copyLabel={parts.length > 1 ? `Copy policy ${i + 1}` : "Copy the policy"}
+            actions={
+              <a
+                href={`data:application/json;charset=utf-8,${encodeURIComponent(json)}`}
+                download={file}
+                className="inline-flex h-9 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2 pointer-coarse:h-11"
+              >
+                Download
+              </a>
+            }
+          />
         );
       })}
-      <div>
-        <div className="flex items-center justify-between gap-2">
-          <span className="text-xs font-medium text-muted">
-            Create it and attach it to the connector&apos;s {principal.type === "user" ? "IAM user" : "role"}
-          </span>
-          <CopyButton text={commands.join("\n")} label="Copy the commands" />
-        </div>
-        <pre
-          tabIndex={0}
-          aria-label="Commands that create and attach the policy"
-          className="mt-1 overflow-x-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs"
-        >
-          {commands.join("\n")}
-        </pre>
-      </div>
+      <CodeBlock
+        label={`Create it and attach it to the connector's ${principal.type === "user" ? "IAM user" : "role"}`}
+        name="Commands that create and attach the policy"
+        text={commands.join("\n")}
+        copyLabel="Copy the commands"
+        tall={false}
+      />
       {managed.length > 0 && (
         <p className="text-sm text-muted">
           AWS managed policies the AWS documentation names for these uses (broader than the policy above):{" "}

@@ -7,7 +7,7 @@
 // registration. Pure (browser and server); partition-aware so GovCloud gets `arn:aws-us-gov:`.
 import { stringify } from "yaml";
 import { partitionOf, type Partition } from "@/lib/aws/partitions";
-import { issuerHostPath, roleOfArn } from "@/lib/oidc/policy";
+import { IRSA_ANNOTATION, issuerHostPath, roleOfArn } from "@/lib/oidc/policy";
 import { AGENT_FLAVOUR_INFO, type AgentFlavour } from "./flavours";
 
 export interface GuideInput {
@@ -91,7 +91,6 @@ export interface Guide {
 export const AUDIENCE = "sts.amazonaws.com";
 /** Argo CD's UID/GID in its images; the projected IRSA token must be readable by it. */
 export const ARGOCD_FS_GROUP = 999;
-export const IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
 export const DEPLOYER_USERNAME = "deployer";
 /** The access policy the document's system:masters mapping corresponds to. */
 export const CLUSTER_ADMIN_POLICY = "AmazonEKSClusterAdminPolicy";

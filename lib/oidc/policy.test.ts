@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { issuerHostPath, oidcProviderArn, oidcSetupCommands, oidcTrustPolicy, roleOfArn } from "./policy";
+import {
+  irsaSetupCommands,
+  issuerHostPath,
+  oidcProviderArn,
+  oidcSetupCommands,
+  oidcTrustPolicy,
+  roleOfArn,
+} from "./policy";
 
 const issuer = "https://conduit.example.com/api/oidc/account/acc1";
 const hp = "conduit.example.com/api/oidc/account/acc1";
@@ -93,5 +100,55 @@ describe("OIDC trust policy", () => {
     });
     expect(roleOfArn("arn:aws:iam::111122223333:role/deploy")).toMatchObject({ roleName: "deploy", path: "/" });
     expect(roleOfArn("arn:aws:iam::111122223333:user/deploy")).toBeNull();
+  });
+
+  it("IRSA trusts exactly the delegate's service account through the cluster's issuer", () => {
+    const s = irsaSetupCommands({
+      partition: "aws",
+      region: "eu-west-1",
+      issuer: "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123",
+      accountId: "111122223333",
+      clusterName: "ops",
+      namespace: "conduit",
+      serviceAccount: "conduit-delegate",
+      roleName: "conduit-delegate",
+    });
+    expect(s.trustPolicy).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: {
+            Federated: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC123",
+          },
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Condition: {
+            StringEquals: {
+              "oidc.eks.eu-west-1.amazonaws.com/id/ABC123:aud": "sts.amazonaws.com",
+              "oidc.eks.eu-west-1.amazonaws.com/id/ABC123:sub": "system:serviceaccount:conduit:conduit-delegate",
+            },
+          },
+        },
+      ],
+    });
+    expect(s.roleArn).toBe("arn:aws:iam::111122223333:role/conduit-delegate");
+    expect(s.commands.at(-1)).toBe(
+      "kubectl annotate serviceaccount --namespace conduit conduit-delegate eks.amazonaws.com/role-arn=arn:aws:iam::111122223333:role/conduit-delegate --overwrite",
+    );
+  });
+
+  it("IRSA in GovCloud, before the issuer and account are known: placeholders, the partition, --region", () => {
+    const s = irsaSetupCommands({
+      partition: "aws-us-gov",
+      region: "us-gov-west-1",
+      namespace: "ns",
+      serviceAccount: "sa",
+    });
+    expect(s.roleArn).toBe("arn:aws-us-gov:iam::<ACCOUNT_ID>:role/<ROLE_NAME>");
+    expect(s.trustPolicyJson).toContain(
+      "arn:aws-us-gov:iam::<ACCOUNT_ID>:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/<CLUSTER_OIDC_ID>",
+    );
+    expect(s.commands[0]).toContain("--name <CLUSTER_NAME> --region us-gov-west-1");
+    expect(s.commands[2]).toMatch(/--region us-gov-west-1$/);
   });
 });

@@ -89,3 +89,64 @@ export function oidcSetupCommands(i: SetupInput): SetupCommands {
     ],
   };
 }
+
+/** The pod annotation EKS reads to hand a service account's pods credentials for a role (IRSA). */
+export const IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
+/** The audience EKS puts in the service account tokens it mounts for IRSA. */
+export const IRSA_AUDIENCE = "sts.amazonaws.com";
+
+export interface IrsaSetupInput {
+  partition: Partition;
+  /** Region of the cluster the delegate runs in. */
+  region: string;
+  /** Its IAM OIDC issuer (`aws eks describe-cluster … identity.oidc.issuer`); a placeholder until known. */
+  issuer?: string;
+  /** The AWS account that owns the role; a placeholder until known. */
+  accountId?: string;
+  clusterName?: string;
+  namespace: string;
+  serviceAccount: string;
+  roleName?: string;
+}
+
+export interface IrsaSetup extends SetupCommands {
+  /** The role ARN the service account is annotated with. */
+  roleArn: string;
+}
+
+/**
+ * IRSA for a delegate: the trust policy that lets exactly one Kubernetes service account of the
+ * cluster assume the role, the commands that register the cluster's issuer, create the role and
+ * annotate the service account. Unknown values stay as <PLACEHOLDERS> the user can see and fill.
+ */
+export function irsaSetupCommands(i: IrsaSetupInput): IrsaSetup {
+  const issuer = i.issuer?.trim() || `https://oidc.eks.${i.region}.amazonaws.com/id/<CLUSTER_OIDC_ID>`;
+  const accountId = i.accountId?.trim() || "<ACCOUNT_ID>";
+  const roleName = i.roleName?.trim() || "<ROLE_NAME>";
+  const cluster = i.clusterName?.trim() || "<CLUSTER_NAME>";
+  const trustPolicy = oidcTrustPolicy({
+    partition: i.partition,
+    accountId,
+    issuer,
+    audience: IRSA_AUDIENCE,
+    subject: `system:serviceaccount:${i.namespace}:${i.serviceAccount}`,
+  });
+  const roleArn = `arn:${i.partition}:iam::${accountId}:role/${roleName}`;
+  const region = i.partition === "aws" ? "" : ` --region ${i.region}`;
+  return {
+    roleArn,
+    trustPolicy,
+    trustPolicyJson: JSON.stringify(trustPolicy, null, 2),
+    commands: [
+      `aws eks describe-cluster --name ${cluster} --region ${i.region} --query cluster.identity.oidc.issuer --output text`,
+      `aws iam create-open-id-connect-provider --url ${issuer} --client-id-list ${IRSA_AUDIENCE}${region}`,
+      `aws iam create-role --role-name ${roleName} --assume-role-policy-document file://trust.json${region}`,
+      `kubectl annotate serviceaccount --namespace ${i.namespace} ${i.serviceAccount} ${IRSA_ANNOTATION}=${roleArn} --overwrite`,
+    ],
+    notes: [
+      "The first command prints the cluster's issuer; put it in the field above so the trust policy and commands name it.",
+      "Register the issuer once per cluster and account (skip create-open-id-connect-provider when aws iam list-open-id-connect-providers lists it).",
+      "Restart the delegate's pods after annotating, so EKS mounts the web identity token into them.",
+    ],
+  };
+}

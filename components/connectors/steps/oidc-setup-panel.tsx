@@ -1,5 +1,6 @@
 "use client";
 import { useWatch } from "react-hook-form";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Alert } from "@/components/ui/misc";
 import { Spinner } from "@/components/ui/spinner";
@@ -26,25 +27,8 @@ function CopyRow({ label, value }: { label: string; value: string }) {
   );
 }
 
-function CodeBlock({ label, text }: { label: string; text: string }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <div className="flex items-center justify-between">
-        <span className="text-xs font-medium text-muted">{label}</span>
-        <CopyButton text={text} label={`Copy the ${label.toLowerCase()}`} />
-      </div>
-      <pre
-        className="max-h-72 overflow-auto rounded border border-border bg-surface-2 p-3 font-mono text-xs"
-        aria-label={label}
-      >
-        {text}
-      </pre>
-    </div>
-  );
-}
-
-/** What AWS must trust for this connector: Conduit's issuer, the audience, the subject, the role's trust policy. */
-export function OidcSetupPanel({ scope }: { scope: ScopeRef }) {
+/** The OIDC preview (issuer, subject, trust policy) for the connector as it is being typed. */
+export function useConnectorOidcPreview(scope: ScopeRef) {
   const [name, identifier, roleArn, region, sessionTagKeys] = useWatch<ConnectorFormValues>({
     name: [
       "name",
@@ -55,13 +39,18 @@ export function OidcSetupPanel({ scope }: { scope: ScopeRef }) {
     ],
   }) as [string, string, string | undefined, string | undefined, string[] | undefined];
   const arn = roleArn?.trim() ?? "";
-  const preview = useOidcPreview(scope, {
+  return useOidcPreview(scope, {
     connectorIdentifier: identifier || undefined,
     connectorName: name || undefined,
     iamRoleArn: isIamRoleArn(arn) ? arn : undefined,
     region: region as never,
     oidcSessionTagKeys: sessionTagKeys?.length ? (sessionTagKeys as never) : undefined,
   });
+}
+
+/** What AWS must trust for this connector: Conduit's issuer, the audience, the subject, the role's trust policy. */
+export function OidcSetupPanel({ scope }: { scope: ScopeRef }) {
+  const preview = useConnectorOidcPreview(scope);
   const p = preview.data;
 
   return (

@@ -15,10 +15,12 @@ import {
   type UsageId,
   type UsageSelection,
 } from "@/lib/aws/usages";
+import type { ScopeRef } from "@/lib/scope";
 import { UsagePolicyPanel } from "../intended-uses";
 import { errorAt, useWizardForm } from "../wizard-model";
+import { TrustPolicyPanel } from "./trust-policy-panel";
 
-export function UsageStep() {
+export function UsageStep({ scope }: { scope: ScopeRef }) {
   const { control, setValue, formState } = useWizardForm();
   const usages = (useWatch({ control, name: "conduit.usages" }) ?? []) as UsageSelection[];
   const credential = useWatch({ control, name: "spec.credential" });
@@ -104,6 +106,7 @@ export function UsageStep() {
         <h3 className="text-sm font-medium">The policy these uses need</h3>
         <UsagePolicyPanel usages={usages} credential={credential} />
       </section>
+      <TrustPolicyPanel scope={scope} />
     </div>
   );
 }
