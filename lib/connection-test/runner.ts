@@ -24,14 +24,8 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
   const t0 = performance.now();
   const run: TestRun = { o, known: {} };
   const cross = o.spec.credential.crossAccountAccess;
-  // An optional check reports its fix without throwing: the permissions step leaves its hint
-  // (the statements to add) in run.known, and it goes onto that step's failed event here.
-  const withHint = (e: StepEvent): StepEvent =>
-    e.step === "permissions" && e.status === "failed" && !e.hint && run.known.permissionsHint
-      ? { ...e, reason: e.reason ?? "permissions-missing", hint: run.known.permissionsHint }
-      : e;
   const steps = await runPlan(connectionTestPlan(run), {
-    emit: (e) => o.emit(withHint(e)),
+    emit: o.emit,
     timeoutMs: o.timeoutMs,
     signal: o.signal,
     diagnose: (err, step, info) =>
@@ -48,7 +42,7 @@ export async function runConnectionTest(o: RunOptions): Promise<TestResult> {
         oidc: run.known.oidc,
       }),
   });
-  return verdict(steps.map(withHint), startedAt, performance.now() - t0, o.delegateId);
+  return verdict(steps, startedAt, performance.now() - t0, o.delegateId);
 }
 
 /**

@@ -4,7 +4,7 @@
 // so does the caller's signal (the console is stopping): the steps running then fail with its reason.
 // Failures become step events through the caller's diagnose(), so every plan explains the same way.
 import type { Diagnosis } from "@/lib/diagnosis/types";
-import type { StepEvent } from "./types";
+import type { Hint, StepEvent } from "./types";
 import { abortable } from "@/lib/common/abortable";
 
 export interface RetryNote {
@@ -28,6 +28,9 @@ export interface StepOutcome {
   awsRequestId?: string;
   /** Optional checks report a problem or a skip without throwing. */
   status?: "passed" | "failed" | "skipped";
+  /** A problem reported without throwing: its class and its fix. */
+  reason?: string;
+  hint?: Hint;
 }
 
 export interface StepDef<Id extends string> {
@@ -109,7 +112,16 @@ export async function runPlan<Id extends string>(plan: StepDef<Id>[], o: PlanOpt
     try {
       const r = await abortable(def.run(io), ctrl.signal);
       const status = r.status ?? "passed";
-      emit({ step: def.id, status, detail: r.detail, data: r.data, awsRequestId: r.awsRequestId, ...timing() });
+      emit({
+        step: def.id,
+        status,
+        detail: r.detail,
+        data: r.data,
+        awsRequestId: r.awsRequestId,
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.hint ? { hint: r.hint } : {}),
+        ...timing(),
+      });
       if (status !== "passed") return { passed: false, because: def.blocks ?? `Skipped: ${def.title} did not pass` };
       values.set(def.id, r.value);
       return { passed: true, value: r.value };

@@ -8,7 +8,6 @@ import type { OidcTokenFacts, SecretReader } from "@/lib/connectors/credentials"
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import type { TokenScope } from "@/lib/oidc/claims";
 import type { StepIo } from "@/lib/steps/executor";
-import type { Hint } from "@/lib/steps/types";
 import type { StepEvent } from "../types";
 
 export interface RunOptions {
@@ -34,8 +33,6 @@ export interface TestRun {
   known: {
     callerArn?: string;
     oidc?: OidcTokenFacts;
-    /** The permissions step's fix when a check was denied (the runner puts it on that step's event). */
-    permissionsHint?: Hint;
   };
 }
 

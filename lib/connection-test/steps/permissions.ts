@@ -263,7 +263,6 @@ export const permissionsStep = (
     const denied = uses.length
       ? [base, ...usages].flatMap((u) => u.denied)
       : usageResult("base", "", checks, byKey).denied;
-    if (denied.length) run.known.permissionsHint = missingHint(principalArn, partition, denied);
     const data: PermissionsData = { principalArn, base, usages, results };
     const allowedActions = [...new Set(results.filter((x) => x.decision === "allowed").map((x) => x.action))];
     const deniedActions = [...new Set(denied.map((d) => d.action))];
@@ -277,6 +276,9 @@ export const permissionsStep = (
           : `Allowed: ${allowedActions.join(", ")}`,
       data: { ...data },
       awsRequestId: answers[0]?.requestId,
+      ...(denied.length
+        ? { reason: "permissions-missing", hint: missingHint(principalArn, partition, denied) }
+        : {}),
     };
   },
 });
