@@ -8,7 +8,7 @@ const LIB = [
   ["scope", "yaml", "db", "jobs"],
   ["audit", "kubernetes", "aws", "access", "limits"],
   ["resource"],
-  ["secrets", "scopes", "auth"],
+  ["secrets", "scopes", "auth", "delegates"],
   ["oidc"],
   ["connectors"],
   ["environments", "diagnosis", "health"],
@@ -16,13 +16,13 @@ const LIB = [
   ["eks", "connection-test"],
   ["infrastructures"],
   ["gitops"],
-  ["api"],
+  ["api", "delegate-process"],
 ];
 const COMPONENTS = [
   ["ui"],
   ["forms", "lists"],
   ["yaml", "secrets", "shell", "scopes", "identity"],
-  ["connection-test"],
+  ["connection-test", "delegates"],
   ["connectors"],
   ["infrastructures"],
 ];

@@ -457,6 +457,7 @@ interface Real {
   bindingId: string;
   meTokenId: string;
   saTokenId: string;
+  delegateTokenId: string;
 }
 let real: Real | undefined;
 /** Identifiers and ids that exist: a fuzzed identifier is never one of them (nothing real is deleted). */
@@ -487,7 +488,7 @@ function realSegment(route: string[], i: number, method: string): string[] {
     const byCollection: Record<string, string> = {
       users: real!.userId,
       "role-bindings": real!.bindingId,
-      tokens: route[0] === "me" ? real!.meTokenId : real!.saTokenId,
+      tokens: route[0] === "me" ? real!.meTokenId : route[0] === "delegates" ? real!.delegateTokenId : real!.saTokenId,
     };
     const v = before && byCollection[before];
     if (v) return [v];
@@ -596,6 +597,22 @@ function validBody(route: Route, method: string): Obj | undefined {
     "POST /api/service-accounts": { identifier: `fz_new_sa_${S}`, name: "New SA" },
     "POST /api/service-accounts/[identifier]/tokens": { name: "fuzz", expiresInDays: 1 },
     "POST /api/me/tokens": { name: "fuzz", expiresInDays: 1 },
+    "POST /api/delegates/tokens": { name: `fuzz-new-${S}` },
+    "POST /api/delegate/v1/register": {
+      name: "fuzz-delegate",
+      tags: ["fuzz"],
+      version: "0.1.0",
+      host: "fuzz",
+      instanceId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d11",
+    },
+    "POST /api/delegate/v1/heartbeat": {
+      delegateId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d12",
+      instanceId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d11",
+    },
+    "POST /api/delegate/v1/goodbye": {
+      delegateId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d12",
+      instanceId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d11",
+    },
     "POST /api/users": { name: "New user", email: `fz-new-${S}@e2e.test` },
     "PUT /api/users/[id]": { disabled: true },
     "POST /api/role-bindings": { role: "viewer", principal: { kind: "user", id: real?.userId ?? "" } },
@@ -872,6 +889,7 @@ test.beforeAll(async ({ playwright }) => {
     "SA token",
   );
   const meToken = await ok(api.post("/api/me/tokens", { data: { name: "fuzz" } }), "my token");
+  const delegateToken = await ok(api.post("/api/delegates/tokens", { data: { name: `fuzz-${S}` } }), "delegate token");
   const user = await ok(api.post("/api/users", { data: { name: "Fuzz user", email: `fuzz-${S}@e2e.test` } }), "user");
   const userId = (user.user as { id: string }).id;
   const binding = await ok(
@@ -883,6 +901,7 @@ test.beforeAll(async ({ playwright }) => {
     bindingId: binding.id as string,
     meTokenId: (meToken.item as { id: string }).id,
     saTokenId: (saToken.item as { id: string }).id,
+    delegateTokenId: (delegateToken.item as { id: string }).id,
   };
 
   for (const table of [...MAIN_TABLES, "User", "RoleBinding", "ApiToken"]) {

@@ -58,6 +58,10 @@ const envSchema = z.object({
   /** Tags of this server as a delegate; connectors with selectors run only when all match. */
   CONDUIT_DELEGATE_TAGS: z.string().default(""),
   CONDUIT_DELEGATE_ID: z.string().default("conduit-server"),
+  /** The console's own in-process delegate; "false" leaves all work to registered delegates. */
+  CONDUIT_BUILTIN_DELEGATE: z.enum(["true", "false"]).default("true"),
+  /** How often delegates heartbeat; three missed beats and a delegate is disconnected. */
+  CONDUIT_DELEGATE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** Bound for a whole connection test, and for each AWS call inside it. */
   CONDUIT_TEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   CONDUIT_AWS_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

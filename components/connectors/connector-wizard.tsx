@@ -330,7 +330,9 @@ export function ConnectorWizard({ connector }: { connector?: ConnectorDto }) {
               {stepId === "credentials" && <CredentialsStep scope={scope} />}
               {stepId === "usage" && <UsageStep scope={scope} />}
               {stepId === "backoff" && <BackoffStep />}
-              {stepId === "delegates" && <DelegatesStep mode={delegateMode} onModeChange={setDelegateMode} />}
+              {stepId === "delegates" && (
+                <DelegatesStep scope={scope} mode={delegateMode} onModeChange={setDelegateMode} />
+              )}
               {step === TEST_STEP && saved && (
                 <ConnectionTestRunner scope={scope} identifier={saved.identifier} autoStart />
               )}

@@ -16,6 +16,7 @@ export const NAV = [
 export const SETTINGS_NAV = [
   { href: "/settings/organizations", label: "Organizations", icon: "organizations" },
   { href: "/settings/access", label: "Access control", icon: "access" },
+  { href: "/delegates", label: "Delegates", icon: "delegates" },
 ] as const;
 
 type NavItem = (typeof NAV)[number] | (typeof SETTINGS_NAV)[number];

@@ -18,6 +18,7 @@ export const resourceKinds = [
   "access",
   "user",
   "server_identity",
+  "delegate",
 ] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 export type Action = "view" | "edit" | "delete" | "test" | "access" | "manage" | "use";
@@ -38,6 +39,7 @@ const VIEW: Permission[] = [
   "audit:view",
   "oidc:view",
   "access:view",
+  "delegate:view",
 ];
 const EDIT: Permission[] = [
   ...VIEW,
@@ -63,8 +65,15 @@ export const ROLES: Record<RoleId, RoleDefinition> = {
     id: "account_admin",
     name: "Account Admin",
     description:
-      "Everything in the account: organizations, users, OIDC keys, and connectors that run as Conduit's own identity.",
-    permissions: new Set<Permission>([...ORG_ADMIN, "org:delete", "user:manage", "oidc:manage", "server_identity:use"]),
+      "Everything in the account: organizations, users, OIDC keys, delegates, and connectors that run as Conduit's own identity.",
+    permissions: new Set<Permission>([
+      ...ORG_ADMIN,
+      "org:delete",
+      "user:manage",
+      "oidc:manage",
+      "server_identity:use",
+      "delegate:manage",
+    ]),
   },
   org_admin: {
     id: "org_admin",

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/http/errors";
 import type { Actor, Scope } from "@/lib/scope";
 
 export async function describeMe(actor: Actor, scope: Scope): Promise<MeDto> {
-  if (actor.kind === "system") throw new AppError("NOT_FOUND", "No such principal");
+  if (actor.kind === "system" || actor.kind === "delegate") throw new AppError("NOT_FOUND", "No such principal");
   const user = actor.kind === "user" ? await getMe(actor.id) : null;
   return {
     id: actor.id,

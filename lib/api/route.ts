@@ -13,6 +13,7 @@ import { resolveScope } from "@/lib/scopes/service";
 import type { Actor, Scope, ScopeRef } from "@/lib/scope";
 import { knowsScope, requirePermission, scopeNotFound, type Permission } from "@/lib/access";
 import { authenticate, clientAddress } from "@/lib/auth/principal";
+import { authenticateDelegate } from "@/lib/delegates/service";
 import { AppError, validationError } from "@/lib/http/errors";
 import { toAppError } from "@/lib/http/map-error";
 import { refuseControlCharacters } from "@/lib/http/control-chars";
@@ -28,9 +29,11 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
  * - `public`: anyone, no credentials (health, readiness, OIDC discovery, sign-in and setup);
  * - `signedIn`: any authenticated caller (the service shapes the answer, e.g. only visible orgs);
  * - `visible`: the caller must know the scope (a grant at, above or inside it), else 404;
+ * - `delegate`: a delegate process with a live delegate token (and nothing else may call it);
  * - a permission, checked at the request's scope (or the scope named by the path).
  */
-export type Access = { public: true } | { signedIn: true } | { visible: true } | { permission: Permission };
+export type Access =
+  { public: true } | { signedIn: true } | { visible: true } | { delegate: true } | { permission: Permission };
 
 /** The declaration a handler carries, read by the route-walk test. */
 export type DeclaredHandler<H> = H & { access: Access };
@@ -153,6 +156,19 @@ async function callerOf(req: NextRequest, access: Access, requestId: string): Pr
       address: clientAddress(req.headers),
       userAgent: req.headers.get("user-agent") ?? undefined,
     };
+  if ("delegate" in access) {
+    const delegate = await authenticateDelegate(req.headers);
+    if (delegate)
+      return {
+        ...delegate.actor,
+        requestId,
+        address: clientAddress(req.headers),
+        userAgent: req.headers.get("user-agent") ?? undefined,
+      };
+    throw new AppError("UNAUTHENTICATED", "Send a live delegate token as `Authorization: Bearer cdd_…`", {
+      headers: { "www-authenticate": 'Bearer realm="conduit-delegate"' },
+    });
+  }
   const who = await authenticate(req.headers, requestId);
   if (who.ok) {
     // The session cookie travels with any request the browser makes, wherever it starts: a

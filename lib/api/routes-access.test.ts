@@ -16,6 +16,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Permission } from "@/lib/access";
+import { createDelegateToken } from "@/lib/delegates/service";
 import { createEnvironment } from "@/lib/environments/service";
 import { resetEnvCache } from "@/lib/env";
 import { SYSTEM_ACTOR } from "@/lib/scope";
@@ -54,9 +55,9 @@ function accessProblems(mod: Record<string, unknown>, file: string): string[] {
       continue;
     }
     const a = access as Record<string, unknown>;
-    const kinds = ["public", "signedIn", "visible", "permission"].filter((k) => k in a);
+    const kinds = ["public", "signedIn", "visible", "delegate", "permission"].filter((k) => k in a);
     if (kinds.length !== 1)
-      out.push(`${file} ${method}: access must say exactly one of public, signedIn, visible, permission`);
+      out.push(`${file} ${method}: access must say exactly one of public, signedIn, visible, delegate, permission`);
     else if (kinds[0] === "permission" && !GRANTABLE.has(String(a.permission)))
       out.push(`${file} ${method}: "${String(a.permission)}" is a permission no role has`);
     else if (kinds[0] !== "permission" && a[kinds[0]!] !== true)
@@ -180,6 +181,8 @@ const who = {
 } satisfies Record<string, GrantSpec[]>;
 type Who = keyof typeof who;
 const headers = {} as Record<Who, Record<string, string>>;
+/** A live delegate token: the only credential the delegate protocol accepts. */
+let delegateHeaders: Record<string, string> = {};
 
 type Level = "account" | "org" | "project";
 /** Where a handler checks its permission: the path's org/project, else the query's scope, else the account. */
@@ -234,7 +237,8 @@ beforeAll(async () => {
   }
   for (const [name, grants] of Object.entries(who))
     headers[name as Who] = (await principal({ grants, name: `walk ${name}` })).headers;
-  for (const e of entries) if (!("public" in e.access)) levels.set(e, await levelOf(e));
+  delegateHeaders = { authorization: `Bearer ${(await createDelegateToken("walk", by)).token}` };
+  for (const e of entries) if (!("public" in e.access || "delegate" in e.access)) levels.set(e, await levelOf(e));
 }, 60_000);
 
 // ---- the declarations ------------------------------------------------------------------------
@@ -263,7 +267,7 @@ describe("declarations", () => {
     expect(accessProblems(fake, "app/api/fake/route.ts")).toEqual([
       "app/api/fake/route.ts GET: no declared access (build it with withRoute, or wrap it in declare())",
       'app/api/fake/route.ts PUT: "connector:fly" is a permission no role has',
-      "app/api/fake/route.ts PATCH: access must say exactly one of public, signedIn, visible, permission",
+      "app/api/fake/route.ts PATCH: access must say exactly one of public, signedIn, visible, delegate, permission",
     ]);
     expect(accessProblems({ GET: "not a function" }, "x")).toEqual(["x GET: exported but not a function"]);
   });
@@ -320,6 +324,26 @@ describe.each(entries)("$name", (e) => {
     it("is public: answers without credentials, never 401", async () => {
       const a = await call(e, {});
       expect(a.status, describeAnswer(a)).not.toBe(401);
+    });
+    return;
+  }
+
+  if ("delegate" in access) {
+    it("lets in a live delegate token only: no credentials, an invalid one and every API token get 401", async () => {
+      const refused = [
+        ["without credentials", {}],
+        ["with a delegate token nobody issued", { authorization: "Bearer cdd_this-token-was-never-issued-at-all" }],
+        ...(Object.keys(who) as Who[]).map((w) => [`with ${w}'s API token`, headers[w]] as const),
+      ] as const;
+      const wrong: string[] = [];
+      for (const [label, h] of refused) {
+        const a = await call(e, h);
+        if (a.status !== 401 || a.authenticate !== 'Bearer realm="conduit-delegate"')
+          wrong.push(`${label} should get 401, got ${describeAnswer(a)}`);
+      }
+      const live = await call(e, delegateHeaders);
+      if (!isAnswered(live)) wrong.push(`a live delegate token should get through, got ${describeAnswer(live)}`);
+      expect(wrong, wrong.join("\n")).toEqual([]);
     });
     return;
   }

@@ -71,8 +71,9 @@ describe("migrated database matches prisma/schema.prisma", () => {
         expect(col, `${table}.${f.name} exists`).toBeDefined();
         expect(col!.is_nullable, `${table}.${f.name} nullability`).toBe(f.isRequired ? "NO" : "YES");
         if (f.kind === "scalar") {
-          const type = f.isList ? col!.udt_name : col!.data_type;
-          expect(pgTypes[f.type] ?? [], `${table}.${f.name} type ${type}`).toContain(f.isList ? type : type);
+          // A list is an array column: its element type is the udt name without the leading "_".
+          const type = f.isList ? col!.udt_name.replace(/^_/, "") : col!.data_type;
+          expect(pgTypes[f.type] ?? [], `${table}.${f.name} type ${type}`).toContain(type);
         }
       }
       expect([...cols.keys()].sort(), `${table} has no extra columns`).toEqual(

@@ -41,7 +41,7 @@ export interface Grant {
 export interface Actor {
   id: string;
   name: string;
-  kind: "user" | "serviceAccount" | "system";
+  kind: "user" | "serviceAccount" | "system" | "delegate";
   /** The roles the actor holds; none means it may do nothing (deny by default). */
   grants?: readonly Grant[];
   requestId?: string;

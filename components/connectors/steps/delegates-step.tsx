@@ -1,5 +1,8 @@
 "use client";
-import { Controller } from "react-hook-form";
+import { Controller, useWatch } from "react-hook-form";
+import { Alert } from "@/components/ui/misc";
+import { useDelegateMatch } from "@/lib/delegates/hooks";
+import type { ScopeRef } from "@/lib/scope";
 import { Field } from "@/components/ui/field";
 import { TagInput } from "@/components/ui/tag-input";
 import { RadioCards } from "@/components/ui/radio-cards";
@@ -12,14 +15,17 @@ export type DelegateMode = "any" | "tags";
  * connector always executes on a delegate (`executeOnDelegate` stays true).
  */
 export function DelegatesStep({
+  scope,
   mode,
   onModeChange,
 }: {
+  scope: ScopeRef;
   mode: DelegateMode;
   onModeChange: (mode: DelegateMode) => void;
 }) {
   const { control, getValues, setValue, clearErrors, formState } = useWizardForm();
   const stash = useStash();
+  const selectors = (useWatch({ control, name: "spec.delegateSelectors" }) ?? []) as string[];
 
   const changeMode = (next: DelegateMode) => {
     if (next === "any") {
@@ -82,6 +88,32 @@ export function DelegatesStep({
           )}
         </Field>
       )}
+      <DelegateMatchNote scope={scope} selectors={mode === "tags" ? selectors : []} />
     </div>
+  );
+}
+
+/** How many connected delegates could run this connector's work, as the selectors are typed. */
+function DelegateMatchNote({ scope, selectors }: { scope: ScopeRef; selectors: string[] }) {
+  const match = useDelegateMatch(scope, selectors);
+  if (!match.data) return null;
+  const { connected, matching } = match.data;
+  const names = matching.map((m) => m.name).join(", ");
+  if (matching.length === 0)
+    return (
+      <Alert tone="warning" title="No connected delegate matches">
+        {connected === 0
+          ? "No delegate is connected. Tests and lookups for this connector will wait for one; start a delegate from the Delegates page."
+          : `None of the ${connected} connected delegate${connected === 1 ? " has" : "s have"} all of these tags. You can save the connector, but its tests and lookups cannot run until a delegate with these tags connects.`}
+      </Alert>
+    );
+  return (
+    <p role="status" className="text-sm text-muted">
+      <span className="font-medium text-fg">
+        {matching.length} connected delegate{matching.length === 1 ? " matches" : "s match"}
+      </span>
+      {selectors.length === 0 ? ` (${connected} connected): ` : ": "}
+      {names}
+    </p>
   );
 }

@@ -276,9 +276,7 @@ export const permissionsStep = (
           : `Allowed: ${allowedActions.join(", ")}`,
       data: { ...data },
       awsRequestId: answers[0]?.requestId,
-      ...(denied.length
-        ? { reason: "permissions-missing", hint: missingHint(principalArn, partition, denied) }
-        : {}),
+      ...(denied.length ? { reason: "permissions-missing", hint: missingHint(principalArn, partition, denied) } : {}),
     };
   },
 });
