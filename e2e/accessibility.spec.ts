@@ -316,6 +316,11 @@ test.describe("accessibility", () => {
     await expect(page.getByRole("table")).toBeVisible();
     await audit(page, "audit log");
 
+    await page.goto("/delegates");
+    await expect(page.getByRole("table", { name: "Delegates" })).toBeVisible();
+    await audit(page, "delegates");
+    await auditDialog(page, "New delegate token", "New delegate token", "delegates: new delegate token dialog");
+
     await page.goto("/settings/organizations");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await audit(page, "organizations");

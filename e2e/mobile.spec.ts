@@ -153,6 +153,7 @@ test.describe("phone", () => {
     ["gitops-cluster-edit", `/gitops/clusters/target/edit?${qs}`],
     ["secrets", `/secrets?${qs}`],
     ["audit", `/audit`],
+    ["delegates", `/delegates`],
     ["settings-profile", `/settings/profile`],
     ["settings-tokens", `/settings/tokens`],
     ["settings-organizations", `/settings/organizations`],

@@ -70,6 +70,7 @@ test("the console runs under its policy: no violation on any main page, scripts 
     `/audit?${scope}`,
     "/settings/access",
     "/settings/tokens",
+    "/delegates",
   ]) {
     await page.goto(path);
     await expect(page.locator("html[data-hydrated]")).toBeAttached();
