@@ -5,14 +5,19 @@
 // token is refused and the process ends; a delegate token opens nothing else in the API.
 import { expect, screenshotPath, test, type Page } from "./fixtures/test";
 import { anonymousApi } from "./fixtures/auth";
+import { aws } from "./fixtures/aws";
+import { createAccessKeyConnector } from "./fixtures/connectors";
 import { startDelegate, type RunningDelegate } from "./fixtures/delegate";
 import { queryRows } from "./fixtures/db";
 
 const suffix = Date.now().toString(36);
 const running: RunningDelegate[] = [];
 
-test.afterAll(() => {
-  for (const d of running) d.signal("SIGKILL");
+// Gracefully: a stopped delegate takes no more work at once (a killed one would count as
+// connected for three more heartbeats, and the next spec's tests would wait for it).
+test.afterAll(async () => {
+  for (const d of running) d.signal("SIGTERM");
+  await Promise.all(running.map((d) => d.exited));
 });
 
 function row(page: Page, name: string) {
@@ -136,4 +141,142 @@ test("a delegate stopped gracefully says goodbye; a revoked token is refused and
   expect(await again.exited).toBe(3);
   expect(again.output()).toContain("refused the delegate token");
   await expect(row(page, nameB)).toContainText("Disconnected", { timeout: 15_000 });
+});
+
+// ---- tests run on the delegate whose tags the connector selects ----------------------------------
+
+interface Line {
+  type: string;
+  step?: string;
+  status?: string;
+  data?: Record<string, unknown>;
+  result?: { status: string; delegateId: string; errorSummary: string; steps: Line[] };
+}
+const lines = (text: string): Line[] =>
+  text
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Line);
+
+test("each connector's test runs on the delegate its selectors match, with that delegate's own AWS identity; a delegate killed mid-test ends it as lost", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const [userA, userB, keyUser] = await Promise.all(
+    (
+      [
+        ["a", "515151515151"],
+        ["b", "525252525252"],
+        ["key", "535353535353"],
+      ] as const
+    ).map(([n, accountId]) =>
+      aws.addUser({
+        name: `delegate-${n}-${suffix}`,
+        accountId,
+        allow: ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"],
+      }),
+    ),
+  );
+  const token = async (name: string) => {
+    const res = await request.post("/api/delegates/tokens", { data: { name } });
+    expect(res.status()).toBe(201);
+    return ((await res.json()) as { token: string }).token;
+  };
+  const tagA = `run-a-${suffix}`;
+  const tagB = `run-b-${suffix}`;
+  const a = startDelegate({
+    token: await token(`run-a-${suffix}`),
+    name: `run-a-${suffix}`,
+    tags: [tagA],
+    ambient: userA!,
+  });
+  const b = startDelegate({
+    token: await token(`run-b-${suffix}`),
+    name: `run-b-${suffix}`,
+    tags: [tagB],
+    ambient: userB!,
+  });
+  running.push(a, b);
+  await expect.poll(() => a.output() + b.output(), { timeout: 30_000 }).toMatch(/registered[\s\S]*registered/);
+
+  const inherit = async (identifier: string, tag: string) => {
+    const res = await request.post("/api/connectors", {
+      data: {
+        name: identifier,
+        identifier,
+        spec: {
+          credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" },
+          delegateSelectors: [tag],
+        },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  };
+  await inherit(`on_a_${suffix}`, tagA);
+  await inherit(`on_b_${suffix}`, tagB);
+  await createAccessKeyConnector(request, {
+    identifier: `key_on_b_${suffix}`,
+    user: keyUser!,
+    delegateSelectors: [tagB],
+  });
+
+  const runTest = async (identifier: string) => {
+    const res = await request.post(`/api/connectors/${identifier}/test`);
+    expect(res.status()).toBe(200);
+    return lines(await res.text());
+  };
+  const identity = (ls: Line[]) => ls.find((l) => l.step === "identity" && l.status === "passed")?.data;
+
+  // A's test runs on A, as A's machine identity; B's on B; an access key's on B with its secret.
+  // One at a time: a person has a share of the running-test slots.
+  const onA = await runTest(`on_a_${suffix}`);
+  const onB = await runTest(`on_b_${suffix}`);
+  const keyOnB = await runTest(`key_on_b_${suffix}`);
+  expect(onA.at(-1)!.result).toMatchObject({ status: "SUCCESS", delegateId: `run-a-${suffix}` });
+  expect(identity(onA)).toMatchObject({ account: "515151515151", arn: userA!.arn });
+  expect(onB.at(-1)!.result).toMatchObject({ status: "SUCCESS", delegateId: `run-b-${suffix}` });
+  expect(identity(onB)).toMatchObject({ account: "525252525252", arn: userB!.arn });
+  expect(keyOnB.at(-1)!.result).toMatchObject({ status: "SUCCESS", delegateId: `run-b-${suffix}` });
+  expect(identity(keyOnB)).toMatchObject({ account: "535353535353" });
+  // Steps streamed one by one, and the history names the delegate.
+  expect(onA.filter((l) => l.type === "step" && l.status === "running").length).toBeGreaterThan(1);
+  const history = await (await request.get(`/api/connectors/on_a_${suffix}/tests?limit=1`)).json();
+  expect(history.items[0]).toMatchObject({ status: "SUCCESS", delegateId: `run-a-${suffix}` });
+
+  // A dies in the middle of a test: within its lease (3 missed heartbeats of 1 s) the test ends as lost.
+  await aws.latency(20_000, { action: "DescribeRegions" });
+  try {
+    const pending = runTest(`on_a_${suffix}`);
+    await expect
+      .poll(
+        async () =>
+          (
+            await queryRows<{ status: string }>(
+              `SELECT t.status FROM "DelegateTask" t JOIN "Connector" c ON c.id = t."connectorId"
+                WHERE c.identifier = $1 ORDER BY t."createdAt" DESC LIMIT 1`,
+              [`on_a_${suffix}`],
+            )
+          )[0]?.status,
+        { timeout: 15_000 },
+      )
+      .toBe("running");
+    const killedAt = Date.now();
+    a.signal("SIGKILL");
+    const lost = await pending;
+    const waited = Date.now() - killedAt;
+    expect(lost.at(-1)!.result).toMatchObject({ status: "FAILURE" });
+    expect(lost.at(-1)!.result!.errorSummary).toContain(`Delegate lost: run-a-${suffix} stopped answering`);
+    expect(waited).toBeLessThan(10_000);
+    const [stored] = await queryRows<{ status: string }>(
+      `SELECT status FROM "ConnectorTest" t JOIN "Connector" c ON c.id = t."connectorId" WHERE c.identifier = $1 ORDER BY t."testedAt" DESC LIMIT 1`,
+      [`on_a_${suffix}`],
+    );
+    expect(stored).toEqual({ status: "FAILURE" });
+  } finally {
+    await aws.clearFaults();
+  }
+  await page.goto("/delegates");
+  await expect(row(page, `run-a-${suffix}`)).toContainText("Disconnected", { timeout: 15_000 });
+  await expect(row(page, `run-b-${suffix}`)).toContainText("Connected");
 });

@@ -488,6 +488,7 @@ function realSegment(route: string[], i: number, method: string): string[] {
     const byCollection: Record<string, string> = {
       users: real!.userId,
       "role-bindings": real!.bindingId,
+      tasks: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d13",
       tokens: route[0] === "me" ? real!.meTokenId : route[0] === "delegates" ? real!.delegateTokenId : real!.saTokenId,
     };
     const v = before && byCollection[before];
@@ -608,6 +609,11 @@ function validBody(route: Route, method: string): Obj | undefined {
     "POST /api/delegate/v1/heartbeat": {
       delegateId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d12",
       instanceId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d11",
+    },
+    "POST /api/delegate/v1/tasks/acquire": {
+      delegateId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d12",
+      instanceId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d11",
+      waitMs: 0,
     },
     "POST /api/delegate/v1/goodbye": {
       delegateId: "6f1c1f5e-8d0b-4f43-9b59-0a9b7f3c2d12",

@@ -20,6 +20,7 @@ import type { Actor, Scope } from "@/lib/scope";
 import { readAwsKeyMaterial, resolveSecretRef } from "@/lib/secrets/service";
 import { scopeKey } from "@/lib/scope";
 import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
+import { runOnDelegate, runsOnDelegate } from "./delegated";
 import { runConnectionTest } from "./runner";
 import type { StepEvent, StoredTest, TestEvent, TestResult } from "./types";
 
@@ -109,6 +110,19 @@ export async function testSavedConnector(opts: {
     throw err;
   }
   const started = Date.now();
+  let delegated: boolean;
+  try {
+    delegated = await runsOnDelegate(spec);
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  if (delegated)
+    return ndjsonStream<TestEvent>(
+      (emit) => runOnDelegate({ row, spec, scope: opts.scope, by: opts.by, emit, signal: opts.signal }),
+      release,
+      () => crashed("delegate", started),
+    );
   return ndjsonStream<TestEvent>(
     async (emit, unlock) => {
       const stop = endRunsSignal();

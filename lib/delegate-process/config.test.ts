@@ -11,7 +11,7 @@ describe("a delegate's configuration", () => {
         CONDUIT_DELEGATE_TOKEN: TOKEN,
         DELEGATE_NAME: "vpc-prod-1",
         DELEGATE_TAGS: " vpc-prod, eu ,,eu",
-      } as NodeJS.ProcessEnv),
+      }),
     ).toMatchObject({ url: "https://conduit.example.com", token: TOKEN, name: "vpc-prod-1", tags: ["vpc-prod", "eu"] });
   });
 
@@ -22,7 +22,7 @@ describe("a delegate's configuration", () => {
         CONDUIT_DELEGATE_TOKEN: "cdt_an-api-token-is-not-a-delegate-token",
         DELEGATE_NAME: "Not A Name",
         DELEGATE_TAGS: "has space",
-      } as NodeJS.ProcessEnv),
+      }),
     ).toThrow(/CONDUIT_URL[\s\S]*CONDUIT_DELEGATE_TOKEN[\s\S]*DELEGATE_NAME[\s\S]*DELEGATE_TAGS/);
   });
 

@@ -21,6 +21,8 @@ const configSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(delegateTagSchema).max(50)),
+  /** Tasks run at once. */
+  DELEGATE_MAX_TASKS: z.coerce.number().int().min(1).max(256).default(8),
 });
 
 export type DelegateConfig = {
@@ -29,6 +31,7 @@ export type DelegateConfig = {
   name: string;
   tags: string[];
   host: string;
+  maxTasks: number;
 };
 
 /** A host name as a delegate name: lowercase, runs of other characters as "-". */
@@ -39,7 +42,7 @@ export const nameFromHost = (host: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 64) || "delegate";
 
-export function readDelegateConfig(source: NodeJS.ProcessEnv = process.env): DelegateConfig {
+export function readDelegateConfig(source: Record<string, string | undefined> = process.env): DelegateConfig {
   const parsed = configSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -53,5 +56,6 @@ export function readDelegateConfig(source: NodeJS.ProcessEnv = process.env): Del
     name: c.DELEGATE_NAME ?? nameFromHost(host),
     tags: [...new Set(c.DELEGATE_TAGS)],
     host,
+    maxTasks: c.DELEGATE_MAX_TASKS,
   };
 }

@@ -14,6 +14,12 @@ const MAX_BACKOFF_MS = 30_000;
 export class TokenRefused extends Error {}
 
 export interface DelegateConnection {
+  /** This process's registration now (null while it is not registered). */
+  current: () => { delegateId: string; instanceId: string } | null;
+  /** Posts to the delegate protocol (`/api/delegate/v1/<path>`) with the token; 401 throws TokenRefused. */
+  call: (path: string, body: unknown, signal?: AbortSignal) => Promise<Response>;
+  /** Stops with this connection: long polls and task runs listen to it. */
+  signal: AbortSignal;
   /** Resolves once registered for the first time. */
   ready: Promise<RegisterAnswer>;
   /** Resolves when the connection ended (stop(), or the token was refused). */
@@ -21,7 +27,12 @@ export interface DelegateConnection {
   stop: () => Promise<void>;
 }
 
-export function connectDelegate(config: DelegateConfig, log: Logger): DelegateConnection {
+export function connectDelegate(
+  config: DelegateConfig,
+  log: Logger,
+  /** Tasks running now: heartbeats renew their leases. */
+  running: ReadonlySet<string> = new Set(),
+): DelegateConnection {
   const instanceId = randomUUID();
   const abort = new AbortController();
   let registered: RegisterAnswer | null = null;
@@ -33,8 +44,8 @@ export function connectDelegate(config: DelegateConfig, log: Logger): DelegateCo
   });
   ready.catch(() => undefined);
 
-  async function call(path: string, body: unknown): Promise<Response> {
-    const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]);
+  async function call(path: string, body: unknown, own?: AbortSignal): Promise<Response> {
+    const signal = own ?? AbortSignal.any([abort.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]);
     const res = await fetch(`${config.url}/api/delegate/v1/${path}`, {
       method: "POST",
       headers: {
@@ -77,7 +88,11 @@ export function connectDelegate(config: DelegateConfig, log: Logger): DelegateCo
           registered = await register();
           onReady(registered);
         } else {
-          const res = await call("heartbeat", { delegateId: registered.delegateId, instanceId, running: [] });
+          const res = await call("heartbeat", {
+            delegateId: registered.delegateId,
+            instanceId,
+            running: [...running],
+          });
           if (res.status === 409) {
             log.warn("the console does not know this instance any more: registering again");
             registered = null;
@@ -117,5 +132,12 @@ export function connectDelegate(config: DelegateConfig, log: Logger): DelegateCo
     log.info("delegate stopped");
   }
 
-  return { ready, done, stop };
+  return {
+    current: () => (registered ? { delegateId: registered.delegateId, instanceId } : null),
+    call,
+    signal: abort.signal,
+    ready,
+    done,
+    stop,
+  };
 }

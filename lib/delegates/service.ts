@@ -166,6 +166,22 @@ export async function heartbeat(input: HeartbeatInput, tokenId: string, stop = f
     });
 }
 
+/** The registered delegate making a request (its current instance, with this token), or a 409 to register again. */
+export async function delegateFor(
+  ids: { delegateId: string; instanceId: string },
+  tokenId: string,
+): Promise<{ id: string; name: string; tags: string[] }> {
+  const row = await db.delegate.findFirst({
+    where: { id: ids.delegateId, instanceId: ids.instanceId, tokenId, accountId: account().accountId },
+    select: { id: true, name: true, tags: true },
+  });
+  if (!row)
+    throw new AppError("CONFLICT", "This delegate is not registered under that instance: register again", {
+      extra: { reason: "register-again" },
+    });
+  return row;
+}
+
 /** The console's own delegate as the list shows it (always connected while it is on). */
 export function builtInDelegate(now = new Date()): DelegateDto | null {
   const e = env();

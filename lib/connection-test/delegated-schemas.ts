@@ -1,0 +1,55 @@
+// What a delegate reports for a task it runs, validated before it is stored. Pure.
+import { z } from "zod";
+import { STEP_IDS } from "./types";
+
+const text = (max: number) => z.string().max(max);
+
+export const stepEventSchema = z.looseObject({
+  type: z.literal("step"),
+  step: z.enum(STEP_IDS),
+  title: text(200),
+  status: z.enum(["pending", "running", "passed", "failed", "skipped"]),
+  durationMs: z.number().int().min(0).max(3_600_000).optional(),
+  detail: text(8000).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+  retries: z.number().int().min(0).max(1000),
+  retryReasons: z.array(text(500)).max(100).optional(),
+  awsRequestId: text(200).optional(),
+  errorCode: text(200).optional(),
+  reason: text(200).optional(),
+  hint: z
+    .looseObject({
+      text: text(4000),
+      policy: z.record(z.string(), z.unknown()).optional(),
+      commands: z.array(text(4000)).max(50).optional(),
+    })
+    .optional(),
+});
+
+const who = { delegateId: z.string().uuid(), instanceId: z.string().uuid() };
+
+export const taskEventsSchema = z.strictObject({
+  ...who,
+  events: z.array(stepEventSchema).min(1).max(200),
+});
+
+export const taskResultSchema = z.strictObject({
+  ...who,
+  result: z.looseObject({
+    status: z.enum(["SUCCESS", "FAILURE", "PARTIAL"]),
+    errors: z.array(z.strictObject({ reason: text(200), message: text(4000), code: text(200) })).max(50),
+    errorSummary: text(4000),
+    testedAt: z.number().int().min(0),
+    delegateId: text(200),
+    durationMs: z.number().int().min(0).max(3_600_000),
+    steps: z.array(stepEventSchema).max(50),
+  }),
+});
+
+export const acquireSchema = z.strictObject({
+  ...who,
+  /** How long the console may hold the request open waiting for work. */
+  waitMs: z.number().int().min(0).max(25_000).default(20_000),
+});
+
+export const taskParamsSchema = z.object({ id: z.string().uuid() });

@@ -1,0 +1,307 @@
+// Connection tests run by a registered delegate. The console queues a task on pg-boss (one queue
+// per set of selectors; a delegate takes from every queue whose selectors are all among its
+// tags), the delegate that takes it holds a lease its heartbeats renew, and its step events are
+// appended to the task's row as they arrive, so whichever console instance serves the browser
+// streams them from PostgreSQL. A lease that runs out ends the test as "delegate lost" (or, when
+// the delegate had not reported a step yet, puts it back for another matching delegate); a test
+// nobody takes within the test's time limit ends as "no delegate took it"; a browser that leaves
+// before a delegate took the test cancels it.
+import "server-only";
+import { createHash } from "node:crypto";
+import type { UsageSelection } from "@/lib/aws/usages";
+import { secretReaderFor } from "@/lib/connectors/credentials";
+import type { ConnectorWithSecrets } from "@/lib/connectors/queries";
+import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
+import { db } from "@/lib/db";
+import { MISSED_BEATS } from "@/lib/delegates/match";
+import { matchDelegates } from "@/lib/delegates/service";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import { jobs } from "@/lib/jobs";
+import { logger } from "@/lib/logger";
+import type { Actor, Scope } from "@/lib/scope";
+import { saveTestResult } from "./queries";
+import type { StepEvent, TestEvent, TestResult } from "./types";
+
+const POLL_MS = 200;
+const ACQUIRE_POLL_MS = 250;
+
+/** What a delegate receives for a connection test: everything it needs, secrets for this task only. */
+export interface ConnectionTestTask {
+  id: string;
+  kind: "connection-test";
+  connector: {
+    identifier: string;
+    name: string;
+    scope: Pick<Scope, "accountId" | "orgIdentifier" | "projectIdentifier">;
+  };
+  spec: ConnectorInput["spec"];
+  usages: UsageSelection[];
+  /** The values of the secrets the spec refers to, by reference. Never stored on the delegate. */
+  secrets: Record<string, string>;
+  timeoutMs: number;
+  callTimeoutMs: number;
+}
+
+const leaseMs = () => MISSED_BEATS * env().CONDUIT_DELEGATE_HEARTBEAT_SECONDS * 1000;
+
+/** The pg-boss queue for tasks needing these selectors. */
+export function queueFor(selectors: readonly string[]): string {
+  const sorted = [...new Set(selectors)].sort();
+  if (!sorted.length) return "delegate-tasks.any";
+  return `delegate-tasks.${createHash("sha256").update(JSON.stringify(sorted)).digest("hex").slice(0, 20)}`;
+}
+
+/**
+ * Whether a connector with these selectors runs on a registered delegate: when a connected one
+ * matches, or when the built-in delegate is off (then the test waits for one).
+ */
+export async function runsOnDelegate(spec: ConnectorInput["spec"]): Promise<boolean> {
+  // OIDC tokens are minted with the console's signing key; they stay with the built-in delegate.
+  if (spec.credential.type === "OidcAuthentication") return false;
+  if (env().CONDUIT_BUILTIN_DELEGATE !== "true") return true;
+  const match = await matchDelegates(spec.delegateSelectors ?? []);
+  return match.matching.some((m) => !m.builtIn);
+}
+
+async function enqueue(task: { id: string; selectors: string[] }) {
+  const boss = await jobs();
+  const name = queueFor(task.selectors);
+  await db.delegateTaskQueue.upsert({
+    where: { name },
+    create: { name, selectors: [...new Set(task.selectors)].sort() },
+    update: {},
+  });
+  await boss.createQueue(name);
+  await boss.send(name, { taskId: task.id }, { retryLimit: 0, expireInSeconds: 3600 });
+}
+
+type TaskRow = NonNullable<Awaited<ReturnType<typeof db.delegateTask.findUnique>>>;
+
+const endedResult = (row: TaskRow, status: "lost" | "unclaimed", started: number): TestResult => {
+  const name = row.delegateName ?? "a delegate";
+  const message =
+    status === "lost"
+      ? `Delegate lost: ${name} stopped answering during the test (no heartbeat for ${leaseMs() / 1000} s)`
+      : "No delegate took the test: no connected delegate has every selector of this connector";
+  return {
+    status: "FAILURE",
+    errors: [{ reason: "Delegate", message, code: status === "lost" ? "DELEGATE_LOST" : "NO_DELEGATE" }],
+    errorSummary: message,
+    testedAt: started,
+    delegateId: row.delegateName ?? "none",
+    durationMs: Date.now() - started,
+    steps: (row.events as unknown as StepEvent[]).filter((e) => e.status !== "running"),
+  };
+};
+
+/**
+ * Queues the test and streams what the delegate reports until it ends. The result is stored by
+ * whoever ends the task: the delegate's completion, or this stream when the lease ran out.
+ */
+export async function runOnDelegate(opts: {
+  row: ConnectorWithSecrets;
+  spec: ConnectorInput["spec"];
+  scope: Scope;
+  by: Actor;
+  emit: (e: TestEvent) => void;
+  signal?: AbortSignal;
+}): Promise<void> {
+  const started = Date.now();
+  const selectors = opts.spec.delegateSelectors ?? [];
+  const task = await db.delegateTask.create({
+    data: {
+      accountId: opts.scope.accountId,
+      kind: "connection-test",
+      connectorId: opts.row.id,
+      selectors,
+      requestedBy: { id: opts.by.id, name: opts.by.name, kind: opts.by.kind, requestId: opts.by.requestId ?? null },
+    },
+  });
+  await enqueue({ id: task.id, selectors });
+  const pickupDeadline = started + env().CONDUIT_TEST_TIMEOUT_MS;
+  let sent = 0;
+  for (;;) {
+    const row = await db.delegateTask.findUnique({ where: { id: task.id } });
+    if (!row) throw new AppError("INTERNAL", "The delegate task disappeared");
+    const events = row.events as unknown as StepEvent[];
+    for (; sent < events.length; sent++) opts.emit(events[sent]!);
+    if (row.status === "done" && row.result) {
+      opts.emit({ type: "result", result: row.result as unknown as TestResult });
+      return;
+    }
+    const now = Date.now();
+    if (row.status === "queued" && (now > pickupDeadline || opts.signal?.aborted)) {
+      // Nobody took it (or the browser left first): it will not run.
+      const { count } = await db.delegateTask.updateMany({
+        where: { id: task.id, status: "queued" },
+        data: { status: "cancelled", finishedAt: new Date() },
+      });
+      if (count) {
+        const result = endedResult(row, "unclaimed", started);
+        if (!opts.signal?.aborted) await store(row, opts.by, opts.scope, opts.row.identifier, result);
+        opts.emit({ type: "result", result });
+        return;
+      }
+      continue;
+    }
+    if (row.status === "running" && row.leaseUntil && row.leaseUntil.getTime() < now && !events.length) {
+      // Taken but never started: the delegate went away with it; another matching one may take it.
+      const { count } = await db.delegateTask.updateMany({
+        where: { id: task.id, status: "running", leaseUntil: { lt: new Date(now) } },
+        data: { status: "queued", delegateId: null, delegateName: null, leaseUntil: null, startedAt: null },
+      });
+      if (count) await enqueue({ id: task.id, selectors });
+      continue;
+    }
+    if (row.status === "running" && row.leaseUntil && row.leaseUntil.getTime() < now) {
+      const result = endedResult(row, "lost", started);
+      const { count } = await db.delegateTask.updateMany({
+        where: { id: task.id, status: "running", leaseUntil: { lt: new Date(now) } },
+        data: { status: "lost", finishedAt: new Date(), result: result as never },
+      });
+      if (count) {
+        await store(row, opts.by, opts.scope, opts.row.identifier, result);
+        opts.emit({ type: "result", result });
+        return;
+      }
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+async function store(row: TaskRow, by: Actor, scope: Scope, identifier: string, result: TestResult) {
+  await saveTestResult({
+    connectorId: row.connectorId,
+    actor: by.name,
+    result,
+    audit: {
+      actor: by,
+      requestId: by.requestId,
+      action: "TEST",
+      entityType: "Connector",
+      entityId: identifier,
+      scope,
+      after: { testStatus: result.status, errorSummary: result.errorSummary, delegate: row.delegateName },
+    },
+  }).catch((err: unknown) => logger.warn({ err, task: row.id }, "could not store a delegate test result"));
+}
+
+// ---- the delegate's side of the protocol -----------------------------------------------------
+
+/**
+ * The next task a delegate with these tags may run, leased to it, with its secrets; null when none
+ * arrives before `waitMs` (the delegate asks again).
+ */
+export async function acquireTask(
+  delegate: { id: string; name: string; tags: string[] },
+  waitMs: number,
+  signal?: AbortSignal,
+): Promise<ConnectionTestTask | null> {
+  const boss = await jobs();
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline && !signal?.aborted) {
+    const queues = await db.$queryRaw<{ name: string }[]>`
+      SELECT name FROM "DelegateTaskQueue" WHERE selectors <@ ${delegate.tags}::text[]`;
+    for (const { name } of queues) {
+      const [job] = await boss.fetch<{ taskId: string }>(name);
+      if (!job) continue;
+      await boss.complete(name, job.id);
+      const { count } = await db.delegateTask.updateMany({
+        where: { id: job.data.taskId, status: "queued" },
+        data: {
+          status: "running",
+          delegateId: delegate.id,
+          delegateName: delegate.name,
+          startedAt: new Date(),
+          leaseUntil: new Date(Date.now() + leaseMs()),
+        },
+      });
+      if (!count) continue; // cancelled while it waited
+      const task = await taskFor(job.data.taskId);
+      if (task) return task;
+    }
+    await new Promise((r) => setTimeout(r, ACQUIRE_POLL_MS));
+  }
+  return null;
+}
+
+async function taskFor(id: string): Promise<ConnectionTestTask | null> {
+  const row = await db.delegateTask.findUnique({ where: { id } });
+  const connector = row
+    ? await db.connector.findUnique({
+        where: { id: row.connectorId },
+        include: { secretRefs: { include: { secret: true } } },
+      })
+    : null;
+  if (!row || !connector) {
+    await db.delegateTask.updateMany({ where: { id }, data: { status: "cancelled", finishedAt: new Date() } });
+    return null;
+  }
+  const spec = connector.spec as unknown as ConnectorInput["spec"];
+  const scope = {
+    accountId: connector.accountId,
+    orgIdentifier: connector.orgIdentifier,
+    projectIdentifier: connector.projectIdentifier,
+  };
+  const read = secretReaderFor(connector as unknown as ConnectorWithSecrets, spec, scope as Scope);
+  const secrets: Record<string, string> = {};
+  for (const { ref } of connectorSecretRefs({ spec })) secrets[ref] = await read(ref);
+  return {
+    id: row.id,
+    kind: "connection-test",
+    connector: { identifier: connector.identifier, name: connector.name, scope },
+    spec,
+    usages: (connector.usages ?? []) as unknown as UsageSelection[],
+    secrets,
+    timeoutMs: env().CONDUIT_TEST_TIMEOUT_MS,
+    callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
+  };
+}
+
+/** Step events from the delegate running the task; false when the task is no longer its own. */
+export async function appendTaskEvents(delegateId: string, taskId: string, events: StepEvent[]): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "DelegateTask"
+       SET events = events || ${JSON.stringify(events)}::jsonb,
+           "leaseUntil" = now() + ${`${leaseMs()} milliseconds`}::interval
+     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running'`;
+  return count > 0;
+}
+
+/** The delegate's result: stored with the connector's history, then the task is done. */
+export async function completeTask(delegateId: string, taskId: string, result: TestResult): Promise<boolean> {
+  const row = await db.delegateTask.findUnique({ where: { id: taskId } });
+  if (!row || row.delegateId !== delegateId || row.status !== "running") return false;
+  const connector = await db.connector.findUnique({ where: { id: row.connectorId } });
+  const by = row.requestedBy as { id: string; name: string; kind: Actor["kind"]; requestId: string | null };
+  const actor: Actor = { id: by.id, name: by.name, kind: by.kind, requestId: by.requestId ?? undefined };
+  const scope = {
+    accountId: row.accountId,
+    orgIdentifier: connector?.orgIdentifier ?? "",
+    projectIdentifier: connector?.projectIdentifier ?? "",
+  } as Scope;
+  const { count } = await db.delegateTask.updateMany({
+    where: { id: taskId, delegateId, status: "running" },
+    data: { status: "done", result: result as never, finishedAt: new Date() },
+  });
+  if (count && connector)
+    await store({ ...row, delegateName: row.delegateName }, actor, scope, connector.identifier, result);
+  return count > 0;
+}
+
+/** A heartbeat renews the leases of the tasks the delegate says it is running. */
+export async function renewLeases(delegateId: string, running: string[]): Promise<void> {
+  if (!running.length) return;
+  await db.delegateTask.updateMany({
+    where: { delegateId, status: "running", id: { in: running } },
+    data: { leaseUntil: new Date(Date.now() + leaseMs()) },
+  });
+}
+
+/** Tasks each delegate is running now, for the Delegates page. */
+export async function runningTaskCounts(): Promise<Map<string, number>> {
+  const rows = await db.delegateTask.groupBy({ by: ["delegateId"], where: { status: "running" }, _count: true });
+  return new Map(rows.flatMap((r) => (r.delegateId ? [[r.delegateId, r._count] as const] : [])));
+}

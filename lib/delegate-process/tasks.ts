@@ -1,0 +1,107 @@
+// The delegate's work loop: ask the console for a task (a long poll), run it here, with this
+// machine's ambient AWS credentials for connectors that use the delegate's own identity, send
+// its step events back as they happen and its result at the end. A task's secrets stay in
+// memory for that task only. A 409 on an event means the task ended without us (declared lost
+// or cancelled): the run stops.
+import type { Logger } from "pino";
+import type { ConnectionTestTask } from "@/lib/connection-test/delegated";
+import { runConnectionTest } from "@/lib/connection-test/runner";
+import type { StepEvent, TestResult } from "@/lib/connection-test/types";
+import type { DelegateConnection } from "./connection";
+import { TokenRefused } from "./connection";
+
+const FLUSH_MS = 100;
+
+export function runTaskLoop(o: {
+  connection: DelegateConnection;
+  name: string;
+  log: Logger;
+  running: Set<string>;
+  maxTasks: number;
+}): Promise<void> {
+  const { connection, log, running } = o;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  async function runTask(task: ConnectionTestTask) {
+    const me = connection.current();
+    if (!me) return;
+    const stop = new AbortController();
+    let pending: StepEvent[] = [];
+    let sending: Promise<void> = Promise.resolve();
+    const flush = () => {
+      if (!pending.length) return sending;
+      const events = pending;
+      pending = [];
+      sending = sending.then(async () => {
+        const res = await connection.call(`tasks/${task.id}/events`, { ...me, events }).catch(() => null);
+        if (res?.status === 409) stop.abort(new Error("The console ended this task"));
+      });
+      return sending;
+    };
+    const timer = setInterval(() => void flush(), FLUSH_MS);
+    try {
+      const result: TestResult = await runConnectionTest({
+        identifier: task.connector.identifier,
+        spec: task.spec,
+        usages: task.usages,
+        readSecret: async (ref) => {
+          const value = task.secrets[ref];
+          if (value === undefined) throw new Error(`The console sent no value for the secret ${ref}`);
+          return value;
+        },
+        emit: (e) => {
+          pending.push(e);
+        },
+        connector: { name: task.connector.name, scope: task.connector.scope },
+        timeoutMs: task.timeoutMs,
+        callTimeoutMs: task.callTimeoutMs,
+        delegateId: o.name,
+        signal: AbortSignal.any([stop.signal, connection.signal]),
+      });
+      clearInterval(timer);
+      await flush();
+      if (stop.signal.aborted || connection.signal.aborted) return;
+      const res = await connection.call(`tasks/${task.id}/complete`, { ...me, result });
+      if (!res.ok && res.status !== 409)
+        log.warn({ task: task.id, status: res.status }, "the console refused a result");
+      log.info({ task: task.id, status: result.status }, "task finished");
+    } finally {
+      clearInterval(timer);
+      // The secrets were this task's only: drop them with it.
+      task.secrets = {};
+    }
+  }
+
+  return (async () => {
+    await connection.ready;
+    while (!connection.signal.aborted) {
+      const me = connection.current();
+      if (!me || running.size >= o.maxTasks) {
+        await sleep(200);
+        continue;
+      }
+      try {
+        const res = await connection.call(
+          "tasks/acquire",
+          { ...me, waitMs: 20_000 },
+          AbortSignal.any([connection.signal, AbortSignal.timeout(30_000)]),
+        );
+        if (res.status === 204) continue;
+        if (!res.ok) {
+          await res.body?.cancel();
+          await sleep(1000);
+          continue;
+        }
+        const { task } = (await res.json()) as { task: ConnectionTestTask };
+        log.info({ task: task.id, connector: task.connector.identifier }, "task taken");
+        running.add(task.id);
+        void runTask(task)
+          .catch((err: unknown) => log.error({ err: String(err), task: task.id }, "task failed"))
+          .finally(() => running.delete(task.id));
+      } catch (err) {
+        if (connection.signal.aborted || err instanceof TokenRefused) return;
+        await sleep(1000);
+      }
+    }
+  })();
+}
