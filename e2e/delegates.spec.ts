@@ -4,6 +4,8 @@
 // delegate killed outright shows as disconnected, one stopped gracefully as stopped; a revoked
 // token is refused and the process ends; a delegate token opens nothing else in the API.
 import { expect, screenshotPath, test, type Page } from "./fixtures/test";
+import { freePort } from "../scripts/lib/embedded-postgres";
+import { startAppInstance } from "./fixtures/app-server";
 import { anonymousApi } from "./fixtures/auth";
 import { aws } from "./fixtures/aws";
 import { createAccessKeyConnector } from "./fixtures/connectors";
@@ -162,7 +164,7 @@ test("each connector's test runs on the delegate its selectors match, with that 
   page,
   request,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const [userA, userB, keyUser] = await Promise.all(
     (
       [
@@ -244,6 +246,13 @@ test("each connector's test runs on the delegate its selectors match, with that 
   const history = await (await request.get(`/api/connectors/on_a_${suffix}/tests?limit=1`)).json();
   expect(history.items[0]).toMatchObject({ status: "SUCCESS", delegateId: `run-a-${suffix}` });
 
+  // A second console on the same database serves the same test stream.
+  const second = await startAppInstance({
+    port: await freePort(),
+    databaseUrl: process.env.E2E_DATABASE_URL!,
+    env: JSON.parse(process.env.E2E_APP_ENV!) as Record<string, string>,
+  });
+
   // A dies in the middle of a test: within its lease (3 missed heartbeats of 1 s) the test ends as lost.
   await aws.latency(20_000, { action: "DescribeRegions" });
   try {
@@ -251,16 +260,19 @@ test("each connector's test runs on the delegate its selectors match, with that 
     await expect
       .poll(
         async () =>
+          // Running, with its first steps reported.
           (
             await queryRows<{ status: string }>(
-              `SELECT t.status FROM "DelegateTask" t JOIN "Connector" c ON c.id = t."connectorId"
+              `SELECT t.status || ':' || (jsonb_array_length(t.events) > 0)::text AS status
+                 FROM "DelegateTask" t JOIN "Connector" c ON c.id = t."connectorId"
                 WHERE c.identifier = $1 ORDER BY t."createdAt" DESC LIMIT 1`,
               [`on_a_${suffix}`],
             )
           )[0]?.status,
         { timeout: 15_000 },
       )
-      .toBe("running");
+      .toBe("running:true");
+    const followed = request.get(`${second.baseUrl}/api/connectors/on_a_${suffix}/test`);
     const killedAt = Date.now();
     a.signal("SIGKILL");
     const lost = await pending;
@@ -268,6 +280,14 @@ test("each connector's test runs on the delegate its selectors match, with that 
     expect(lost.at(-1)!.result).toMatchObject({ status: "FAILURE" });
     expect(lost.at(-1)!.result!.errorSummary).toContain(`Delegate lost: run-a-${suffix} stopped answering`);
     expect(waited).toBeLessThan(10_000);
+    // The other instance streamed the same steps and the same end.
+    const seen = await followed;
+    expect(seen.status()).toBe(200);
+    const other = lines(await seen.text());
+    expect(other.at(-1)!.result).toEqual(lost.at(-1)!.result);
+    expect(other.filter((l) => l.type === "step").map((l) => `${l.step}:${l.status}`)).toEqual(
+      lost.filter((l) => l.type === "step").map((l) => `${l.step}:${l.status}`),
+    );
     const [stored] = await queryRows<{ status: string }>(
       `SELECT status FROM "ConnectorTest" t JOIN "Connector" c ON c.id = t."connectorId" WHERE c.identifier = $1 ORDER BY t."testedAt" DESC LIMIT 1`,
       [`on_a_${suffix}`],
@@ -275,6 +295,7 @@ test("each connector's test runs on the delegate its selectors match, with that 
     expect(stored).toEqual({ status: "FAILURE" });
   } finally {
     await aws.clearFaults();
+    await second.stop();
   }
   await page.goto("/delegates");
   await expect(row(page, `run-a-${suffix}`)).toContainText("Disconnected", { timeout: 15_000 });

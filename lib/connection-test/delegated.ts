@@ -97,7 +97,7 @@ const endedResult = (row: TaskRow, status: "lost" | "unclaimed", started: number
 
 /**
  * Queues the test and streams what the delegate reports until it ends. The result is stored by
- * whoever ends the task: the delegate's completion, or this stream when the lease ran out.
+ * whoever ends the task: the delegate's completion, or a stream that saw the lease run out.
  */
 export async function runOnDelegate(opts: {
   row: ConnectorWithSecrets;
@@ -107,7 +107,6 @@ export async function runOnDelegate(opts: {
   emit: (e: TestEvent) => void;
   signal?: AbortSignal;
 }): Promise<void> {
-  const started = Date.now();
   const selectors = opts.spec.delegateSelectors ?? [];
   const task = await db.delegateTask.create({
     data: {
@@ -119,56 +118,94 @@ export async function runOnDelegate(opts: {
     },
   });
   await enqueue({ id: task.id, selectors });
-  const pickupDeadline = started + env().CONDUIT_TEST_TIMEOUT_MS;
+  await followTask(task.id, opts.emit, { signal: opts.signal, cancelWhenLeft: true });
+}
+
+/** Who asked for a task, in which scope, for which connector: what its stored result records. */
+async function requesterOf(row: TaskRow) {
+  const connector = await db.connector.findUnique({ where: { id: row.connectorId } });
+  if (!connector) return null;
+  const by = row.requestedBy as { id: string; name: string; kind: Actor["kind"]; requestId: string | null };
+  return {
+    by: { id: by.id, name: by.name, kind: by.kind, requestId: by.requestId ?? undefined } as Actor,
+    scope: {
+      accountId: connector.accountId,
+      orgIdentifier: connector.orgIdentifier,
+      projectIdentifier: connector.projectIdentifier,
+    } as Scope,
+    identifier: connector.identifier,
+  };
+}
+
+/**
+ * Streams a task from PostgreSQL: the events stored so far, then new ones as they arrive, then
+ * its result. Any console instance can follow any task; whichever sees its lease or its pickup
+ * time run out ends it (a conditional update: exactly one does, and stores the result).
+ * `cancelWhenLeft`: the requester's stream, whose leaving cancels a task nobody took yet.
+ */
+export async function followTask(
+  taskId: string,
+  emit: (e: TestEvent) => void,
+  o: { signal?: AbortSignal; cancelWhenLeft?: boolean } = {},
+): Promise<void> {
   let sent = 0;
   for (;;) {
-    const row = await db.delegateTask.findUnique({ where: { id: task.id } });
-    if (!row) throw new AppError("INTERNAL", "The delegate task disappeared");
+    const row = await db.delegateTask.findUnique({ where: { id: taskId } });
+    if (!row) throw new AppError("NOT_FOUND", "The delegate task does not exist");
     const events = row.events as unknown as StepEvent[];
-    for (; sent < events.length; sent++) opts.emit(events[sent]!);
-    if (row.status === "done" && row.result) {
-      opts.emit({ type: "result", result: row.result as unknown as TestResult });
+    for (; sent < events.length; sent++) emit(events[sent]!);
+    if (row.result && ["done", "lost", "cancelled"].includes(row.status)) {
+      emit({ type: "result", result: row.result as unknown as TestResult });
       return;
     }
     const now = Date.now();
-    if (row.status === "queued" && (now > pickupDeadline || opts.signal?.aborted)) {
-      // Nobody took it (or the browser left first): it will not run.
-      const { count } = await db.delegateTask.updateMany({
-        where: { id: task.id, status: "queued" },
-        data: { status: "cancelled", finishedAt: new Date() },
-      });
-      if (count) {
-        const result = endedResult(row, "unclaimed", started);
-        if (!opts.signal?.aborted) await store(row, opts.by, opts.scope, opts.row.identifier, result);
-        opts.emit({ type: "result", result });
-        return;
-      }
-      continue;
-    }
-    if (row.status === "running" && row.leaseUntil && row.leaseUntil.getTime() < now && !events.length) {
-      // Taken but never started: the delegate went away with it; another matching one may take it.
-      const { count } = await db.delegateTask.updateMany({
-        where: { id: task.id, status: "running", leaseUntil: { lt: new Date(now) } },
-        data: { status: "queued", delegateId: null, delegateName: null, leaseUntil: null, startedAt: null },
-      });
-      if (count) await enqueue({ id: task.id, selectors });
+    const started = row.createdAt.getTime();
+    const left = o.cancelWhenLeft && o.signal?.aborted;
+    if (row.status === "queued" && (now > started + env().CONDUIT_TEST_TIMEOUT_MS || left)) {
+      // Nobody took it (or the requester left first): it will not run.
+      await end(row, "unclaimed", "cancelled", !left);
       continue;
     }
     if (row.status === "running" && row.leaseUntil && row.leaseUntil.getTime() < now) {
-      const result = endedResult(row, "lost", started);
-      const { count } = await db.delegateTask.updateMany({
-        where: { id: task.id, status: "running", leaseUntil: { lt: new Date(now) } },
-        data: { status: "lost", finishedAt: new Date(), result: result as never },
-      });
-      if (count) {
-        await store(row, opts.by, opts.scope, opts.row.identifier, result);
-        opts.emit({ type: "result", result });
-        return;
-      }
+      if (!events.length) {
+        // Taken but never started: the delegate went away with it; another matching one may take it.
+        const { count } = await db.delegateTask.updateMany({
+          where: { id: taskId, status: "running", leaseUntil: { lt: new Date(now) } },
+          data: { status: "queued", delegateId: null, delegateName: null, leaseUntil: null, startedAt: null },
+        });
+        if (count) await enqueue({ id: taskId, selectors: row.selectors });
+      } else await end(row, "lost", "lost", true);
       continue;
     }
+    if (o.signal?.aborted && !o.cancelWhenLeft) return;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
+}
+
+/** Ends a task that will not finish on its own; the one caller whose update wins stores the result. */
+async function end(row: TaskRow, why: "lost" | "unclaimed", status: "lost" | "cancelled", save: boolean) {
+  const result = endedResult(row, why, row.createdAt.getTime());
+  const { count } = await db.delegateTask.updateMany({
+    where: {
+      id: row.id,
+      status: row.status,
+      ...(row.status === "running" ? { leaseUntil: { lt: new Date() } } : {}),
+    },
+    data: { status, finishedAt: new Date(), result: result as never },
+  });
+  if (!count || !save) return;
+  const who = await requesterOf(row);
+  if (who) await store(row, who.by, who.scope, who.identifier, result);
+}
+
+/** The task of this connector's test that is running now (or the newest), for a second stream. */
+export async function latestTaskOf(connectorId: string): Promise<string | null> {
+  const row = await db.delegateTask.findFirst({
+    where: { connectorId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  return row?.id ?? null;
 }
 
 async function store(row: TaskRow, by: Actor, scope: Scope, identifier: string, result: TestResult) {
@@ -274,21 +311,14 @@ export async function appendTaskEvents(delegateId: string, taskId: string, event
 export async function completeTask(delegateId: string, taskId: string, result: TestResult): Promise<boolean> {
   const row = await db.delegateTask.findUnique({ where: { id: taskId } });
   if (!row || row.delegateId !== delegateId || row.status !== "running") return false;
-  const connector = await db.connector.findUnique({ where: { id: row.connectorId } });
-  const by = row.requestedBy as { id: string; name: string; kind: Actor["kind"]; requestId: string | null };
-  const actor: Actor = { id: by.id, name: by.name, kind: by.kind, requestId: by.requestId ?? undefined };
-  const scope = {
-    accountId: row.accountId,
-    orgIdentifier: connector?.orgIdentifier ?? "",
-    projectIdentifier: connector?.projectIdentifier ?? "",
-  } as Scope;
   const { count } = await db.delegateTask.updateMany({
     where: { id: taskId, delegateId, status: "running" },
     data: { status: "done", result: result as never, finishedAt: new Date() },
   });
-  if (count && connector)
-    await store({ ...row, delegateName: row.delegateName }, actor, scope, connector.identifier, result);
-  return count > 0;
+  if (!count) return false;
+  const who = await requesterOf(row);
+  if (who) await store(row, who.by, who.scope, who.identifier, result);
+  return true;
 }
 
 /** A heartbeat renews the leases of the tasks the delegate says it is running. */

@@ -20,7 +20,7 @@ import type { Actor, Scope } from "@/lib/scope";
 import { readAwsKeyMaterial, resolveSecretRef } from "@/lib/secrets/service";
 import { scopeKey } from "@/lib/scope";
 import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
-import { runOnDelegate, runsOnDelegate } from "./delegated";
+import { followTask, latestTaskOf, runOnDelegate, runsOnDelegate } from "./delegated";
 import { runConnectionTest } from "./runner";
 import type { StepEvent, StoredTest, TestEvent, TestResult } from "./types";
 
@@ -225,4 +225,23 @@ export async function listConnectorTests(opts: {
     testedAt: t.startedAt.getTime(),
     durationMs: t.durationMs,
   }));
+}
+
+/**
+ * The connector's latest delegated test, streamed from PostgreSQL: what it reported so far, then
+ * live until its result. Any console instance serves it, whichever one started the test.
+ */
+export async function followConnectorTest(opts: {
+  scope: Scope;
+  identifier: string;
+  signal?: AbortSignal;
+}): Promise<ReadableStream<Uint8Array>> {
+  const row = await findConnector(scopeKey(opts.scope), opts.identifier);
+  if (!row) throw new AppError("NOT_FOUND", `Connector "${opts.identifier}" does not exist in this scope`);
+  const taskId = await latestTaskOf(row.id);
+  if (!taskId) throw new AppError("NOT_FOUND", `No test of connector "${opts.identifier}" has run on a delegate`);
+  return ndjsonStream<TestEvent>(
+    (emit) => followTask(taskId, emit, { signal: opts.signal }),
+    async () => undefined,
+  );
 }

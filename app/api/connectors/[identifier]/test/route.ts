@@ -1,6 +1,7 @@
 // POST /api/connectors/:identifier/test: run a connection test, streaming NDJSON step events
+// GET: follow the connector's latest test run by a delegate, from any console instance
 import { connectorParamsSchema } from "@/lib/connectors/dto";
-import { testSavedConnector } from "@/lib/connection-test/service";
+import { followConnectorTest, testSavedConnector } from "@/lib/connection-test/service";
 import { withRoute } from "@/lib/api/route";
 import { otherMethods } from "@/lib/api/methods";
 import { NDJSON_HEADERS } from "@/lib/http/stream";
@@ -15,4 +16,12 @@ export const POST = withRoute(
     }),
 );
 
-export const { GET, HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ POST });
+export const GET = withRoute(
+  { access: { permission: "connector:view" }, params: connectorParamsSchema, scoped: true },
+  async ({ req, params, scope }) =>
+    new Response(await followConnectorTest({ scope, identifier: params.identifier, signal: req.signal }), {
+      headers: NDJSON_HEADERS,
+    }),
+);
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });
