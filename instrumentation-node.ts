@@ -2,7 +2,8 @@
 // failing on the first request that touches a secret (`npm start` provides a local key outside
 // production); then, while no user exists, creates the first Account Admin from
 // CONDUIT_ADMIN_EMAIL + CONDUIT_ADMIN_PASSWORD or prints a one-time setup link; and schedules the
-// background jobs (lib/jobs): audit retention, hourly.
+// background jobs (lib/jobs): audit retention, hourly; periodic connectivity checks of every
+// connector (lib/connection-test/periodic.ts).
 import { env } from "./lib/env";
 
 export async function start(): Promise<void> {
@@ -17,15 +18,16 @@ export async function start(): Promise<void> {
   await bootstrapIdentity((msg) => console.log(`[conduit] ${msg}`)).catch((err: unknown) => {
     console.error(`[conduit] could not check for the first admin: ${err instanceof Error ? err.message : String(err)}`);
   });
-  const [{ scheduleRecurring }, { pruneAudit }] = await Promise.all([
+  const [{ scheduleRecurring }, { pruneAudit }, { startPeriodicChecks }] = await Promise.all([
     import("./lib/jobs"),
     import("./lib/audit/retention"),
+    import("./lib/connection-test/periodic"),
   ]);
-  await scheduleRecurring({ name: "audit-retention", cron: "17 * * * *", run: () => pruneAudit() }).catch(
-    (err: unknown) => {
+  await scheduleRecurring({ name: "audit-retention", cron: "17 * * * *", run: () => pruneAudit() })
+    .then(() => startPeriodicChecks())
+    .catch((err: unknown) => {
       console.error(
         `[conduit] could not schedule background jobs: ${err instanceof Error ? err.message : String(err)}`,
       );
-    },
-  );
+    });
 }

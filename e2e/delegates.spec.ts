@@ -246,6 +246,27 @@ test("each connector's test runs on the delegate its selectors match, with that 
   const history = await (await request.get(`/api/connectors/on_a_${suffix}/tests?limit=1`)).json();
   expect(history.items[0]).toMatchObject({ status: "SUCCESS", delegateId: `run-a-${suffix}` });
 
+  // A periodic check of B's connector goes through the same queue to B.
+  await queryRows(`UPDATE "Connector" SET "nextCheckAt" = now() WHERE identifier = $1`, [`on_b_${suffix}`]);
+  await expect
+    .poll(
+      async () =>
+        (
+          await queryRows<{ healthStatus: string | null }>(
+            `SELECT "healthStatus" FROM "Connector" WHERE identifier = $1`,
+            [`on_b_${suffix}`],
+          )
+        )[0]?.healthStatus,
+      { timeout: 30_000 },
+    )
+    .toBe("passing");
+  const [checked] = await queryRows<{ actor: string; delegateId: string }>(
+    `SELECT t.actor, t."delegateId" FROM "ConnectorTest" t JOIN "Connector" c ON c.id = t."connectorId"
+      WHERE c.identifier = $1 ORDER BY t."testedAt" DESC LIMIT 1`,
+    [`on_b_${suffix}`],
+  );
+  expect(checked).toEqual({ actor: "Conduit (periodic check)", delegateId: `run-b-${suffix}` });
+
   // A second console on the same database serves the same test stream.
   const second = await startAppInstance({
     port: await freePort(),

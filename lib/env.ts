@@ -60,6 +60,12 @@ const envSchema = z.object({
   CONDUIT_DELEGATE_ID: z.string().default("conduit-server"),
   /** The console's own in-process delegate; "false" leaves all work to registered delegates. */
   CONDUIT_BUILTIN_DELEGATE: z.enum(["true", "false"]).default("true"),
+  /** Periodic connectivity checks of every connector: "false" turns them off for the whole console. */
+  CONDUIT_PERIODIC_CHECKS: z.enum(["true", "false"]).default("true"),
+  /** Minutes between checks for connectors without their own setting. */
+  CONDUIT_PERIODIC_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** How often each console instance looks for connectors whose check is due. */
+  CONDUIT_PERIODIC_CHECK_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often delegates heartbeat; three missed beats and a delegate is disconnected. */
   CONDUIT_DELEGATE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** Bound for a whole connection test, and for each AWS call inside it. */

@@ -36,3 +36,29 @@ export function TestStatusWithTime({ status, testedAt }: { status: TestStatus; t
     </span>
   );
 }
+
+/** What the periodic checks found: "Passing", "Failing since …", or why there is nothing yet. */
+export function HealthBadge({
+  health,
+  nextCheckAt,
+}: {
+  health: { status: "passing" | "failing"; since: string } | null;
+  nextCheckAt: string | null;
+}) {
+  if (health?.status === "failing")
+    return (
+      <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-0.5">
+        <Badge tone="danger">Failing</Badge>
+        <span className="text-xs text-muted">
+          since <Time iso={health.since} />
+        </span>
+      </span>
+    );
+  if (health?.status === "passing")
+    return (
+      <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-0.5" title={`Passing since ${health.since}`}>
+        <Badge tone="success">Passing</Badge>
+      </span>
+    );
+  return <span className="text-xs text-muted">{nextCheckAt ? "Not checked yet" : "Checks off"}</span>;
+}

@@ -9,6 +9,8 @@ export const auditActions = [
   "SIGN_IN",
   "SIGN_IN_FAILED",
   "SIGN_OUT",
+  /** A periodic check found a connector's health changed (passing ↔ failing). */
+  "HEALTH",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -20,6 +20,7 @@ import { AppError } from "@/lib/http/errors";
 import { jobs } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
 import type { Actor, Scope } from "@/lib/scope";
+import { recordHealth } from "./health";
 import { saveTestResult } from "./queries";
 import type { StepEvent, TestEvent, TestResult } from "./types";
 
@@ -107,18 +108,54 @@ export async function runOnDelegate(opts: {
   emit: (e: TestEvent) => void;
   signal?: AbortSignal;
 }): Promise<void> {
+  const taskId = await queueDelegateTask({ ...opts, kind: "connection-test" });
+  await followTask(taskId, opts.emit, { signal: opts.signal, cancelWhenLeft: true });
+}
+
+/** A periodic check's task: stored and followed by its health when it ends. */
+export const PERIODIC_TASK = "periodic-check";
+
+/** Queues a test of the connector for a delegate; returns the task's id. */
+export async function queueDelegateTask(opts: {
+  row: Pick<ConnectorWithSecrets, "id">;
+  spec: ConnectorInput["spec"];
+  scope: Scope;
+  by: Actor;
+  kind: "connection-test" | typeof PERIODIC_TASK;
+}): Promise<string> {
   const selectors = opts.spec.delegateSelectors ?? [];
   const task = await db.delegateTask.create({
     data: {
       accountId: opts.scope.accountId,
-      kind: "connection-test",
+      kind: opts.kind,
       connectorId: opts.row.id,
       selectors,
       requestedBy: { id: opts.by.id, name: opts.by.name, kind: opts.by.kind, requestId: opts.by.requestId ?? null },
     },
   });
   await enqueue({ id: task.id, selectors });
-  await followTask(task.id, opts.emit, { signal: opts.signal, cancelWhenLeft: true });
+  return task.id;
+}
+
+/**
+ * Ends what nobody follows: tasks whose lease ran out (lost after their first step, queued again
+ * before it). Every instance calls it on its sweep; the conditional updates make it safe.
+ */
+export async function reapTasks(): Promise<void> {
+  const expired = await db.delegateTask.findMany({
+    where: { status: "running", leaseUntil: { lt: new Date() } },
+    take: 100,
+  });
+  for (const row of expired) {
+    if ((row.events as unknown[]).length) await end(row, "lost", "lost", true);
+    else {
+      const { count } = await db.delegateTask.updateMany({
+        where: { id: row.id, status: "running", leaseUntil: { lt: new Date() } },
+        data: { status: "queued", delegateId: null, delegateName: null, leaseUntil: null, startedAt: null },
+      });
+      if (count) await enqueue({ id: row.id, selectors: row.selectors });
+    }
+  }
 }
 
 /** Who asked for a task, in which scope, for which connector: what its stored result records. */
@@ -223,6 +260,10 @@ async function store(row: TaskRow, by: Actor, scope: Scope, identifier: string, 
       after: { testStatus: result.status, errorSummary: result.errorSummary, delegate: row.delegateName },
     },
   }).catch((err: unknown) => logger.warn({ err, task: row.id }, "could not store a delegate test result"));
+  if (row.kind === PERIODIC_TASK)
+    await recordHealth({ id: row.connectorId, identifier }, scope, result).catch((err: unknown) =>
+      logger.warn({ err, task: row.id }, "could not record a connector's health"),
+    );
 }
 
 // ---- the delegate's side of the protocol -----------------------------------------------------

@@ -33,7 +33,7 @@ function refusal(lock: Awaited<ReturnType<typeof acquireTestLock>>) {
   return lock.release;
 }
 
-function runOptions(
+export function runOptions(
   connector: { identifier: string; name: string; scope: Scope },
   spec: ConnectorInput["spec"],
   readSecret: (ref: string) => Promise<string>,

@@ -10,7 +10,7 @@ export interface ConnectorDto {
     orgIdentifier: string | null;
     projectIdentifier: string | null;
     type: "Aws";
-    /** Conduit's own fields: the uses (`[]` when none were chosen). */
+    /** Conduit's own fields: the uses (`[]` when none were chosen), its own check interval if set. */
     conduit: ConduitExtension;
   };
   scope: "account" | "org" | "project";
@@ -19,6 +19,10 @@ export interface ConnectorDto {
   updatedAt: string;
   lastTestStatus: TestStatus;
   lastTestedAt: string | null;
+  /** What the periodic checks found: passing or failing since when; null before the first. */
+  health: { status: "passing" | "failing"; since: string } | null;
+  /** When the next periodic check is due; null when checks are off for it. */
+  nextCheckAt: string | null;
 }
 
 export const connectorSortFields = ["name", "identifier", "createdAt", "updatedAt", "lastTestedAt"] as const;

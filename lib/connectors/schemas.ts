@@ -2,6 +2,7 @@
 // the API. Cross-field rules attach their issues to the field the user has to change, so the
 // form can show them in place and the API can return them as fieldErrors.
 import { z } from "zod";
+import { DEFAULT_CHECK_MINUTES } from "./periodic-check";
 import { SCOPED_REF_PATTERN } from "@/lib/scope/refs";
 import { BACKOFF_STRATEGY_TYPES, type BackoffStrategyType } from "@/lib/aws/backoff";
 import { PARTITION_LABELS, parseArn, partitionOf } from "@/lib/aws/partitions";
@@ -288,8 +289,26 @@ export const usagesSchema = z
     });
   });
 
-/** Conduit-only fields of a connector (Harness has no equivalent): `conduit: { usages }`. */
-export const conduitExtensionSchema = z.strictObject({ usages: usagesSchema.default([]) });
+// ── Periodic connectivity check (Conduit's own, like Harness's perpetual tasks) ────────────
+export const periodicCheckSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  intervalMinutes: z
+    .number({ error: "Minutes between checks: a whole number from 1 to 1440" })
+    .int("Minutes between checks: a whole number from 1 to 1440")
+    .min(1, "At least every minute")
+    .max(1440, "At least once a day (1440 minutes)")
+    .default(DEFAULT_CHECK_MINUTES),
+});
+export type PeriodicCheck = z.infer<typeof periodicCheckSchema>;
+
+/**
+ * Conduit-only fields of a connector (Harness has no equivalent): `conduit: { usages,
+ * periodicCheck }`. Without `periodicCheck` a connector is checked every CONDUIT_PERIODIC_CHECK_MINUTES.
+ */
+export const conduitExtensionSchema = z.strictObject({
+  usages: usagesSchema.default([]),
+  periodicCheck: periodicCheckSchema.optional(),
+});
 
 const connectorFields = {
   ...resourceFields,

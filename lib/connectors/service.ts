@@ -10,7 +10,9 @@ import { assertSecretUse, resolveSecretRef } from "@/lib/secrets/service";
 import { checkSecretAccess, checkServerIdentity } from "./access";
 import type { ConnectorDto, ConnectorListQuery, ConnectorPage, TestStatus } from "./dto";
 import * as q from "./queries";
-import { connectorSecretRefs, type ConduitExtension, type ConnectorInput } from "./schemas";
+import { env } from "@/lib/env";
+import { DEFAULT_CHECK_MINUTES } from "./periodic-check";
+import { connectorSecretRefs, type ConduitExtension, type ConnectorInput, type PeriodicCheck } from "./schemas";
 import { connectorToYaml } from "./yaml";
 
 type Row = q.ConnectorRow;
@@ -21,7 +23,15 @@ export const connectors = defineResource<Row, ScopeKey>({
   find: q.findConnector,
   reload: q.reloadConnector,
   // The connector as the audit trail records it: no values exist in it, only references.
-  auditable: (r) => ({ name: r.name, description: r.description, tags: r.tags, spec: r.spec, usages: r.usages }),
+  auditable: (r) => ({
+    name: r.name,
+    description: r.description,
+    tags: r.tags,
+    spec: r.spec,
+    usages: r.usages,
+    checkIntervalMinutes: r.checkIntervalMinutes,
+    checkEnabled: r.checkEnabled,
+  }),
   auditScope: (key) => key,
 });
 
@@ -33,12 +43,27 @@ function toDto(r: Row): ConnectorDto {
       projectIdentifier: r.projectIdentifier || null,
       type: "Aws",
       spec: r.spec as ConnectorInput["spec"],
-      conduit: { usages: (r.usages ?? []) as ConduitExtension["usages"] },
+      conduit: {
+        usages: (r.usages ?? []) as ConduitExtension["usages"],
+        ...(r.checkIntervalMinutes === null && r.checkEnabled
+          ? {}
+          : {
+              periodicCheck: {
+                enabled: r.checkEnabled,
+                intervalMinutes: r.checkIntervalMinutes ?? DEFAULT_CHECK_MINUTES,
+              },
+            }),
+      },
     },
     scope: levelOf(r),
     ...rowMeta(r),
     lastTestStatus: r.lastTestStatus as TestStatus,
     lastTestedAt: r.lastTestedAt?.toISOString() ?? null,
+    health:
+      r.healthStatus && r.healthSince
+        ? { status: r.healthStatus as "passing" | "failing", since: r.healthSince.toISOString() }
+        : null,
+    nextCheckAt: r.checkEnabled ? (r.nextCheckAt?.toISOString() ?? null) : null,
   };
 }
 
@@ -77,7 +102,19 @@ const columns = (input: ConnectorInput) => ({
   region: input.spec.credential.region,
   spec: input.spec as object,
   usages: input.conduit?.usages ?? [],
+  ...checkColumns(input.conduit?.periodicCheck),
 });
+
+/** The check interval as stored (null: the console's default), on or off, and when the next check is due. */
+function checkColumns(check: PeriodicCheck | undefined) {
+  const minutes = check ? check.intervalMinutes : null;
+  const enabled = check?.enabled ?? true;
+  return {
+    checkIntervalMinutes: minutes,
+    checkEnabled: enabled,
+    nextCheckAt: enabled ? new Date(Date.now() + (minutes ?? env().CONDUIT_PERIODIC_CHECK_MINUTES) * 60_000) : null,
+  };
+}
 
 export async function listConnectors(scope: Scope, query: ConnectorListQuery): Promise<ConnectorPage> {
   const { rows, nextCursor } = await q.listConnectorRows(scopeKey(scope), query);

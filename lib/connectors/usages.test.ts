@@ -239,3 +239,58 @@ describe("the YAML extension (pure)", () => {
     }
   });
 });
+
+describe("the periodic check setting", () => {
+  const base = connectorInputSchema.parse(input("Yaml_Check"));
+
+  it("round-trips in the YAML beside the uses, and is left out when the connector has none", () => {
+    const withCheck = connectorInputSchema.parse({
+      ...base,
+      conduit: { usages: [], periodicCheck: { enabled: false, intervalMinutes: 30 } },
+    });
+    const text = connectorToYaml(withCheck);
+    expect(text).toContain("  conduit:\n    periodicCheck:\n      enabled: false\n      intervalMinutes: 30\n");
+    expect(parseConnectorYaml(text)).toEqual({ ok: true, value: withCheck });
+    expect(connectorToYaml(base)).not.toContain("periodicCheck");
+  });
+
+  it("refuses an interval outside 1 to 1440 minutes, naming the field", () => {
+    for (const intervalMinutes of [0, 1441, 2.5]) {
+      const r = connectorInputSchema.safeParse({
+        ...base,
+        conduit: { usages: [], periodicCheck: { intervalMinutes } },
+      });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.path.join(".")).toBe("conduit.periodicCheck.intervalMinutes");
+    }
+  });
+
+  it("is stored as the minutes (none for the console's default) and on or off, the next check due after them", async () => {
+    const id = `check_svc_${suffix}`;
+    const created = await createConnector({
+      scope,
+      input: input(id, { conduit: { usages: [], periodicCheck: { enabled: true, intervalMinutes: 30 } } }),
+      by,
+    });
+    expect(created.connector.conduit.periodicCheck).toEqual({ enabled: true, intervalMinutes: 30 });
+    const row = await db.connector.findFirstOrThrow({ where: { identifier: id } });
+    expect(row.checkIntervalMinutes).toBe(30);
+    expect(row.nextCheckAt!.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
+    const off = await updateConnector({
+      scope,
+      identifier: id,
+      input: input(id, { conduit: { usages: [], periodicCheck: { enabled: false, intervalMinutes: 30 } } }),
+      version: created.version,
+      by,
+    });
+    expect(off).toMatchObject({ nextCheckAt: null, health: null });
+    expect(off.connector.conduit.periodicCheck).toEqual({ enabled: false, intervalMinutes: 30 });
+    expect(await db.connector.findFirstOrThrow({ where: { identifier: id } })).toMatchObject({
+      checkIntervalMinutes: 30,
+      checkEnabled: false,
+    });
+    const reset = await updateConnector({ scope, identifier: id, input: input(id), version: off.version, by });
+    expect(reset.connector.conduit).toEqual({ usages: [] });
+    expect((await db.connector.findFirstOrThrow({ where: { identifier: id } })).checkIntervalMinutes).toBeNull();
+  });
+});

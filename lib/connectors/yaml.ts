@@ -26,18 +26,26 @@ const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
  * without uses reads exactly like Harness's document.
  */
 function conduitToYaml(conduit: ConnectorInput["conduit"]): Rec | undefined {
-  if (!conduit?.usages.length) return undefined;
-  return {
-    usages: conduit.usages.map((u) =>
-      ordered(
-        {
-          id: u.id,
-          resources: u.resources && Object.keys(u.resources).length ? ordered(u.resources, RESOURCE_KINDS) : undefined,
-        },
-        ["id", "resources"],
-      ),
+  if (!conduit?.usages.length && !conduit?.periodicCheck) return undefined;
+  return ordered(
+    {
+      usages: conduit.usages.length ? usagesToYaml(conduit.usages) : undefined,
+      periodicCheck: conduit.periodicCheck ? ordered(conduit.periodicCheck, ["enabled", "intervalMinutes"]) : undefined,
+    },
+    ["usages", "periodicCheck"],
+  );
+}
+
+function usagesToYaml(usages: NonNullable<ConnectorInput["conduit"]>["usages"]) {
+  return usages.map((u) =>
+    ordered(
+      {
+        id: u.id,
+        resources: u.resources && Object.keys(u.resources).length ? ordered(u.resources, RESOURCE_KINDS) : undefined,
+      },
+      ["id", "resources"],
     ),
-  };
+  );
 }
 
 export function connectorToYaml(c: ConnectorInput & { orgIdentifier?: string; projectIdentifier?: string }): string {
@@ -120,8 +128,8 @@ export function yamlToConnectorInput(doc: unknown): unknown {
     if (isRecord(spec.credential)) spec.credential = withoutNulls(spec.credential, ["crossAccountAccess", "region"]);
     out.spec = spec;
   }
-  // `conduit:` with nothing under it (or `usages:` left empty) means no uses.
-  if (isRecord(out.conduit)) out.conduit = withoutNulls(out.conduit, ["usages"]);
+  // `conduit:` with nothing under it (or `usages:` left empty) means no uses and the default check.
+  if (isRecord(out.conduit)) out.conduit = withoutNulls(out.conduit, ["usages", "periodicCheck"]);
   return out;
 }
 

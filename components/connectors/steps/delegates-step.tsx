@@ -1,9 +1,10 @@
 "use client";
 import { Controller, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/misc";
+import { DEFAULT_CHECK_MINUTES } from "@/lib/connectors/periodic-check";
 import { useDelegateMatch } from "@/lib/delegates/hooks";
 import type { ScopeRef } from "@/lib/scope";
-import { Field } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { TagInput } from "@/components/ui/tag-input";
 import { RadioCards } from "@/components/ui/radio-cards";
 import { errorAt, useStash, useWizardForm } from "../wizard-model";
@@ -89,7 +90,58 @@ export function DelegatesStep({
         </Field>
       )}
       <DelegateMatchNote scope={scope} selectors={mode === "tags" ? selectors : []} />
+      <PeriodicCheckFields />
     </div>
+  );
+}
+
+/** How often the connector is re-tested in the background (the console's default until set). */
+function PeriodicCheckFields() {
+  const { control, setValue, getValues, formState } = useWizardForm();
+  const check = useWatch({ control, name: "conduit.periodicCheck" });
+  const enabled = check?.enabled ?? true;
+  const minutes = check?.intervalMinutes ?? DEFAULT_CHECK_MINUTES;
+  const set = (next: { enabled: boolean; intervalMinutes: number }) =>
+    setValue("conduit", { usages: [], ...getValues("conduit"), periodicCheck: next }, { shouldDirty: true });
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-md border border-border p-4">
+      <legend className="px-1 text-sm font-medium">Periodic check</legend>
+      <label className="flex items-start gap-3 text-sm">
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4"
+          checked={enabled}
+          onChange={(e) => set({ enabled: e.target.checked, intervalMinutes: minutes })}
+        />
+        <span>
+          <span className="block font-medium">Test this connector on a schedule</span>
+          <span className="block text-muted">
+            A matching delegate runs its connection test in the background; the connector list shows when it started
+            failing, and the change is recorded in the audit log.
+          </span>
+        </span>
+      </label>
+      {enabled && (
+        <Field
+          label="Minutes between checks"
+          error={errorAt(formState.errors, "conduit.periodicCheck.intervalMinutes")}
+          hint="From 1 to 1440 (once a day)."
+          className="max-w-48"
+        >
+          {(a) => (
+            <Input
+              {...a}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={1440}
+              value={Number.isFinite(minutes) ? minutes : ""}
+              onChange={(e) => set({ enabled, intervalMinutes: e.target.valueAsNumber })}
+            />
+          )}
+        </Field>
+      )}
+    </fieldset>
   );
 }
 

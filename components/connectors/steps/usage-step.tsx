@@ -21,12 +21,16 @@ import { errorAt, useWizardForm } from "../wizard-model";
 import { TrustPolicyPanel } from "./trust-policy-panel";
 
 export function UsageStep({ scope }: { scope: ScopeRef }) {
-  const { control, setValue, formState } = useWizardForm();
+  const { control, setValue, getValues, formState } = useWizardForm();
   const usages = (useWatch({ control, name: "conduit.usages" }) ?? []) as UsageSelection[];
   const credential = useWatch({ control, name: "spec.credential" });
   const chosen = new Set(usages.map((u) => u.id));
   const set = (next: UsageSelection[]) =>
-    setValue("conduit", { usages: next }, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    setValue(
+      "conduit",
+      { ...getValues("conduit"), usages: next },
+      { shouldDirty: true, shouldValidate: formState.isSubmitted },
+    );
   const toggle = (id: UsageId) =>
     set(chosen.has(id) ? usages.filter((u) => u.id !== id) : [...usages, { id }].sort(byCatalogue));
   const setNames = (id: UsageId, kind: ResourceKind, names: string[]) =>

@@ -9,7 +9,7 @@ import { useConnectorTests } from "@/lib/connection-test/hooks";
 import { ConnectorYamlTab } from "@/components/connectors/connector-yaml-tab";
 import { usePermissions } from "@/components/identity/permissions";
 import { connectorScopeLabel } from "@/components/connectors/format";
-import { TestStatusWithTime } from "@/components/connection-test/test-status-badge";
+import { HealthBadge, TestStatusWithTime } from "@/components/connection-test/test-status-badge";
 import { Button } from "@/components/ui/button";
 import { Breadcrumbs, DetailsHeader } from "@/components/ui/details-header";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -50,6 +50,7 @@ export function ConnectorDetails({ identifier }: { identifier: string }) {
           <>
             <span>{connectorScopeLabel(dto)}</span>
             <TestStatusWithTime status={dto.lastTestStatus} testedAt={dto.lastTestedAt} />
+            <HealthBadge health={dto.health} nextCheckAt={dto.nextCheckAt} />
           </>
         }
         description={c.description}

@@ -1,6 +1,6 @@
 "use client";
 import { connectorScopeLabel, RegionText } from "@/components/connectors/format";
-import { TestStatusWithTime } from "@/components/connection-test/test-status-badge";
+import { HealthBadge, TestStatusWithTime } from "@/components/connection-test/test-status-badge";
 import { Button } from "@/components/ui/button";
 import { DataTable, NameCell, actionsColumn, type Column, type Sort } from "@/components/ui/data-table";
 import type { ConnectorDto } from "@/lib/connectors/dto";
@@ -59,6 +59,12 @@ export function ConnectorTable({
       header: "Last test",
       hideBelow: "sm",
       cell: (dto) => <TestStatusWithTime status={dto.lastTestStatus} testedAt={dto.lastTestedAt} />,
+    },
+    {
+      id: "health",
+      header: "Health",
+      hideBelow: "md",
+      cell: (dto) => <HealthBadge health={dto.health} nextCheckAt={dto.nextCheckAt} />,
     },
     { id: "scope", header: "Scope", hideBelow: "xl", className: "text-muted", cell: connectorScopeLabel },
     {

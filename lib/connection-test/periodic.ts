@@ -1,0 +1,129 @@
+// Periodic connectivity checks (Harness's perpetual tasks): every connector is re-tested on a
+// schedule. Each console instance sweeps every CONDUIT_PERIODIC_CHECK_SWEEP_SECONDS, claiming the
+// connectors whose check is due in one UPDATE … FOR UPDATE SKIP LOCKED (so two instances never
+// claim the same one) and queueing a pg-boss job for each; whichever instance's worker takes a
+// job runs the test where a manual test would run (a matching delegate, or the built-in one),
+// stores it in the history as Conduit's, and records the connector's health: passing, or
+// failing since when. A change between the two is an audit event.
+import "server-only";
+import type { UsageSelection } from "@/lib/aws/usages";
+import { secretReaderFor } from "@/lib/connectors/credentials";
+import type { ConnectorWithSecrets } from "@/lib/connectors/queries";
+import type { ConnectorInput } from "@/lib/connectors/schemas";
+import { db } from "@/lib/db";
+import { acquireTestLock } from "@/lib/db/locks";
+import { env } from "@/lib/env";
+import { jobs } from "@/lib/jobs";
+import { endRunsSignal, onClose } from "@/lib/lifecycle";
+import { logger } from "@/lib/logger";
+import type { Scope } from "@/lib/scope";
+import { PERIODIC_TASK, queueDelegateTask, reapTasks, runsOnDelegate } from "./delegated";
+import { PERIODIC_ACTOR, recordHealth } from "./health";
+import { saveTestResult } from "./queries";
+import { runConnectionTest } from "./runner";
+import { runOptions } from "./service";
+import type { TestResult } from "./types";
+
+export const CHECK_QUEUE = "connector-check";
+const WORKERS = 4;
+const SWEEP_LIMIT = 1000;
+
+/** Claims the connectors whose check is due and queues a check for each; returns how many. */
+export async function sweepDueChecks(limit = SWEEP_LIMIT): Promise<number> {
+  const minutes = env().CONDUIT_PERIODIC_CHECK_MINUTES;
+  const due = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Connector" c
+       SET "nextCheckAt" = now() + make_interval(mins => COALESCE(c."checkIntervalMinutes", ${minutes}::int))
+     WHERE c.id IN (
+       SELECT id FROM "Connector"
+        WHERE "nextCheckAt" <= now()
+          AND "checkEnabled"
+        ORDER BY "nextCheckAt"
+        LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+    RETURNING c.id`;
+  if (!due.length) return 0;
+  const boss = await jobs();
+  await boss.insert(
+    due.map((r) => ({ name: CHECK_QUEUE, data: { connectorId: r.id }, retryLimit: 0, expireInSeconds: 600 })),
+  );
+  return due.length;
+}
+
+/** Runs one connector's check and records its health; a connector being tested right now is skipped. */
+export async function runCheck(connectorId: string): Promise<TestResult | null> {
+  const row = await db.connector.findUnique({
+    where: { id: connectorId },
+    include: { secretRefs: { include: { secret: true } } },
+  });
+  if (!row) return null;
+  const spec = row.spec as unknown as ConnectorInput["spec"];
+  const scope = {
+    accountId: row.accountId,
+    orgIdentifier: row.orgIdentifier,
+    projectIdentifier: row.projectIdentifier,
+  } as Scope;
+  const lock = await acquireTestLock(
+    `connector:${row.accountId}/${row.orgIdentifier}/${row.projectIdentifier}/${row.identifier}`,
+  );
+  if ("refused" in lock) return null; // someone is testing it now: their result is as fresh
+  let result: TestResult | undefined;
+  try {
+    const withSecrets = row as unknown as ConnectorWithSecrets;
+    if (await runsOnDelegate(spec)) {
+      // A delegate runs it; its completion (or the lease running out) stores it and the health.
+      // One at a time: a check still waiting for a delegate is not queued twice.
+      const waiting = await db.delegateTask.count({
+        where: { connectorId: row.id, kind: PERIODIC_TASK, status: { in: ["queued", "running"] } },
+      });
+      if (!waiting) await queueDelegateTask({ row: withSecrets, spec, scope, by: PERIODIC_ACTOR, kind: PERIODIC_TASK });
+      return null;
+    } else {
+      result = await runConnectionTest({
+        ...runOptions(
+          { identifier: row.identifier, name: row.name, scope },
+          spec,
+          secretReaderFor(withSecrets, spec, scope),
+          () => undefined,
+          (row.usages ?? []) as unknown as UsageSelection[],
+        ),
+        signal: endRunsSignal(),
+      });
+      await saveTestResult({
+        connectorId: row.id,
+        actor: PERIODIC_ACTOR.name,
+        result,
+        audit: {
+          actor: PERIODIC_ACTOR,
+          action: "TEST",
+          entityType: "Connector",
+          entityId: row.identifier,
+          scope,
+          after: { testStatus: result.status, errorSummary: result.errorSummary, periodic: true },
+        },
+      });
+    }
+  } finally {
+    await lock.release();
+  }
+  if (result) await recordHealth(row, scope, result);
+  return result ?? null;
+}
+
+/** Starts this instance's sweep and workers (the start hook calls it when checks are on). */
+export async function startPeriodicChecks(): Promise<void> {
+  const e = env();
+  if (e.CONDUIT_PERIODIC_CHECKS !== "true") return;
+  const boss = await jobs();
+  await boss.createQueue(CHECK_QUEUE);
+  for (let i = 0; i < WORKERS; i++)
+    await boss.work<{ connectorId: string }>(CHECK_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (job) await runCheck(job.data.connectorId);
+    });
+  const timer = setInterval(() => {
+    sweepDueChecks().catch((err: unknown) => logger.warn({ err }, "periodic check sweep failed"));
+    reapTasks().catch((err: unknown) => logger.warn({ err }, "delegate task reaping failed"));
+  }, e.CONDUIT_PERIODIC_CHECK_SWEEP_SECONDS * 1000);
+  timer.unref();
+  onClose("periodic-checks", async () => clearInterval(timer));
+}
