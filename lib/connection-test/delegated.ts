@@ -65,16 +65,42 @@ export async function runsOnDelegate(spec: ConnectorInput["spec"]): Promise<bool
   return match.matching.some((m) => !m.builtIn);
 }
 
+/**
+ * Queues this process has made sure of, one attempt in flight per name: pg-boss's createQueue
+ * deadlocks with itself when two calls make the same new queue at once.
+ */
+const knownQueues = new Map<string, Promise<void>>();
+
+function ensureQueue(name: string, selectors: string[]): Promise<void> {
+  let made = knownQueues.get(name);
+  if (!made) {
+    made = (async () => {
+      // Two instances making it at once: one insert wins, the other does nothing.
+      await db.$executeRaw`
+        INSERT INTO "DelegateTaskQueue" (name, selectors)
+        VALUES (${name}, ${[...new Set(selectors)].sort()}::text[])
+        ON CONFLICT (name) DO NOTHING`;
+      const boss = await jobs();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await boss.createQueue(name);
+        } catch (err) {
+          // Another instance making the same queue can still deadlock with this one: try again.
+          if (attempt >= 3) throw err;
+          await new Promise((r) => setTimeout(r, 50 * attempt));
+        }
+      }
+    })();
+    knownQueues.set(name, made);
+    made.catch(() => knownQueues.delete(name));
+  }
+  return made;
+}
+
 async function enqueue(task: { id: string; selectors: string[] }) {
-  const boss = await jobs();
   const name = queueFor(task.selectors);
-  await db.delegateTaskQueue.upsert({
-    where: { name },
-    create: { name, selectors: [...new Set(task.selectors)].sort() },
-    update: {},
-  });
-  await boss.createQueue(name);
-  await boss.send(name, { taskId: task.id }, { retryLimit: 0, expireInSeconds: 3600 });
+  await ensureQueue(name, task.selectors);
+  await (await jobs()).send(name, { taskId: task.id }, { retryLimit: 0, expireInSeconds: 3600 });
 }
 
 type TaskRow = NonNullable<Awaited<ReturnType<typeof db.delegateTask.findUnique>>>;
@@ -133,7 +159,13 @@ export async function queueDelegateTask(opts: {
       requestedBy: { id: opts.by.id, name: opts.by.name, kind: opts.by.kind, requestId: opts.by.requestId ?? null },
     },
   });
-  await enqueue({ id: task.id, selectors });
+  try {
+    await enqueue({ id: task.id, selectors });
+  } catch (err) {
+    // Not on the queue, it would wait forever: it ends here, and the caller hears why.
+    await db.delegateTask.updateMany({ where: { id: task.id }, data: { status: "cancelled", finishedAt: new Date() } });
+    throw err;
+  }
   return task.id;
 }
 

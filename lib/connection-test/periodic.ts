@@ -26,6 +26,9 @@ import type { TestResult } from "./types";
 
 export const CHECK_QUEUE = "connector-check";
 const WORKERS = 4;
+const BATCH = 25;
+/** Checks of one batch the built-in delegate runs at once (a delegated one only queues a task). */
+const BUILT_IN_AT_ONCE = 4;
 const SWEEP_LIMIT = 1000;
 
 /** Claims the connectors whose check is due and queues a check for each; returns how many. */
@@ -63,51 +66,50 @@ export async function runCheck(connectorId: string): Promise<TestResult | null> 
     orgIdentifier: row.orgIdentifier,
     projectIdentifier: row.projectIdentifier,
   } as Scope;
+  const withSecrets = row as unknown as ConnectorWithSecrets;
+  if (await runsOnDelegate(spec)) {
+    // A delegate runs it; its completion (or the lease running out) stores it and the health.
+    // One at a time: a check still waiting for a delegate is not queued twice.
+    const waiting = await db.delegateTask.count({
+      where: { connectorId: row.id, kind: PERIODIC_TASK, status: { in: ["queued", "running"] } },
+    });
+    if (!waiting) await queueDelegateTask({ row: withSecrets, spec, scope, by: PERIODIC_ACTOR, kind: PERIODIC_TASK });
+    return null;
+  }
   const lock = await acquireTestLock(
     `connector:${row.accountId}/${row.orgIdentifier}/${row.projectIdentifier}/${row.identifier}`,
   );
   if ("refused" in lock) return null; // someone is testing it now: their result is as fresh
-  let result: TestResult | undefined;
+  let result: TestResult;
   try {
-    const withSecrets = row as unknown as ConnectorWithSecrets;
-    if (await runsOnDelegate(spec)) {
-      // A delegate runs it; its completion (or the lease running out) stores it and the health.
-      // One at a time: a check still waiting for a delegate is not queued twice.
-      const waiting = await db.delegateTask.count({
-        where: { connectorId: row.id, kind: PERIODIC_TASK, status: { in: ["queued", "running"] } },
-      });
-      if (!waiting) await queueDelegateTask({ row: withSecrets, spec, scope, by: PERIODIC_ACTOR, kind: PERIODIC_TASK });
-      return null;
-    } else {
-      result = await runConnectionTest({
-        ...runOptions(
-          { identifier: row.identifier, name: row.name, scope },
-          spec,
-          secretReaderFor(withSecrets, spec, scope),
-          () => undefined,
-          (row.usages ?? []) as unknown as UsageSelection[],
-        ),
-        signal: endRunsSignal(),
-      });
-      await saveTestResult({
-        connectorId: row.id,
-        actor: PERIODIC_ACTOR.name,
-        result,
-        audit: {
-          actor: PERIODIC_ACTOR,
-          action: "TEST",
-          entityType: "Connector",
-          entityId: row.identifier,
-          scope,
-          after: { testStatus: result.status, errorSummary: result.errorSummary, periodic: true },
-        },
-      });
-    }
+    result = await runConnectionTest({
+      ...runOptions(
+        { identifier: row.identifier, name: row.name, scope },
+        spec,
+        secretReaderFor(withSecrets, spec, scope),
+        () => undefined,
+        (row.usages ?? []) as unknown as UsageSelection[],
+      ),
+      signal: endRunsSignal(),
+    });
+    await saveTestResult({
+      connectorId: row.id,
+      actor: PERIODIC_ACTOR.name,
+      result,
+      audit: {
+        actor: PERIODIC_ACTOR,
+        action: "TEST",
+        entityType: "Connector",
+        entityId: row.identifier,
+        scope,
+        after: { testStatus: result.status, errorSummary: result.errorSummary, periodic: true },
+      },
+    });
   } finally {
     await lock.release();
   }
-  if (result) await recordHealth(row, scope, result);
-  return result ?? null;
+  await recordHealth(row, scope, result);
+  return result;
 }
 
 /** Starts this instance's sweep and workers (the start hook calls it when checks are on). */
@@ -117,9 +119,22 @@ export async function startPeriodicChecks(): Promise<void> {
   const boss = await jobs();
   await boss.createQueue(CHECK_QUEUE);
   for (let i = 0; i < WORKERS; i++)
-    await boss.work<{ connectorId: string }>(CHECK_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-      if (job) await runCheck(job.data.connectorId);
-    });
+    // A batch at a time, run together: pg-boss waits its polling interval between fetches.
+    await boss.work<{ connectorId: string }>(
+      CHECK_QUEUE,
+      { pollingIntervalSeconds: 0.5, batchSize: BATCH },
+      async (batch) => {
+        const queue = [...batch];
+        await Promise.all(
+          Array.from({ length: BUILT_IN_AT_ONCE }, async () => {
+            for (let job = queue.shift(); job; job = queue.shift())
+              await runCheck(job.data.connectorId).catch((err: unknown) => {
+                logger.warn({ err, connector: job!.data.connectorId }, "periodic check failed");
+              });
+          }),
+        );
+      },
+    );
   const timer = setInterval(() => {
     sweepDueChecks().catch((err: unknown) => logger.warn({ err }, "periodic check sweep failed"));
     reapTasks().catch((err: unknown) => logger.warn({ err }, "delegate task reaping failed"));

@@ -3,6 +3,7 @@
 // its step events back as they happen and its result at the end. A task's secrets stay in
 // memory for that task only. A 409 on an event means the task ended without us (declared lost
 // or cancelled): the run stops.
+import { setMaxListeners } from "node:events";
 import type { Logger } from "pino";
 import type { ConnectionTestTask } from "@/lib/connection-test/delegated";
 import { runConnectionTest } from "@/lib/connection-test/runner";
@@ -20,6 +21,8 @@ export function runTaskLoop(o: {
   maxTasks: number;
 }): Promise<void> {
   const { connection, log, running } = o;
+  // Every running task and long poll listens to the connection's signal.
+  setMaxListeners(0, connection.signal);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   async function runTask(task: ConnectionTestTask) {

@@ -1,0 +1,178 @@
+// `npm run bench:fleet`: periodic checks of many connectors through the delegate task queue, with
+// 1, 2 and 4 delegates, in one run. The console (production build, embedded PostgreSQL, pg-boss)
+// sweeps the due connectors, queues one check each, and the delegates (real `npm run delegate`
+// processes) take them from the queue and run them against the AWS emulator, which adds 20 ms to
+// every call. Printed: the time to check them all and the speed-up over one delegate.
+// Targets: all connectors within 5 minutes with 4 delegates; speed-up ≥ 3× from 1 to 4.
+// BENCH_CONNECTORS (default 10000) and BENCH_DELEGATES (default "1,2,4") change the run.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import os from "node:os";
+import pg from "pg";
+import { startAwsEmulator } from "../../e2e/fixtures/aws-emulator";
+import { startAppServer } from "../../e2e/fixtures/app-server";
+import { freePort } from "../lib/embedded-postgres";
+
+const CONNECTORS = Number(process.env.BENCH_CONNECTORS ?? 10_000);
+const FLEETS = (process.env.BENCH_DELEGATES ?? "1,2,4").split(",").map(Number);
+const LATENCY_MS = 20;
+const TASKS_PER_DELEGATE = 8;
+const LIMIT_MS = 15 * 60_000;
+
+async function main() {
+  const emu = await startAwsEmulator();
+  const user = emu.addUser({
+    name: "fleet",
+    accountId: "606060606060",
+    allow: ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"],
+  });
+  const app = await startAppServer({
+    port: await freePort(),
+    env: {
+      ...emu.env(),
+      LOG_LEVEL: "warn",
+      CONDUIT_DELEGATE_HEARTBEAT_SECONDS: "2",
+      CONDUIT_PERIODIC_CHECK_SWEEP_SECONDS: "1",
+      // Not due until the bench says so.
+      CONDUIT_PERIODIC_CHECK_MINUTES: "1440",
+      // Every check goes to a registered delegate.
+      CONDUIT_BUILTIN_DELEGATE: "false",
+    },
+  });
+  const db = new pg.Client({ connectionString: app.db.url });
+  db.on("error", () => undefined); // PostgreSQL stopping at the end
+  await db.connect();
+  const delegates: ChildProcess[] = [];
+  try {
+    const token = `cdd_${randomBytes(32).toString("base64url")}`;
+    await db.query(
+      `INSERT INTO "DelegateToken" (id, "accountId", name, "tokenHash", start, "createdBy") VALUES ($1, $2, 'fleet', $3, $4, 'bench')`,
+      [
+        randomUUID(),
+        app.conduitEnv.CONDUIT_ACCOUNT_ID,
+        createHash("sha256").update(token).digest("hex"),
+        token.slice(0, 10),
+      ],
+    );
+    // The connectors: the delegate's own identity, no selectors, checks due only when set so.
+    await db.query(
+      `INSERT INTO "Connector" (id, "accountId", identifier, name, "credentialType", region, spec, "updatedAt", "nextCheckAt")
+       SELECT gen_random_uuid()::text, $1, 'fleet_' || i, 'fleet ' || i, 'InheritFromDelegate', 'us-east-1', $2::jsonb, now(), now() + interval '1 day'
+         FROM generate_series(1, $3::int) AS i`,
+      [
+        app.conduitEnv.CONDUIT_ACCOUNT_ID,
+        JSON.stringify({
+          credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" },
+          delegateSelectors: [],
+          executeOnDelegate: true,
+        }),
+        CONNECTORS,
+      ],
+    );
+    emu.faults.latency(LATENCY_MS);
+    console.log(
+      `\nFleet: ${CONNECTORS} connectors, ${LATENCY_MS} ms per AWS call, ${TASKS_PER_DELEGATE} tasks at once per delegate, ${os.cpus().length} CPUs\n`,
+    );
+
+    const results: { delegates: number; seconds: number }[] = [];
+    for (const n of FLEETS) {
+      await db.query(`DELETE FROM "DelegateTask"`);
+      await db.query(`DELETE FROM "ConnectorTest"`);
+      await db.query(`UPDATE "Connector" SET "healthStatus" = NULL, "healthSince" = NULL`);
+      for (let i = 0; i < n; i++)
+        delegates.push(
+          spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/delegate-process/main.ts"], {
+            stdio: process.env.BENCH_VERBOSE ? "inherit" : "ignore",
+            env: {
+              PATH: process.env.PATH,
+              NODE_ENV: "production",
+              LOG_LEVEL: "warn",
+              CONDUIT_URL: app.baseUrl,
+              CONDUIT_DELEGATE_TOKEN: token,
+              DELEGATE_NAME: `fleet-${n}-${i}`,
+              DELEGATE_MAX_TASKS: String(TASKS_PER_DELEGATE),
+              CONDUIT_EGRESS_ALLOW: "127.0.0.1/32",
+              ...emu.env(),
+              AWS_ACCESS_KEY_ID: user.accessKeyId,
+              AWS_SECRET_ACCESS_KEY: user.secretAccessKey,
+            },
+          }),
+        );
+      await until(
+        async () =>
+          Number(
+            (
+              await db.query(
+                `SELECT count(*) FROM "Delegate" WHERE name LIKE $1 AND "lastHeartbeatAt" > now() - interval '5 seconds'`,
+                [`fleet-${n}-%`],
+              )
+            ).rows[0].count,
+          ) === n,
+        60_000,
+      );
+
+      const t0 = performance.now();
+      await db.query(`UPDATE "Connector" SET "nextCheckAt" = now() WHERE identifier LIKE 'fleet_%'`);
+      let last = 0;
+      await until(async () => {
+        const done = Number(
+          (await db.query(`SELECT count(*) FROM "Connector" WHERE "healthStatus" IS NOT NULL`)).rows[0].count,
+        );
+        if (done - last >= CONNECTORS / 10 || done === CONNECTORS) {
+          console.log(
+            `  ${n} delegate${n > 1 ? "s" : ""}: ${done} checked after ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+          );
+          last = done;
+        }
+        return done === CONNECTORS;
+      }, LIMIT_MS);
+      const seconds = (performance.now() - t0) / 1000;
+      const failing = Number(
+        (await db.query(`SELECT count(*) FROM "Connector" WHERE "healthStatus" = 'failing'`)).rows[0].count,
+      );
+      if (failing) throw new Error(`${failing} checks failed: the figures would not be of successful checks`);
+      results.push({ delegates: n, seconds });
+      for (const d of delegates.splice(0)) d.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+
+    const base = results[0]!.seconds;
+    console.log(`\n| Delegates | All ${CONNECTORS} checked | Checks/s | Speed-up |`);
+    console.log("|---|---|---|---|");
+    for (const r of results)
+      console.log(
+        `| ${r.delegates} | ${r.seconds.toFixed(1)} s | ${(CONNECTORS / r.seconds).toFixed(0)} | ${(base / r.seconds).toFixed(2)}× |`,
+      );
+    const four = results.find((r) => r.delegates === 4);
+    if (four) {
+      console.log(
+        `\nTarget: all within 300 s with 4 delegates: ${four.seconds <= 300 ? "met" : "NOT met"} (${four.seconds.toFixed(1)} s)`,
+      );
+      const speedup = base / four.seconds;
+      console.log(
+        `Target: speed-up ≥ 3× from 1 to 4 delegates: ${speedup >= 3 ? "met" : "NOT met"} (${speedup.toFixed(2)}×)`,
+      );
+    }
+  } finally {
+    for (const d of delegates) d.kill("SIGKILL");
+    await db.end();
+    await app.stop();
+    await emu.close();
+  }
+}
+
+async function until(ok: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
