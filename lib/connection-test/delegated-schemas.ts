@@ -44,12 +44,16 @@ export const taskResultSchema = z.strictObject({
     durationMs: z.number().int().min(0).max(3_600_000),
     steps: z.array(stepEventSchema).max(50),
   }),
+  /** The step events not sent yet (they travel with the result rather than in a call of their own). */
+  events: z.array(stepEventSchema).min(1).max(200).optional(),
 });
 
 export const acquireSchema = z.strictObject({
   ...who,
   /** How long the console may hold the request open waiting for work. */
   waitMs: z.number().int().min(0).max(25_000).default(20_000),
+  /** Tasks the delegate has room for now: the answer carries up to that many. */
+  max: z.number().int().min(1).max(256).default(1),
 });
 
 export const taskParamsSchema = z.object({ id: z.string().uuid() });

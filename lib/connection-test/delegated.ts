@@ -7,7 +7,7 @@
 // nobody takes within the test's time limit ends as "no delegate took it"; a browser that leaves
 // before a delegate took the test cancels it.
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { UsageSelection } from "@/lib/aws/usages";
 import { secretReaderFor } from "@/lib/connectors/credentials";
 import type { ConnectorWithSecrets } from "@/lib/connectors/queries";
@@ -97,10 +97,19 @@ function ensureQueue(name: string, selectors: string[]): Promise<void> {
   return made;
 }
 
-async function enqueue(task: { id: string; selectors: string[] }) {
-  const name = queueFor(task.selectors);
-  await ensureQueue(name, task.selectors);
-  await (await jobs()).send(name, { taskId: task.id }, { retryLimit: 0, expireInSeconds: 3600 });
+async function enqueue(tasks: { id: string; selectors: string[] }[]) {
+  const byQueue = new Map<string, { selectors: string[]; ids: string[] }>();
+  for (const t of tasks) {
+    const name = queueFor(t.selectors);
+    const q = byQueue.get(name) ?? { selectors: t.selectors, ids: [] };
+    q.ids.push(t.id);
+    byQueue.set(name, q);
+  }
+  const boss = await jobs();
+  for (const [name, q] of byQueue) {
+    await ensureQueue(name, q.selectors);
+    await boss.insert(q.ids.map((taskId) => ({ name, data: { taskId }, retryLimit: 0, expireInSeconds: 3600 })));
+  }
 }
 
 type TaskRow = NonNullable<Awaited<ReturnType<typeof db.delegateTask.findUnique>>>;
@@ -149,24 +158,42 @@ export async function queueDelegateTask(opts: {
   by: Actor;
   kind: "connection-test" | typeof PERIODIC_TASK;
 }): Promise<string> {
-  const selectors = opts.spec.delegateSelectors ?? [];
-  const task = await db.delegateTask.create({
-    data: {
-      accountId: opts.scope.accountId,
-      kind: opts.kind,
-      connectorId: opts.row.id,
-      selectors,
-      requestedBy: { id: opts.by.id, name: opts.by.name, kind: opts.by.kind, requestId: opts.by.requestId ?? null },
-    },
+  const [id] = await queueDelegateTasks(
+    [{ connectorId: opts.row.id, accountId: opts.scope.accountId, selectors: opts.spec.delegateSelectors ?? [] }],
+    opts.by,
+    opts.kind,
+  );
+  return id!;
+}
+
+/** Queues tests of several connectors at once (one insert, one job insert per queue); their ids. */
+export async function queueDelegateTasks(
+  items: { connectorId: string; accountId: string; selectors: string[] }[],
+  by: Actor,
+  kind: "connection-test" | typeof PERIODIC_TASK,
+): Promise<string[]> {
+  const tasks = items.map((item) => ({ id: randomUUID(), ...item }));
+  await db.delegateTask.createMany({
+    data: tasks.map((t) => ({
+      id: t.id,
+      accountId: t.accountId,
+      kind,
+      connectorId: t.connectorId,
+      selectors: t.selectors,
+      requestedBy: { id: by.id, name: by.name, kind: by.kind, requestId: by.requestId ?? null },
+    })),
   });
   try {
-    await enqueue({ id: task.id, selectors });
+    await enqueue(tasks);
   } catch (err) {
-    // Not on the queue, it would wait forever: it ends here, and the caller hears why.
-    await db.delegateTask.updateMany({ where: { id: task.id }, data: { status: "cancelled", finishedAt: new Date() } });
+    // Not on the queue, they would wait forever: they end here, and the caller hears why.
+    await db.delegateTask.updateMany({
+      where: { id: { in: tasks.map((t) => t.id) } },
+      data: { status: "cancelled", finishedAt: new Date() },
+    });
     throw err;
   }
-  return task.id;
+  return tasks.map((t) => t.id);
 }
 
 /**
@@ -185,13 +212,13 @@ export async function reapTasks(): Promise<void> {
         where: { id: row.id, status: "running", leaseUntil: { lt: new Date() } },
         data: { status: "queued", delegateId: null, delegateName: null, leaseUntil: null, startedAt: null },
       });
-      if (count) await enqueue({ id: row.id, selectors: row.selectors });
+      if (count) await enqueue([{ id: row.id, selectors: row.selectors }]);
     }
   }
 }
 
 /** Who asked for a task, in which scope, for which connector: what its stored result records. */
-async function requesterOf(row: TaskRow) {
+async function requesterOf(row: Pick<TaskRow, "connectorId" | "requestedBy">) {
   const connector = await db.connector.findUnique({ where: { id: row.connectorId } });
   if (!connector) return null;
   const by = row.requestedBy as { id: string; name: string; kind: Actor["kind"]; requestId: string | null };
@@ -242,7 +269,7 @@ export async function followTask(
           where: { id: taskId, status: "running", leaseUntil: { lt: new Date(now) } },
           data: { status: "queued", delegateId: null, delegateName: null, leaseUntil: null, startedAt: null },
         });
-        if (count) await enqueue({ id: taskId, selectors: row.selectors });
+        if (count) await enqueue([{ id: taskId, selectors: row.selectors }]);
       } else await end(row, "lost", "lost", true);
       continue;
     }
@@ -277,7 +304,13 @@ export async function latestTaskOf(connectorId: string): Promise<string | null> 
   return row?.id ?? null;
 }
 
-async function store(row: TaskRow, by: Actor, scope: Scope, identifier: string, result: TestResult) {
+async function store(
+  row: Pick<TaskRow, "id" | "kind" | "connectorId" | "delegateName">,
+  by: Actor,
+  scope: Scope,
+  identifier: string,
+  result: TestResult,
+) {
   await saveTestResult({
     connectorId: row.connectorId,
     actor: by.name,
@@ -301,73 +334,93 @@ async function store(row: TaskRow, by: Actor, scope: Scope, identifier: string, 
 // ---- the delegate's side of the protocol -----------------------------------------------------
 
 /**
- * The next task a delegate with these tags may run, leased to it, with its secrets; null when none
- * arrives before `waitMs` (the delegate asks again).
+ * Up to `max` tasks a delegate with these tags may run, leased to it, with their secrets; none when
+ * nothing arrives before `waitMs` (the delegate asks again). One request takes as many tasks as
+ * the delegate has room for, so a busy fleet does not pay a round trip per task.
  */
-export async function acquireTask(
+export async function acquireTasks(
   delegate: { id: string; name: string; tags: string[] },
+  max: number,
   waitMs: number,
   signal?: AbortSignal,
-): Promise<ConnectionTestTask | null> {
+): Promise<ConnectionTestTask[]> {
   const boss = await jobs();
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline && !signal?.aborted) {
     const queues = await db.$queryRaw<{ name: string }[]>`
       SELECT name FROM "DelegateTaskQueue" WHERE selectors <@ ${delegate.tags}::text[]`;
+    const taken: string[] = [];
     for (const { name } of queues) {
-      const [job] = await boss.fetch<{ taskId: string }>(name);
-      if (!job) continue;
-      await boss.complete(name, job.id);
-      const { count } = await db.delegateTask.updateMany({
-        where: { id: job.data.taskId, status: "queued" },
-        data: {
-          status: "running",
-          delegateId: delegate.id,
-          delegateName: delegate.name,
-          startedAt: new Date(),
-          leaseUntil: new Date(Date.now() + leaseMs()),
-        },
-      });
-      if (!count) continue; // cancelled while it waited
-      const task = await taskFor(job.data.taskId);
-      if (task) return task;
+      if (taken.length >= max) break;
+      const fetched = await boss.fetch<{ taskId: string }>(name, { batchSize: max - taken.length });
+      if (!fetched.length) continue;
+      await boss.complete(
+        name,
+        fetched.map((j) => j.id),
+      );
+      taken.push(...fetched.map((j) => j.data.taskId));
+    }
+    if (taken.length) {
+      // A task cancelled while it waited stays cancelled.
+      const claimed = await db.$queryRaw<{ id: string }[]>`
+        UPDATE "DelegateTask"
+           SET status = 'running', "delegateId" = ${delegate.id}, "delegateName" = ${delegate.name},
+               "startedAt" = now(), "leaseUntil" = now() + ${`${leaseMs()} milliseconds`}::interval
+         WHERE id = ANY(${taken}::text[]) AND status = 'queued'
+        RETURNING id`;
+      const tasks = claimed.length ? await tasksFor(claimed.map((r) => r.id)) : [];
+      if (tasks.length) return tasks;
     }
     await new Promise((r) => setTimeout(r, ACQUIRE_POLL_MS));
   }
-  return null;
+  return [];
 }
 
-async function taskFor(id: string): Promise<ConnectionTestTask | null> {
-  const row = await db.delegateTask.findUnique({ where: { id } });
-  const connector = row
-    ? await db.connector.findUnique({
-        where: { id: row.connectorId },
+/** What the delegate receives for each claimed task; a task whose connector is gone is cancelled. */
+async function tasksFor(ids: string[]): Promise<ConnectionTestTask[]> {
+  const rows = await db.delegateTask.findMany({ where: { id: { in: ids } } });
+  const connectors = new Map(
+    (
+      await db.connector.findMany({
+        where: { id: { in: [...new Set(rows.map((r) => r.connectorId))] } },
         include: { secretRefs: { include: { secret: true } } },
       })
-    : null;
-  if (!row || !connector) {
-    await db.delegateTask.updateMany({ where: { id }, data: { status: "cancelled", finishedAt: new Date() } });
-    return null;
+    ).map((c) => [c.id, c]),
+  );
+  const tasks: ConnectionTestTask[] = [];
+  const orphans: string[] = ids.filter((id) => !rows.some((r) => r.id === id));
+  for (const row of rows) {
+    const connector = connectors.get(row.connectorId);
+    if (!connector) {
+      orphans.push(row.id);
+      continue;
+    }
+    const spec = connector.spec as unknown as ConnectorInput["spec"];
+    const scope = {
+      accountId: connector.accountId,
+      orgIdentifier: connector.orgIdentifier,
+      projectIdentifier: connector.projectIdentifier,
+    };
+    const read = secretReaderFor(connector as unknown as ConnectorWithSecrets, spec, scope as Scope);
+    const secrets: Record<string, string> = {};
+    for (const { ref } of connectorSecretRefs({ spec })) secrets[ref] = await read(ref);
+    tasks.push({
+      id: row.id,
+      kind: "connection-test",
+      connector: { identifier: connector.identifier, name: connector.name, scope },
+      spec,
+      usages: (connector.usages ?? []) as unknown as UsageSelection[],
+      secrets,
+      timeoutMs: env().CONDUIT_TEST_TIMEOUT_MS,
+      callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
+    });
   }
-  const spec = connector.spec as unknown as ConnectorInput["spec"];
-  const scope = {
-    accountId: connector.accountId,
-    orgIdentifier: connector.orgIdentifier,
-    projectIdentifier: connector.projectIdentifier,
-  };
-  const read = secretReaderFor(connector as unknown as ConnectorWithSecrets, spec, scope as Scope);
-  const secrets: Record<string, string> = {};
-  for (const { ref } of connectorSecretRefs({ spec })) secrets[ref] = await read(ref);
-  return {
-    id: row.id,
-    kind: "connection-test",
-    connector: { identifier: connector.identifier, name: connector.name, scope },
-    spec,
-    usages: (connector.usages ?? []) as unknown as UsageSelection[],
-    secrets,
-    timeoutMs: env().CONDUIT_TEST_TIMEOUT_MS,
-    callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
-  };
+  if (orphans.length)
+    await db.delegateTask.updateMany({
+      where: { id: { in: orphans } },
+      data: { status: "cancelled", finishedAt: new Date() },
+    });
+  return tasks;
 }
 
 /** Step events from the delegate running the task; false when the task is no longer its own. */
@@ -380,15 +433,23 @@ export async function appendTaskEvents(delegateId: string, taskId: string, event
   return count > 0;
 }
 
-/** The delegate's result: stored with the connector's history, then the task is done. */
-export async function completeTask(delegateId: string, taskId: string, result: TestResult): Promise<boolean> {
-  const row = await db.delegateTask.findUnique({ where: { id: taskId } });
-  if (!row || row.delegateId !== delegateId || row.status !== "running") return false;
-  const { count } = await db.delegateTask.updateMany({
-    where: { id: taskId, delegateId, status: "running" },
-    data: { status: "done", result: result as never, finishedAt: new Date() },
-  });
-  if (!count) return false;
+/**
+ * The delegate's result (with the step events it had not sent yet): the task is done, and the
+ * result is stored with the connector's history. False when the task is no longer this delegate's.
+ */
+export async function completeTask(
+  delegateId: string,
+  taskId: string,
+  result: TestResult,
+  events: StepEvent[] = [],
+): Promise<boolean> {
+  const [row] = await db.$queryRaw<Pick<TaskRow, "id" | "kind" | "connectorId" | "delegateName" | "requestedBy">[]>`
+    UPDATE "DelegateTask"
+       SET status = 'done', result = ${JSON.stringify(result)}::jsonb, "finishedAt" = now(),
+           events = events || ${JSON.stringify(events)}::jsonb
+     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running'
+    RETURNING id, kind, "connectorId", "delegateName", "requestedBy"`;
+  if (!row) return false;
   const who = await requesterOf(row);
   if (who) await store(row, who.by, who.scope, who.identifier, result);
   return true;

@@ -17,7 +17,7 @@ import { jobs } from "@/lib/jobs";
 import { endRunsSignal, onClose } from "@/lib/lifecycle";
 import { logger } from "@/lib/logger";
 import type { Scope } from "@/lib/scope";
-import { PERIODIC_TASK, queueDelegateTask, reapTasks, runsOnDelegate } from "./delegated";
+import { PERIODIC_TASK, queueDelegateTasks, reapTasks, runsOnDelegate } from "./delegated";
 import { PERIODIC_ACTOR, recordHealth } from "./health";
 import { saveTestResult } from "./queries";
 import { runConnectionTest } from "./runner";
@@ -53,33 +53,79 @@ export async function sweepDueChecks(limit = SWEEP_LIMIT): Promise<number> {
   return due.length;
 }
 
-/** Runs one connector's check and records its health; a connector being tested right now is skipped. */
-export async function runCheck(connectorId: string): Promise<TestResult | null> {
-  const row = await db.connector.findUnique({
-    where: { id: connectorId },
-    include: { secretRefs: { include: { secret: true } } },
-  });
-  if (!row) return null;
-  const spec = row.spec as unknown as ConnectorInput["spec"];
-  const scope = {
-    accountId: row.accountId,
-    orgIdentifier: row.orgIdentifier,
-    projectIdentifier: row.projectIdentifier,
-  } as Scope;
-  const withSecrets = row as unknown as ConnectorWithSecrets;
-  if (await runsOnDelegate(spec)) {
-    // A delegate runs it; its completion (or the lease running out) stores it and the health.
-    // One at a time: a check still waiting for a delegate is not queued twice.
-    const waiting = await db.delegateTask.count({
-      where: { connectorId: row.id, kind: PERIODIC_TASK, status: { in: ["queued", "running"] } },
-    });
-    if (!waiting) await queueDelegateTask({ row: withSecrets, spec, scope, by: PERIODIC_ACTOR, kind: PERIODIC_TASK });
-    return null;
+type CheckedConnector = NonNullable<Awaited<ReturnType<typeof loadConnectors>>>[number];
+
+const loadConnectors = (ids: string[]) =>
+  db.connector.findMany({ where: { id: { in: ids } }, include: { secretRefs: { include: { secret: true } } } });
+
+const scopeOf = (row: CheckedConnector) =>
+  ({ accountId: row.accountId, orgIdentifier: row.orgIdentifier, projectIdentifier: row.projectIdentifier }) as Scope;
+
+/**
+ * Runs a batch of checks: those that go to a registered delegate are queued as tasks together
+ * (their completion, or the lease running out, stores them and the health), the others run here
+ * on the built-in delegate, a few at once.
+ */
+export async function runChecks(connectorIds: string[]): Promise<void> {
+  const rows = await loadConnectors(connectorIds);
+  const delegated: CheckedConnector[] = [];
+  const builtIn: CheckedConnector[] = [];
+  // Whether a selector set has a registered delegate, asked once per set in the batch.
+  const where = new Map<string, Promise<boolean>>();
+  for (const row of rows) {
+    const spec = row.spec as unknown as ConnectorInput["spec"];
+    const key = JSON.stringify([
+      spec.credential.type === "OidcAuthentication",
+      [...(spec.delegateSelectors ?? [])].sort(),
+    ]);
+    if (!where.has(key)) where.set(key, runsOnDelegate(spec));
+    ((await where.get(key)!) ? delegated : builtIn).push(row);
   }
+  if (delegated.length) {
+    // One at a time: a check still waiting for a delegate is not queued twice.
+    const waiting = new Set(
+      (
+        await db.delegateTask.findMany({
+          where: {
+            connectorId: { in: delegated.map((r) => r.id) },
+            kind: PERIODIC_TASK,
+            status: { in: ["queued", "running"] },
+          },
+          select: { connectorId: true },
+        })
+      ).map((t) => t.connectorId),
+    );
+    const queue = delegated.filter((r) => !waiting.has(r.id));
+    if (queue.length)
+      await queueDelegateTasks(
+        queue.map((r) => ({
+          connectorId: r.id,
+          accountId: r.accountId,
+          selectors: (r.spec as unknown as ConnectorInput["spec"]).delegateSelectors ?? [],
+        })),
+        PERIODIC_ACTOR,
+        PERIODIC_TASK,
+      );
+  }
+  await Promise.all(
+    Array.from({ length: BUILT_IN_AT_ONCE }, async () => {
+      for (let row = builtIn.shift(); row; row = builtIn.shift())
+        await runHere(row).catch((err: unknown) => {
+          logger.warn({ err, connector: row!.id }, "periodic check failed");
+        });
+    }),
+  );
+}
+
+/** One check on the built-in delegate; a connector being tested right now is skipped. */
+async function runHere(row: CheckedConnector): Promise<void> {
+  const spec = row.spec as unknown as ConnectorInput["spec"];
+  const scope = scopeOf(row);
+  const withSecrets = row as unknown as ConnectorWithSecrets;
   const lock = await acquireTestLock(
     `connector:${row.accountId}/${row.orgIdentifier}/${row.projectIdentifier}/${row.identifier}`,
   );
-  if ("refused" in lock) return null; // someone is testing it now: their result is as fresh
+  if ("refused" in lock) return; // someone is testing it now: their result is as fresh
   let result: TestResult;
   try {
     result = await runConnectionTest({
@@ -109,7 +155,6 @@ export async function runCheck(connectorId: string): Promise<TestResult | null> 
     await lock.release();
   }
   await recordHealth(row, scope, result);
-  return result;
 }
 
 /** Starts this instance's sweep and workers (the start hook calls it when checks are on). */
@@ -124,15 +169,9 @@ export async function startPeriodicChecks(): Promise<void> {
       CHECK_QUEUE,
       { pollingIntervalSeconds: 0.5, batchSize: BATCH },
       async (batch) => {
-        const queue = [...batch];
-        await Promise.all(
-          Array.from({ length: BUILT_IN_AT_ONCE }, async () => {
-            for (let job = queue.shift(); job; job = queue.shift())
-              await runCheck(job.data.connectorId).catch((err: unknown) => {
-                logger.warn({ err, connector: job!.data.connectorId }, "periodic check failed");
-              });
-          }),
-        );
+        await runChecks(batch.map((job) => job.data.connectorId)).catch((err: unknown) => {
+          logger.warn({ err }, "periodic checks failed");
+        });
       },
     );
   const timer = setInterval(() => {

@@ -11,7 +11,8 @@ import type { StepEvent, TestResult } from "@/lib/connection-test/types";
 import type { DelegateConnection } from "./connection";
 import { TokenRefused } from "./connection";
 
-const FLUSH_MS = 100;
+/** Step events go to the console at most this often (the last ones travel with the result). */
+const FLUSH_MS = 250;
 
 export function runTaskLoop(o: {
   connection: DelegateConnection;
@@ -62,9 +63,15 @@ export function runTaskLoop(o: {
         signal: AbortSignal.any([stop.signal, connection.signal]),
       });
       clearInterval(timer);
-      await flush();
+      await sending;
       if (stop.signal.aborted || connection.signal.aborted) return;
-      const res = await connection.call(`tasks/${task.id}/complete`, { ...me, result });
+      const events = pending;
+      pending = [];
+      const res = await connection.call(`tasks/${task.id}/complete`, {
+        ...me,
+        result,
+        ...(events.length ? { events } : {}),
+      });
       if (!res.ok && res.status !== 409)
         log.warn({ task: task.id, status: res.status }, "the console refused a result");
       log.info({ task: task.id, status: result.status }, "task finished");
@@ -86,7 +93,7 @@ export function runTaskLoop(o: {
       try {
         const res = await connection.call(
           "tasks/acquire",
-          { ...me, waitMs: 20_000 },
+          { ...me, waitMs: 20_000, max: o.maxTasks - running.size },
           AbortSignal.any([connection.signal, AbortSignal.timeout(30_000)]),
         );
         if (res.status === 204) continue;
@@ -95,12 +102,14 @@ export function runTaskLoop(o: {
           await sleep(1000);
           continue;
         }
-        const { task } = (await res.json()) as { task: ConnectionTestTask };
-        log.info({ task: task.id, connector: task.connector.identifier }, "task taken");
-        running.add(task.id);
-        void runTask(task)
-          .catch((err: unknown) => log.error({ err: String(err), task: task.id }, "task failed"))
-          .finally(() => running.delete(task.id));
+        const { tasks } = (await res.json()) as { tasks: ConnectionTestTask[] };
+        for (const task of tasks) {
+          log.info({ task: task.id, connector: task.connector.identifier }, "task taken");
+          running.add(task.id);
+          void runTask(task)
+            .catch((err: unknown) => log.error({ err: String(err), task: task.id }, "task failed"))
+            .finally(() => running.delete(task.id));
+        }
       } catch (err) {
         if (connection.signal.aborted || err instanceof TokenRefused) return;
         await sleep(1000);

@@ -7,7 +7,9 @@
 // BENCH_CONNECTORS (default 10000) and BENCH_DELEGATES (default "1,2,4") change the run.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { startAwsEmulator } from "../../e2e/fixtures/aws-emulator";
 import { startAppServer } from "../../e2e/fixtures/app-server";
@@ -16,7 +18,7 @@ import { freePort } from "../lib/embedded-postgres";
 const CONNECTORS = Number(process.env.BENCH_CONNECTORS ?? 10_000);
 const FLEETS = (process.env.BENCH_DELEGATES ?? "1,2,4").split(",").map(Number);
 const LATENCY_MS = 20;
-const TASKS_PER_DELEGATE = 8;
+const TASKS_PER_DELEGATE = Number(process.env.BENCH_DELEGATE_TASKS ?? 8);
 const LIMIT_MS = 15 * 60_000;
 
 async function main() {
@@ -74,7 +76,11 @@ async function main() {
       `\nFleet: ${CONNECTORS} connectors, ${LATENCY_MS} ms per AWS call, ${TASKS_PER_DELEGATE} tasks at once per delegate, ${os.cpus().length} CPUs\n`,
     );
 
-    const results: { delegates: number; seconds: number }[] = [];
+    const results: {
+      delegates: number;
+      seconds: number;
+      cpu: { console: number; postgres: number; delegates: number };
+    }[] = [];
     for (const n of FLEETS) {
       await db.query(`DELETE FROM "DelegateTask"`);
       await db.query(`DELETE FROM "ConnectorTest"`);
@@ -111,6 +117,11 @@ async function main() {
         60_000,
       );
 
+      const cpu0 = {
+        console: cpuMs(app.pid),
+        postgres: postgresCpuMs(app.dataDir),
+        delegates: delegates.reduce((sum, d) => sum + cpuMs(d.pid!), 0),
+      };
       const t0 = performance.now();
       await db.query(`UPDATE "Connector" SET "nextCheckAt" = now() WHERE identifier LIKE 'fleet_%'`);
       let last = 0;
@@ -131,17 +142,25 @@ async function main() {
         (await db.query(`SELECT count(*) FROM "Connector" WHERE "healthStatus" = 'failing'`)).rows[0].count,
       );
       if (failing) throw new Error(`${failing} checks failed: the figures would not be of successful checks`);
-      results.push({ delegates: n, seconds });
+      const perCheck = (ms: number) => ms / CONNECTORS;
+      const cpu = {
+        console: perCheck(cpuMs(app.pid) - cpu0.console),
+        postgres: perCheck(postgresCpuMs(app.dataDir) - cpu0.postgres),
+        delegates: perCheck(delegates.reduce((sum, d) => sum + cpuMs(d.pid!), 0) - cpu0.delegates),
+      };
+      results.push({ delegates: n, seconds, cpu });
       for (const d of delegates.splice(0)) d.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 3000));
     }
 
     const base = results[0]!.seconds;
-    console.log(`\n| Delegates | All ${CONNECTORS} checked | Checks/s | Speed-up |`);
-    console.log("|---|---|---|---|");
+    console.log(
+      `\n| Delegates | All ${CONNECTORS} checked | Checks/s | Speed-up | CPU per check: console | PostgreSQL | delegates |`,
+    );
+    console.log("|---|---|---|---|---|---|---|");
     for (const r of results)
       console.log(
-        `| ${r.delegates} | ${r.seconds.toFixed(1)} s | ${(CONNECTORS / r.seconds).toFixed(0)} | ${(base / r.seconds).toFixed(2)}× |`,
+        `| ${r.delegates} | ${r.seconds.toFixed(1)} s | ${(CONNECTORS / r.seconds).toFixed(0)} | ${(base / r.seconds).toFixed(2)}× | ${r.cpu.console.toFixed(1)} ms | ${r.cpu.postgres.toFixed(1)} ms | ${r.cpu.delegates.toFixed(1)} ms |`,
       );
     const four = results.find((r) => r.delegates === 4);
     if (four) {
@@ -159,6 +178,36 @@ async function main() {
     await app.stop();
     await emu.close();
   }
+}
+
+/** CPU time (ms) of a process, with its reaped children's when asked; 0 once it is gone. */
+function cpuMs(pid: number, withChildren = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after "(comm)": state is field 3, utime 14, stime 15, cutime 16, cstime 17.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+    const ticks = f[11]! + f[12]! + (withChildren ? f[13]! + f[14]! : 0);
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL's CPU time: the postmaster with the backends it reaped, and the live ones. */
+function postgresCpuMs(dataDir: string): number {
+  const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  let total = cpuMs(postmaster, true);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === postmaster) total += cpuMs(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 async function until(ok: () => Promise<boolean>, timeoutMs: number) {

@@ -4,7 +4,7 @@ import { withRoute } from "@/lib/api/route";
 import { otherMethods } from "@/lib/api/methods";
 import { completeTask } from "@/lib/connection-test/delegated";
 import { taskParamsSchema, taskResultSchema } from "@/lib/connection-test/delegated-schemas";
-import type { TestResult } from "@/lib/connection-test/types";
+import type { StepEvent, TestResult } from "@/lib/connection-test/types";
 import { delegateFor } from "@/lib/delegates/service";
 import { AppError } from "@/lib/http/errors";
 
@@ -12,7 +12,9 @@ export const POST = withRoute(
   { access: { delegate: true }, params: taskParamsSchema, body: taskResultSchema },
   async ({ params, body, actor }) => {
     const delegate = await delegateFor(body, actor.id);
-    if (!(await completeTask(delegate.id, params.id, body.result as TestResult)))
+    if (
+      !(await completeTask(delegate.id, params.id, body.result as TestResult, body.events as StepEvent[] | undefined))
+    )
       throw new AppError("CONFLICT", "This task had already ended", { extra: { reason: "task-ended" } });
     return new Response(null, { status: 204 });
   },
