@@ -25,6 +25,7 @@ export function runTaskLoop(o: {
   // Every running task and long poll listens to the connection's signal.
   setMaxListeners(0, connection.signal);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  let slotFreed: (() => void) | undefined;
 
   async function runTask(task: ConnectionTestTask) {
     const me = connection.current();
@@ -86,8 +87,13 @@ export function runTaskLoop(o: {
     await connection.ready;
     while (!connection.signal.aborted) {
       const me = connection.current();
-      if (!me || running.size >= o.maxTasks) {
+      if (!me) {
         await sleep(200);
+        continue;
+      }
+      if (running.size >= o.maxTasks) {
+        // Full: ask again as soon as a task ends.
+        await new Promise<void>((resolve) => (slotFreed = resolve));
         continue;
       }
       try {
@@ -108,7 +114,10 @@ export function runTaskLoop(o: {
           running.add(task.id);
           void runTask(task)
             .catch((err: unknown) => log.error({ err: String(err), task: task.id }, "task failed"))
-            .finally(() => running.delete(task.id));
+            .finally(() => {
+              running.delete(task.id);
+              slotFreed?.();
+            });
         }
       } catch (err) {
         if (connection.signal.aborted || err instanceof TokenRefused) return;

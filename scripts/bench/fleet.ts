@@ -19,7 +19,7 @@ const CONNECTORS = Number(process.env.BENCH_CONNECTORS ?? 10_000);
 const FLEETS = (process.env.BENCH_DELEGATES ?? "1,2,4").split(",").map(Number);
 const LATENCY_MS = 20;
 const TASKS_PER_DELEGATE = Number(process.env.BENCH_DELEGATE_TASKS ?? 8);
-const LIMIT_MS = 15 * 60_000;
+const LIMIT_MS = 40 * 60_000;
 
 async function main() {
   const emu = await startAwsEmulator();
@@ -122,6 +122,9 @@ async function main() {
         postgres: postgresCpuMs(app.dataDir),
         delegates: delegates.reduce((sum, d) => sum + cpuMs(d.pid!), 0),
       };
+      const xacts = async () =>
+        Number((await db.query(`SELECT sum(xact_commit + xact_rollback) AS n FROM pg_stat_database`)).rows[0].n);
+      const xact0 = await xacts();
       const t0 = performance.now();
       await db.query(`UPDATE "Connector" SET "nextCheckAt" = now() WHERE identifier LIKE 'fleet_%'`);
       let last = 0;
@@ -143,11 +146,24 @@ async function main() {
       );
       if (failing) throw new Error(`${failing} checks failed: the figures would not be of successful checks`);
       const perCheck = (ms: number) => ms / CONNECTORS;
+      const xactPerCheck = (await xacts()) - xact0;
       const cpu = {
         console: perCheck(cpuMs(app.pid) - cpu0.console),
         postgres: perCheck(postgresCpuMs(app.dataDir) - cpu0.postgres),
         delegates: perCheck(delegates.reduce((sum, d) => sum + cpuMs(d.pid!), 0) - cpu0.delegates),
       };
+      // Where a check's time goes: waiting in the queue, on the delegate, and the test itself.
+      const times = (
+        await db.query(
+          `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t."startedAt" - t."createdAt")) * 1000 AS queued,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t."finishedAt" - t."startedAt")) * 1000 AS taken,
+                  (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") FROM "ConnectorTest") AS test
+             FROM "DelegateTask" t WHERE t.status = 'done'`,
+        )
+      ).rows[0] as { queued: number; taken: number; test: number };
+      console.log(
+        `  median per check: ${Math.round(times.queued)} ms queued, ${Math.round(times.taken)} ms from acquire to result, of which the test ${Math.round(times.test)} ms; ${(xactPerCheck / CONNECTORS).toFixed(1)} PostgreSQL transactions per check`,
+      );
       results.push({ delegates: n, seconds, cpu });
       for (const d of delegates.splice(0)) d.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 3000));
@@ -185,7 +201,10 @@ function cpuMs(pid: number, withChildren = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after "(comm)": state is field 3, utime 14, stime 15, cutime 16, cstime 17.
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+    const f = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .map(Number);
     const ticks = f[11]! + f[12]! + (withChildren ? f[13]! + f[14]! : 0);
     return ticks * 10; // USER_HZ is 100 on Linux
   } catch {
