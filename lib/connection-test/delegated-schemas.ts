@@ -46,6 +46,8 @@ export const taskResultSchema = z.strictObject({
   }),
   /** The step events not sent yet (they travel with the result rather than in a call of their own). */
   events: z.array(stepEventSchema).min(1).max(200).optional(),
+  /** Tasks to take in the same answer (the slot this one frees): saves the delegate a round trip. */
+  next: z.number().int().min(1).max(256).optional(),
 });
 
 export const acquireSchema = z.strictObject({

@@ -80,6 +80,7 @@ function ensureQueue(name: string, selectors: string[]): Promise<void> {
         INSERT INTO "DelegateTaskQueue" (name, selectors)
         VALUES (${name}, ${[...new Set(selectors)].sort()}::text[])
         ON CONFLICT (name) DO NOTHING`;
+      queueLists.clear(); // this instance's delegates see the new queue on their next look
       const boss = await jobs();
       for (let attempt = 1; ; attempt++) {
         try {
@@ -217,13 +218,18 @@ export async function reapTasks(): Promise<void> {
   }
 }
 
+/** Who asked for a task: the stored result's actor. */
+function requester(row: Pick<TaskRow, "requestedBy">): Actor {
+  const by = row.requestedBy as { id: string; name: string; kind: Actor["kind"]; requestId: string | null };
+  return { id: by.id, name: by.name, kind: by.kind, requestId: by.requestId ?? undefined } as Actor;
+}
+
 /** Who asked for a task, in which scope, for which connector: what its stored result records. */
 async function requesterOf(row: Pick<TaskRow, "connectorId" | "requestedBy">) {
   const connector = await db.connector.findUnique({ where: { id: row.connectorId } });
   if (!connector) return null;
-  const by = row.requestedBy as { id: string; name: string; kind: Actor["kind"]; requestId: string | null };
   return {
-    by: { id: by.id, name: by.name, kind: by.kind, requestId: by.requestId ?? undefined } as Actor,
+    by: requester(row),
     scope: {
       accountId: connector.accountId,
       orgIdentifier: connector.orgIdentifier,
@@ -333,6 +339,22 @@ async function store(
 
 // ---- the delegate's side of the protocol -----------------------------------------------------
 
+/** The queues a delegate with these tags takes from, looked up at most once a second per tag set. */
+const QUEUES_TTL_MS = 1000;
+const queueLists = new Map<string, { at: number; names: Promise<{ name: string }[]> }>();
+
+function queuesFor(tags: string[]): Promise<{ name: string }[]> {
+  const key = JSON.stringify([...tags].sort());
+  const hit = queueLists.get(key);
+  if (hit && Date.now() - hit.at < QUEUES_TTL_MS) return hit.names;
+  const names = db.$queryRaw<{ name: string }[]>`
+    SELECT name FROM "DelegateTaskQueue" WHERE selectors <@ ${tags}::text[]`;
+  if (queueLists.size > 1000) queueLists.clear();
+  queueLists.set(key, { at: Date.now(), names });
+  names.catch(() => queueLists.delete(key));
+  return names;
+}
+
 /**
  * Up to `max` tasks a delegate with these tags may run, leased to it, with their secrets; none when
  * nothing arrives before `waitMs` (the delegate asks again). One request takes as many tasks as
@@ -346,9 +368,9 @@ export async function acquireTasks(
 ): Promise<ConnectionTestTask[]> {
   const boss = await jobs();
   const deadline = Date.now() + waitMs;
-  while (Date.now() < deadline && !signal?.aborted) {
-    const queues = await db.$queryRaw<{ name: string }[]>`
-      SELECT name FROM "DelegateTaskQueue" WHERE selectors <@ ${delegate.tags}::text[]`;
+  // One look at the queues at least (waitMs 0: take what is there now), then again until the deadline.
+  for (;;) {
+    const queues = await queuesFor(delegate.tags);
     const taken: string[] = [];
     for (const { name } of queues) {
       if (taken.length >= max) break;
@@ -362,23 +384,22 @@ export async function acquireTasks(
     }
     if (taken.length) {
       // A task cancelled while it waited stays cancelled.
-      const claimed = await db.$queryRaw<{ id: string }[]>`
+      const claimed = await db.$queryRaw<{ id: string; connectorId: string }[]>`
         UPDATE "DelegateTask"
            SET status = 'running', "delegateId" = ${delegate.id}, "delegateName" = ${delegate.name},
                "startedAt" = now(), "leaseUntil" = now() + ${`${leaseMs()} milliseconds`}::interval
          WHERE id = ANY(${taken}::text[]) AND status = 'queued'
-        RETURNING id`;
-      const tasks = claimed.length ? await tasksFor(claimed.map((r) => r.id)) : [];
+        RETURNING id, "connectorId"`;
+      const tasks = claimed.length ? await tasksFor(claimed) : [];
       if (tasks.length) return tasks;
     }
+    if (Date.now() >= deadline || signal?.aborted) return [];
     await new Promise((r) => setTimeout(r, ACQUIRE_POLL_MS));
   }
-  return [];
 }
 
 /** What the delegate receives for each claimed task; a task whose connector is gone is cancelled. */
-async function tasksFor(ids: string[]): Promise<ConnectionTestTask[]> {
-  const rows = await db.delegateTask.findMany({ where: { id: { in: ids } } });
+async function tasksFor(rows: { id: string; connectorId: string }[]): Promise<ConnectionTestTask[]> {
   const connectors = new Map(
     (
       await db.connector.findMany({
@@ -388,7 +409,7 @@ async function tasksFor(ids: string[]): Promise<ConnectionTestTask[]> {
     ).map((c) => [c.id, c]),
   );
   const tasks: ConnectionTestTask[] = [];
-  const orphans: string[] = ids.filter((id) => !rows.some((r) => r.id === id));
+  const orphans: string[] = [];
   for (const row of rows) {
     const connector = connectors.get(row.connectorId);
     if (!connector) {
@@ -443,15 +464,30 @@ export async function completeTask(
   result: TestResult,
   events: StepEvent[] = [],
 ): Promise<boolean> {
-  const [row] = await db.$queryRaw<Pick<TaskRow, "id" | "kind" | "connectorId" | "delegateName" | "requestedBy">[]>`
+  // The connector's scope and identifier come back with the update: what the stored result records.
+  const [row] = await db.$queryRaw<
+    (Pick<TaskRow, "id" | "kind" | "connectorId" | "delegateName" | "requestedBy"> & {
+      connector: {
+        accountId: string;
+        orgIdentifier: string | null;
+        projectIdentifier: string | null;
+        identifier: string;
+      } | null;
+    })[]
+  >`
     UPDATE "DelegateTask"
        SET status = 'done', result = ${JSON.stringify(result)}::jsonb, "finishedAt" = now(),
            events = events || ${JSON.stringify(events)}::jsonb
      WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running'
-    RETURNING id, kind, "connectorId", "delegateName", "requestedBy"`;
+    RETURNING id, kind, "connectorId", "delegateName", "requestedBy",
+              (SELECT json_build_object('accountId', c."accountId", 'orgIdentifier', c."orgIdentifier",
+                                        'projectIdentifier', c."projectIdentifier", 'identifier', c.identifier)
+                 FROM "Connector" c WHERE c.id = "connectorId") AS connector`;
   if (!row) return false;
-  const who = await requesterOf(row);
-  if (who) await store(row, who.by, who.scope, who.identifier, result);
+  if (row.connector) {
+    const { identifier, ...scope } = row.connector;
+    await store(row, requester(row), scope as Scope, identifier, result);
+  }
   return true;
 }
 

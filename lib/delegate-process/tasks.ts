@@ -27,6 +27,17 @@ export function runTaskLoop(o: {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   let slotFreed: (() => void) | undefined;
 
+  function start(task: ConnectionTestTask) {
+    log.info({ task: task.id, connector: task.connector.identifier }, "task taken");
+    running.add(task.id);
+    void runTask(task)
+      .catch((err: unknown) => log.error({ err: String(err), task: task.id }, "task failed"))
+      .finally(() => {
+        running.delete(task.id);
+        slotFreed?.();
+      });
+  }
+
   async function runTask(task: ConnectionTestTask) {
     const me = connection.current();
     if (!me) return;
@@ -68,14 +79,19 @@ export function runTaskLoop(o: {
       if (stop.signal.aborted || connection.signal.aborted) return;
       const events = pending;
       pending = [];
+      // The slot this task frees goes to the next task in the same answer, when there is one.
       const res = await connection.call(`tasks/${task.id}/complete`, {
         ...me,
         result,
         ...(events.length ? { events } : {}),
+        next: 1,
       });
       if (!res.ok && res.status !== 409)
         log.warn({ task: task.id, status: res.status }, "the console refused a result");
       log.info({ task: task.id, status: result.status }, "task finished");
+      if (res.status === 200)
+        for (const next of ((await res.json()) as { tasks: ConnectionTestTask[] }).tasks) start(next);
+      else await res.body?.cancel();
     } finally {
       clearInterval(timer);
       // The secrets were this task's only: drop them with it.
@@ -108,17 +124,7 @@ export function runTaskLoop(o: {
           await sleep(1000);
           continue;
         }
-        const { tasks } = (await res.json()) as { tasks: ConnectionTestTask[] };
-        for (const task of tasks) {
-          log.info({ task: task.id, connector: task.connector.identifier }, "task taken");
-          running.add(task.id);
-          void runTask(task)
-            .catch((err: unknown) => log.error({ err: String(err), task: task.id }, "task failed"))
-            .finally(() => {
-              running.delete(task.id);
-              slotFreed?.();
-            });
-        }
+        for (const task of ((await res.json()) as { tasks: ConnectionTestTask[] }).tasks) start(task);
       } catch (err) {
         if (connection.signal.aborted || err instanceof TokenRefused) return;
         await sleep(1000);

@@ -1,8 +1,9 @@
 // POST /api/delegate/v1/tasks/:id/complete: the result of a task this delegate ran (stored with
-// the connector's history); 409 when the task had already ended without it
-import { withRoute } from "@/lib/api/route";
+// the connector's history); 409 when the task had already ended without it. With `next`, the
+// answer also carries up to that many new tasks (200 { tasks }), as acquire would, without waiting.
+import { json, withRoute } from "@/lib/api/route";
 import { otherMethods } from "@/lib/api/methods";
-import { completeTask } from "@/lib/connection-test/delegated";
+import { acquireTasks, completeTask } from "@/lib/connection-test/delegated";
 import { taskParamsSchema, taskResultSchema } from "@/lib/connection-test/delegated-schemas";
 import type { StepEvent, TestResult } from "@/lib/connection-test/types";
 import { delegateFor } from "@/lib/delegates/service";
