@@ -20,7 +20,7 @@ import { AppError } from "@/lib/http/errors";
 import { jobs } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
 import type { Actor, Scope } from "@/lib/scope";
-import { recordHealth } from "./health";
+import { healthOf } from "./health";
 import { saveTestResult } from "./queries";
 import type { StepEvent, TestEvent, TestResult } from "./types";
 
@@ -330,11 +330,9 @@ async function store(
       scope,
       after: { testStatus: result.status, errorSummary: result.errorSummary, delegate: row.delegateName },
     },
+    // A periodic check records the connector's health with it.
+    health: row.kind === PERIODIC_TASK ? healthOf({ identifier }, scope, result) : undefined,
   }).catch((err: unknown) => logger.warn({ err, task: row.id }, "could not store a delegate test result"));
-  if (row.kind === PERIODIC_TASK)
-    await recordHealth({ id: row.connectorId, identifier }, scope, result).catch((err: unknown) =>
-      logger.warn({ err, task: row.id }, "could not record a connector's health"),
-    );
 }
 
 // ---- the delegate's side of the protocol -----------------------------------------------------
@@ -400,13 +398,19 @@ export async function acquireTasks(
 
 /** What the delegate receives for each claimed task; a task whose connector is gone is cancelled. */
 async function tasksFor(rows: { id: string; connectorId: string }[]): Promise<ConnectionTestTask[]> {
-  const connectors = new Map(
-    (
-      await db.connector.findMany({
-        where: { id: { in: [...new Set(rows.map((r) => r.connectorId))] } },
-        include: { secretRefs: { include: { secret: true } } },
+  const found = await db.connector.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.connectorId))] } } });
+  // Sealed secrets only for the connectors that refer to some (a delegate's own identity has none).
+  const withRefs = found.filter(
+    (c) => connectorSecretRefs({ spec: c.spec as unknown as ConnectorInput["spec"] }).length,
+  );
+  const refs = withRefs.length
+    ? await db.connectorSecretRef.findMany({
+        where: { connectorId: { in: withRefs.map((c) => c.id) } },
+        include: { secret: true },
       })
-    ).map((c) => [c.id, c]),
+    : [];
+  const connectors = new Map(
+    found.map((c) => [c.id, { ...c, secretRefs: refs.filter((r) => r.connectorId === c.id) }]),
   );
   const tasks: ConnectionTestTask[] = [];
   const orphans: string[] = [];

@@ -18,7 +18,7 @@ import { endRunsSignal, onClose } from "@/lib/lifecycle";
 import { logger } from "@/lib/logger";
 import type { Scope } from "@/lib/scope";
 import { PERIODIC_TASK, queueDelegateTasks, reapTasks, runsOnDelegate } from "./delegated";
-import { PERIODIC_ACTOR, recordHealth } from "./health";
+import { healthOf, PERIODIC_ACTOR } from "./health";
 import { saveTestResult } from "./queries";
 import { runConnectionTest } from "./runner";
 import { runOptions } from "./service";
@@ -150,11 +150,11 @@ async function runHere(row: CheckedConnector): Promise<void> {
         scope,
         after: { testStatus: result.status, errorSummary: result.errorSummary, periodic: true },
       },
+      health: healthOf(row, scope, result),
     });
   } finally {
     await lock.release();
   }
-  await recordHealth(row, scope, result);
 }
 
 /** Starts this instance's sweep and workers (the start hook calls it when checks are on). */
