@@ -53,7 +53,10 @@ test("a delegate started with a token from the page connects, is matched by sele
   const nameA = `dlg-a-${suffix}`;
   const tagA = `team-a-${suffix}`;
 
-  await page.goto("/delegates");
+  await page.goto("/connectors");
+  // An Account Admin finds the page in the sidebar.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Delegates" }).click();
+  await expect(page).toHaveURL(/\/delegates/);
   await expect(page.getByRole("heading", { level: 1, name: "Delegates" })).toBeVisible();
   // The console's own delegate, while it is on.
   await expect(row(page, "conduit-server")).toContainText("Built in");
@@ -266,6 +269,41 @@ test("each connector's test runs on the delegate its selectors match, with that 
     [`on_b_${suffix}`],
   );
   expect(checked).toEqual({ actor: "Conduit (periodic check)", delegateId: `run-b-${suffix}` });
+
+  // Lookups take the same way: B's connector's regions and clusters are listed on B, with B's own
+  // identity (the console's built-in delegate lacks B's tag: it would refuse them).
+  const regions = await request.get(`/api/aws/regions?connectorRef=on_b_${suffix}`);
+  expect(regions.status(), await regions.text()).toBe(200);
+  const regionListing = (await regions.json()) as { partition: string; regions: { name: string }[] };
+  expect(regionListing.partition).toBe("aws");
+  expect(regionListing.regions.map((r) => r.name)).toContain("us-east-1");
+  const clusters = await request.get(`/api/aws/eks/clusters?connectorRef=on_b_${suffix}&region=us-east-1`);
+  expect(clusters.status(), await clusters.text()).toBe(200);
+  expect(await clusters.json()).toMatchObject({ regionErrors: [], regionsSearched: 1 });
+  // A region of another partition is refused by the console, before any delegate is asked.
+  const govCloud = await request.get(`/api/aws/eks/clusters?connectorRef=on_b_${suffix}&region=us-gov-west-1`);
+  expect(govCloud.status()).toBe(422);
+  expect((await govCloud.json()).fieldErrors.region[0]).toContain("not in the connector's partition");
+  const lookups = await queryRows<{ input: unknown; delegateName: string; status: string }>(
+    `SELECT t.input, t."delegateName", t.status FROM "DelegateTask" t JOIN "Connector" c ON c.id = t."connectorId"
+      WHERE c.identifier = $1 AND t.kind = 'lookup' ORDER BY t."createdAt"`,
+    [`on_b_${suffix}`],
+  );
+  expect(lookups).toEqual([
+    { input: { what: "regions" }, delegateName: `run-b-${suffix}`, status: "done" },
+    { input: { what: "clusters", region: "us-east-1" }, delegateName: `run-b-${suffix}`, status: "done" },
+  ]);
+  // A lookup the delegate's AWS refuses: its problem comes back as the console's own would be.
+  const noRegions = await aws.addUser({ name: `delegate-noregions-${suffix}`, accountId: "545454545454", allow: [] });
+  await createAccessKeyConnector(request, {
+    identifier: `denied_on_b_${suffix}`,
+    user: noRegions,
+    delegateSelectors: [tagB],
+  });
+  const denied = await request.get(`/api/aws/regions?connectorRef=denied_on_b_${suffix}`);
+  expect(denied.status()).toBeGreaterThanOrEqual(400);
+  expect(denied.headers()["content-type"]).toContain("application/problem+json");
+  expect((await denied.json()).detail).toContain("ec2:DescribeRegions");
 
   // A second console on the same database serves the same test stream.
   const second = await startAppInstance({

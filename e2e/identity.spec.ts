@@ -129,6 +129,11 @@ test.describe("identity and access", () => {
     // Roles only inside a project: the console opens that project rather than the account.
     await expect(page).toHaveURL(new RegExp(`/connectors\\?org=${ORG}&project=${PROJECT}`));
     await expect(page.getByRole("link", { name: "New connector" }).first()).toBeVisible();
+    // Delegates are the account's: a project's Editor is not offered the page (the API would say 403).
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Access control" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Delegates" })).toHaveCount(0);
+    expect((await page.request.get("/api/delegates")).status()).toBe(403);
     const me = await (await page.request.get(`/api/me?${scoped}`)).json();
     expect(me.email).toBe("sso-dev@sso.e2e.test");
     expect(me.grants).toEqual([{ role: "editor", orgIdentifier: ORG, projectIdentifier: PROJECT }]);

@@ -6,6 +6,7 @@ import { MobileNav } from "@/components/shell/mobile-nav";
 import { ScopeSwitcher } from "@/components/shell/scope-switcher";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { AccountPermissions } from "./_components/account-permissions";
 
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
@@ -18,7 +19,9 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="sticky top-0 z-30 flex min-h-14 items-center gap-x-4 border-b border-border bg-surface px-4 py-2 max-sm:gap-x-2 max-sm:px-2">
         <Suspense>
-          <MobileNav />
+          <AccountPermissions>
+            <MobileNav />
+          </AccountPermissions>
         </Suspense>
         <Link href="/connectors" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-accent-fg">
@@ -41,7 +44,9 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
       <div className="flex flex-1">
         <aside className="w-56 shrink-0 border-r border-border bg-surface max-md:hidden">
           <Suspense>
-            <Sidebar />
+            <AccountPermissions>
+              <Sidebar />
+            </AccountPermissions>
           </Suspense>
         </aside>
         <main id="main" className="min-w-0 flex-1 px-8 py-6 max-lg:px-5 max-sm:px-3 max-sm:py-4">

@@ -1,5 +1,6 @@
 // What a delegate reports for a task it runs, validated before it is stored. Pure.
 import { z } from "zod";
+import { lookupAnswerSchema } from "@/lib/delegates/schemas";
 import { STEP_IDS } from "./types";
 
 const text = (max: number) => z.string().max(max);
@@ -59,3 +60,10 @@ export const acquireSchema = z.strictObject({
 });
 
 export const taskParamsSchema = z.object({ id: z.string().uuid() });
+
+export const taskAnswerSchema = z.strictObject({
+  ...who,
+  answer: lookupAnswerSchema,
+  /** Tasks to take in the same answer, as with a test's result. */
+  next: z.number().int().min(1).max(256).optional(),
+});

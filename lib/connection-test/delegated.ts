@@ -11,6 +11,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { UsageSelection } from "@/lib/aws/usages";
 import { secretReaderFor } from "@/lib/connectors/credentials";
 import type { ConnectorWithSecrets } from "@/lib/connectors/queries";
+import { resolveConnectorRow } from "@/lib/connectors/refs";
 import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
 import { db } from "@/lib/db";
 import { MISSED_BEATS } from "@/lib/delegates/match";
@@ -21,6 +22,7 @@ import { jobs } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
 import type { Actor, Scope } from "@/lib/scope";
 import { healthOf } from "./health";
+import type { LookupAnswer, LookupInput } from "@/lib/delegates/schemas";
 import { saveTestResult } from "./queries";
 import type { StepEvent, TestEvent, TestResult } from "./types";
 
@@ -43,6 +45,24 @@ export interface ConnectionTestTask {
   timeoutMs: number;
   callTimeoutMs: number;
 }
+
+/** What a delegate receives for a lookup: the connector, its secrets for this task only, what to look up. */
+export interface LookupTask {
+  id: string;
+  kind: typeof LOOKUP_TASK;
+  connector: ConnectionTestTask["connector"] & { id: string; version: number };
+  spec: ConnectorInput["spec"];
+  secrets: Record<string, string>;
+  lookup: LookupInput;
+  callTimeoutMs: number;
+}
+
+export type DelegateTaskPayload = ConnectionTestTask | LookupTask;
+
+/** A lookup's task kind: answered, never stored in a connector's test history. */
+export const LOOKUP_TASK = "lookup";
+/** How often a lookup's requester looks for the answer (lookups are short). */
+const ANSWER_POLL_MS = 50;
 
 const leaseMs = () => MISSED_BEATS * env().CONDUIT_DELEGATE_HEARTBEAT_SECONDS * 1000;
 
@@ -169,9 +189,9 @@ export async function queueDelegateTask(opts: {
 
 /** Queues tests of several connectors at once (one insert, one job insert per queue); their ids. */
 export async function queueDelegateTasks(
-  items: { connectorId: string; accountId: string; selectors: string[] }[],
+  items: { connectorId: string; accountId: string; selectors: string[]; input?: LookupInput }[],
   by: Actor,
-  kind: "connection-test" | typeof PERIODIC_TASK,
+  kind: "connection-test" | typeof PERIODIC_TASK | typeof LOOKUP_TASK,
 ): Promise<string[]> {
   const tasks = items.map((item) => ({ id: randomUUID(), ...item }));
   await db.delegateTask.createMany({
@@ -181,6 +201,7 @@ export async function queueDelegateTasks(
       kind,
       connectorId: t.connectorId,
       selectors: t.selectors,
+      ...(t.input ? { input: t.input } : {}),
       requestedBy: { id: by.id, name: by.name, kind: by.kind, requestId: by.requestId ?? null },
     })),
   });
@@ -303,7 +324,7 @@ async function end(row: TaskRow, why: "lost" | "unclaimed", status: "lost" | "ca
 /** The task of this connector's test that is running now (or the newest), for a second stream. */
 export async function latestTaskOf(connectorId: string): Promise<string | null> {
   const row = await db.delegateTask.findFirst({
-    where: { connectorId },
+    where: { connectorId, kind: { not: LOOKUP_TASK } },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
@@ -317,6 +338,7 @@ async function store(
   identifier: string,
   result: TestResult,
 ) {
+  if (row.kind === LOOKUP_TASK) return; // a lookup's answer is its requester's, not the connector's history
   await saveTestResult({
     connectorId: row.connectorId,
     actor: by.name,
@@ -363,7 +385,7 @@ export async function acquireTasks(
   max: number,
   waitMs: number,
   signal?: AbortSignal,
-): Promise<ConnectionTestTask[]> {
+): Promise<DelegateTaskPayload[]> {
   const boss = await jobs();
   const deadline = Date.now() + waitMs;
   // One look at the queues at least (waitMs 0: take what is there now), then again until the deadline.
@@ -382,12 +404,14 @@ export async function acquireTasks(
     }
     if (taken.length) {
       // A task cancelled while it waited stays cancelled.
-      const claimed = await db.$queryRaw<{ id: string; connectorId: string }[]>`
+      const claimed = await db.$queryRaw<
+        { id: string; connectorId: string; kind: string; input: LookupInput | null }[]
+      >`
         UPDATE "DelegateTask"
            SET status = 'running', "delegateId" = ${delegate.id}, "delegateName" = ${delegate.name},
                "startedAt" = now(), "leaseUntil" = now() + ${`${leaseMs()} milliseconds`}::interval
          WHERE id = ANY(${taken}::text[]) AND status = 'queued'
-        RETURNING id, "connectorId"`;
+        RETURNING id, "connectorId", kind, input`;
       const tasks = claimed.length ? await tasksFor(claimed) : [];
       if (tasks.length) return tasks;
     }
@@ -397,7 +421,9 @@ export async function acquireTasks(
 }
 
 /** What the delegate receives for each claimed task; a task whose connector is gone is cancelled. */
-async function tasksFor(rows: { id: string; connectorId: string }[]): Promise<ConnectionTestTask[]> {
+async function tasksFor(
+  rows: { id: string; connectorId: string; kind: string; input: LookupInput | null }[],
+): Promise<DelegateTaskPayload[]> {
   const found = await db.connector.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.connectorId))] } } });
   // Sealed secrets only for the connectors that refer to some (a delegate's own identity has none).
   const withRefs = found.filter(
@@ -412,7 +438,7 @@ async function tasksFor(rows: { id: string; connectorId: string }[]): Promise<Co
   const connectors = new Map(
     found.map((c) => [c.id, { ...c, secretRefs: refs.filter((r) => r.connectorId === c.id) }]),
   );
-  const tasks: ConnectionTestTask[] = [];
+  const tasks: DelegateTaskPayload[] = [];
   const orphans: string[] = [];
   for (const row of rows) {
     const connector = connectors.get(row.connectorId);
@@ -429,6 +455,24 @@ async function tasksFor(rows: { id: string; connectorId: string }[]): Promise<Co
     const read = secretReaderFor(connector as unknown as ConnectorWithSecrets, spec, scope as Scope);
     const secrets: Record<string, string> = {};
     for (const { ref } of connectorSecretRefs({ spec })) secrets[ref] = await read(ref);
+    if (row.kind === LOOKUP_TASK && row.input) {
+      tasks.push({
+        id: row.id,
+        kind: LOOKUP_TASK,
+        connector: {
+          id: connector.id,
+          version: connector.version,
+          identifier: connector.identifier,
+          name: connector.name,
+          scope,
+        },
+        spec,
+        secrets,
+        lookup: row.input,
+        callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
+      });
+      continue;
+    }
     tasks.push({
       id: row.id,
       kind: "connection-test",
@@ -482,7 +526,7 @@ export async function completeTask(
     UPDATE "DelegateTask"
        SET status = 'done', result = ${JSON.stringify(result)}::jsonb, "finishedAt" = now(),
            events = events || ${JSON.stringify(events)}::jsonb
-     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running'
+     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running' AND kind <> ${LOOKUP_TASK}
     RETURNING id, kind, "connectorId", "delegateName", "requestedBy",
               (SELECT json_build_object('accountId', c."accountId", 'orgIdentifier', c."orgIdentifier",
                                         'projectIdentifier', c."projectIdentifier", 'identifier', c.identifier)
@@ -493,6 +537,115 @@ export async function completeTask(
     await store(row, requester(row), scope as Scope, identifier, result);
   }
   return true;
+}
+
+/** A lookup's answer from the delegate that ran it; false when the task is no longer its own. */
+export async function answerTask(delegateId: string, taskId: string, answer: LookupAnswer): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "DelegateTask" SET status = 'done', result = ${JSON.stringify(answer)}::jsonb, "finishedAt" = now()
+     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running' AND kind = ${LOOKUP_TASK}`;
+  return count > 0;
+}
+
+/**
+ * A lookup of the connector `ref` on a registered delegate, when one runs its lookups (a connected
+ * one has every selector, or the built-in delegate is off): the delegate's answer; null when the
+ * console looks it up itself. `check` refuses a bad query before any delegate is asked.
+ */
+export async function delegatedLookup(opts: {
+  scope: Scope;
+  ref: string;
+  input: LookupInput;
+  by: Actor;
+  check?: (spec: ConnectorInput["spec"]) => void;
+  signal?: AbortSignal;
+}): Promise<unknown> {
+  const resolved = await resolveConnectorRow(opts.scope, opts.ref);
+  if (!resolved) throw new AppError("NOT_FOUND", `No connector "${opts.ref}" is visible from this scope`);
+  const { row, connector } = resolved;
+  if (!(await runsOnDelegate(connector.spec))) return null;
+  opts.check?.(connector.spec);
+  return lookupOnDelegate({
+    connector: { id: row.id, accountId: connector.scope.accountId, selectors: connector.spec.delegateSelectors ?? [] },
+    input: opts.input,
+    by: opts.by,
+    signal: opts.signal,
+  });
+}
+
+/**
+ * Runs a lookup on a delegate that matches the connector and waits for its answer: the listing,
+ * or the problem the delegate met (thrown as it would have been here). A lookup nobody takes
+ * within the test time limit fails; one whose delegate went away goes back to the queue.
+ */
+async function lookupOnDelegate(opts: {
+  connector: { id: string; accountId: string; selectors: string[] };
+  input: LookupInput;
+  by: Actor;
+  signal?: AbortSignal;
+}): Promise<unknown> {
+  const [taskId] = await queueDelegateTasks(
+    [
+      {
+        connectorId: opts.connector.id,
+        accountId: opts.connector.accountId,
+        selectors: opts.connector.selectors,
+        input: opts.input,
+      },
+    ],
+    opts.by,
+    LOOKUP_TASK,
+  );
+  const deadline = Date.now() + env().CONDUIT_TEST_TIMEOUT_MS;
+  for (;;) {
+    const row = await db.delegateTask.findUnique({
+      where: { id: taskId! },
+      select: { status: true, result: true, leaseUntil: true },
+    });
+    if (!row) throw new AppError("NOT_FOUND", "The lookup's task does not exist");
+    if (row.status === "done" && row.result) {
+      const answer = row.result as unknown as LookupAnswer;
+      if ("listing" in answer) return answer.listing;
+      const p = answer.problem;
+      throw new AppError(p.code, p.detail, { fieldErrors: p.fieldErrors, extra: p.extra });
+    }
+    const now = Date.now();
+    if (row.status === "queued" && (now > deadline || opts.signal?.aborted)) {
+      const { count } = await db.delegateTask.updateMany({
+        where: { id: taskId!, status: "queued" },
+        data: { status: "cancelled", finishedAt: new Date() },
+      });
+      if (count) {
+        opts.signal?.throwIfAborted();
+        throw new AppError(
+          "UPSTREAM_FAILED",
+          "No delegate took the lookup: no connected delegate has every selector of this connector",
+          {
+            extra: { reason: "NO_DELEGATE" },
+          },
+        );
+      }
+      continue;
+    }
+    if (row.status === "running" && row.leaseUntil && row.leaseUntil.getTime() < now) {
+      // Its delegate went away: another matching one may answer it.
+      const { count } = await db.delegateTask.updateMany({
+        where: { id: taskId!, status: "running", leaseUntil: { lt: new Date(now) } },
+        data: { status: "queued", delegateId: null, delegateName: null, leaseUntil: null, startedAt: null },
+      });
+      if (count) await enqueue([{ id: taskId!, selectors: opts.connector.selectors }]);
+      continue;
+    }
+    if (row.status === "running" && now > deadline + leaseMs()) {
+      throw new AppError("UPSTREAM_FAILED", "The delegate did not answer the lookup in time", {
+        extra: { reason: "DELEGATE_TIMEOUT" },
+      });
+    }
+    if (row.status === "cancelled" || row.status === "lost")
+      throw new AppError("UPSTREAM_FAILED", "The lookup ended without an answer", { extra: { reason: "NO_ANSWER" } });
+    opts.signal?.throwIfAborted();
+    await new Promise((r) => setTimeout(r, ANSWER_POLL_MS));
+  }
 }
 
 /** A heartbeat renews the leases of the tasks the delegate says it is running. */

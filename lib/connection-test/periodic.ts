@@ -82,13 +82,13 @@ export async function runChecks(connectorIds: string[]): Promise<void> {
     ((await where.get(key)!) ? delegated : builtIn).push(row);
   }
   if (delegated.length) {
-    // One at a time: a check still waiting for a delegate is not queued twice.
+    // One at a time: a connector with a test waiting for a delegate or running on one (a check, or
+    // someone's Test connection) is not queued again; that test's result is as fresh.
     const waiting = new Set(
       (
         await db.delegateTask.findMany({
           where: {
             connectorId: { in: delegated.map((r) => r.id) },
-            kind: PERIODIC_TASK,
             status: { in: ["queued", "running"] },
           },
           select: { connectorId: true },

@@ -18,7 +18,7 @@ import {
   connectorCallOptions,
   crossAccountRoleInput,
 } from "./aws-calls";
-import { CredentialSetupError, delegateMismatch, secretReaderFor } from "./credentials";
+import { CredentialSetupError, delegateMismatch, secretReaderFor, type SecretReader } from "./credentials";
 import { PARTITION_LABELS, partitionOf, type Partition } from "@/lib/aws/partitions";
 
 export interface ConnectorSession {
@@ -79,13 +79,10 @@ const setupError = (err: unknown): unknown => {
   return err;
 };
 
-async function buildCredentials(row: ConnectorWithSecrets, connector: ResolvedConnector, context: OidcContext) {
+async function buildCredentials(connector: ResolvedConnector, readSecret: SecretReader, context: OidcContext) {
   const spec = connector.spec;
   const callTimeoutMs = env().CONDUIT_AWS_CALL_TIMEOUT_MS;
-  const base = await connectorBaseCredentials(connector, secretReaderFor(row, spec, connector.scope), {
-    callTimeoutMs,
-    context,
-  });
+  const base = await connectorBaseCredentials(connector, readSecret, { callTimeoutMs, context });
   const cross = spec.credential.crossAccountAccess;
   if (cross) {
     return assumedRoleProvider(spec, base.credentials, crossAccountRoleInput(cross, connector.identifier), {
@@ -95,6 +92,21 @@ async function buildCredentials(row: ConnectorWithSecrets, connector: ResolvedCo
   }
   const b = base.credentials;
   return typeof b === "function" ? refreshingProvider(() => b()) : b;
+}
+
+/**
+ * A session from a connector and its secrets, without the database: what a delegate builds for a
+ * lookup it was sent (the console's own lookups go through openConnectorSession and its cache).
+ */
+export async function connectorSession(
+  connector: ResolvedConnector,
+  readSecret: SecretReader,
+  o: SessionOptions = {},
+): Promise<ConnectorSession> {
+  const creds = await buildCredentials(connector, readSecret, o.context ?? "PIPELINE_CONFIGURATION").catch(
+    (err: unknown) => Promise.reject(setupError(err)),
+  );
+  return sessionWith(connector, creds);
 }
 
 export async function openConnectorSession(
@@ -113,14 +125,21 @@ export async function openConnectorSession(
   const key = cacheKey(row, context);
   let creds: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined = providers.get(key);
   if (!creds) {
-    const built = await buildCredentials(row, connector, context).catch((err: unknown) =>
-      Promise.reject(setupError(err)),
+    const built = await buildCredentials(connector, secretReaderFor(row, spec, connector.scope), context).catch(
+      (err: unknown) => Promise.reject(setupError(err)),
     );
     // Providers only: plain keys are cheap to read again and need not outlive the request.
     if (typeof built === "function") remember(key, built);
     creds = built;
   }
-  const final = creds;
+  return sessionWith(connector, creds);
+}
+
+function sessionWith(
+  connector: ResolvedConnector,
+  final: AwsCredentialIdentity | AwsCredentialIdentityProvider,
+): ConnectorSession {
+  const spec = connector.spec;
   const partition = partitionOf(spec.credential.region);
   const cross = spec.credential.crossAccountAccess;
   return {

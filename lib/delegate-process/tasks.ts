@@ -1,11 +1,17 @@
 // The delegate's work loop: ask the console for a task (a long poll), run it here, with this
 // machine's ambient AWS credentials for connectors that use the delegate's own identity, send
-// its step events back as they happen and its result at the end. A task's secrets stay in
+// its step events back as they happen and its result at the end (a lookup: its answer, the
+// listing or the problem met). A task's secrets stay in
 // memory for that task only. A 409 on an event means the task ended without us (declared lost
 // or cancelled): the run stops.
 import { setMaxListeners } from "node:events";
 import type { Logger } from "pino";
-import type { ConnectionTestTask } from "@/lib/connection-test/delegated";
+import type { ConnectionTestTask, DelegateTaskPayload, LookupTask } from "@/lib/connection-test/delegated";
+import type { LookupAnswer } from "@/lib/delegates/schemas";
+import { LOOKUP_PROBLEM_CODES } from "@/lib/delegates/schemas";
+import { connectorSession } from "@/lib/connectors/session";
+import { runLookup } from "@/lib/eks/clusters";
+import { AppError } from "@/lib/http/errors";
 import { runConnectionTest } from "@/lib/connection-test/runner";
 import type { StepEvent, TestResult } from "@/lib/connection-test/types";
 import type { DelegateConnection } from "./connection";
@@ -27,10 +33,10 @@ export function runTaskLoop(o: {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   let slotFreed: (() => void) | undefined;
 
-  function start(task: ConnectionTestTask) {
-    log.info({ task: task.id, connector: task.connector.identifier }, "task taken");
+  function start(task: DelegateTaskPayload) {
+    log.info({ task: task.id, kind: task.kind, connector: task.connector.identifier }, "task taken");
     running.add(task.id);
-    void runTask(task)
+    void (task.kind === "lookup" ? runLookupTask(task) : runTask(task))
       .catch((err: unknown) => log.error({ err: String(err), task: task.id }, "task failed"))
       .finally(() => {
         running.delete(task.id);
@@ -90,13 +96,51 @@ export function runTaskLoop(o: {
         log.warn({ task: task.id, status: res.status }, "the console refused a result");
       log.info({ task: task.id, status: result.status }, "task finished");
       if (res.status === 200)
-        for (const next of ((await res.json()) as { tasks: ConnectionTestTask[] }).tasks) start(next);
+        for (const next of ((await res.json()) as { tasks: DelegateTaskPayload[] }).tasks) start(next);
       else await res.body?.cancel();
     } finally {
       clearInterval(timer);
       // The secrets were this task's only: drop them with it.
       task.secrets = {};
     }
+  }
+
+  async function runLookupTask(task: LookupTask) {
+    const me = connection.current();
+    if (!me) return;
+    let answer: LookupAnswer;
+    try {
+      const session = await connectorSession(
+        {
+          ...task.connector,
+          ref: task.connector.identifier,
+          spec: task.spec,
+          lastTest: null,
+          scope: task.connector.scope as never,
+        },
+        async (ref) => {
+          const value = task.secrets[ref];
+          if (value === undefined) throw new Error(`The console sent no value for the secret ${ref}`);
+          return value;
+        },
+      );
+      const listing = await runLookup(
+        session,
+        task.lookup,
+        AbortSignal.any([connection.signal, AbortSignal.timeout(30_000)]),
+      );
+      answer = { listing: listing as unknown as Record<string, unknown> };
+    } catch (err) {
+      answer = { problem: problemOf(err) };
+    } finally {
+      task.secrets = {};
+    }
+    if (connection.signal.aborted) return;
+    const res = await connection.call(`tasks/${task.id}/answer`, { ...me, answer, next: 1 });
+    if (!res.ok && res.status !== 409) log.warn({ task: task.id, status: res.status }, "the console refused an answer");
+    if (res.status === 200)
+      for (const next of ((await res.json()) as { tasks: DelegateTaskPayload[] }).tasks) start(next);
+    else await res.body?.cancel();
   }
 
   return (async () => {
@@ -131,4 +175,16 @@ export function runTaskLoop(o: {
       }
     }
   })();
+}
+
+/** A lookup's failure as the console would have answered it; anything unforeseen says only that it failed. */
+function problemOf(err: unknown): Extract<LookupAnswer, { problem: unknown }>["problem"] {
+  if (err instanceof AppError && (LOOKUP_PROBLEM_CODES as readonly string[]).includes(err.code))
+    return {
+      code: err.code as (typeof LOOKUP_PROBLEM_CODES)[number],
+      detail: (err.detail ?? err.message).slice(0, 4000),
+      ...(err.options.fieldErrors ? { fieldErrors: err.options.fieldErrors } : {}),
+      ...(err.options.extra ? { extra: err.options.extra } : {}),
+    };
+  return { code: "UPSTREAM_FAILED", detail: "The delegate could not run the lookup" };
 }

@@ -97,3 +97,30 @@ export interface DelegateMatch {
   /** Connected delegates that have every selector among their tags. */
   matching: { name: string; builtIn: boolean }[];
 }
+
+// ---- lookups a delegate runs (regions, EKS clusters) -----------------------------------------
+
+const lookupText = (max: number) => z.string().max(max);
+
+/** What a lookup task looks up: the connector's regions, or its EKS clusters in one region or all. */
+export const lookupInputSchema = z.discriminatedUnion("what", [
+  z.strictObject({ what: z.literal("regions") }),
+  z.strictObject({ what: z.literal("clusters"), region: z.string().max(40).optional() }),
+]);
+export type LookupInput = z.infer<typeof lookupInputSchema>;
+
+/** The problems a delegate may answer a lookup with (what the console would have answered itself). */
+export const LOOKUP_PROBLEM_CODES = ["VALIDATION_FAILED", "NOT_FOUND", "UPSTREAM_FAILED", "REQUEST_TIMEOUT"] as const;
+
+export const lookupAnswerSchema = z.union([
+  z.strictObject({ listing: z.record(z.string(), z.unknown()) }),
+  z.strictObject({
+    problem: z.strictObject({
+      code: z.enum(LOOKUP_PROBLEM_CODES),
+      detail: lookupText(4000),
+      fieldErrors: z.record(z.string().max(200), z.array(lookupText(1000)).max(20)).optional(),
+      extra: z.record(z.string().max(200), z.unknown()).optional(),
+    }),
+  }),
+]);
+export type LookupAnswer = z.infer<typeof lookupAnswerSchema>;

@@ -12,6 +12,7 @@ import { openConnectorSession, type ConnectorSession } from "@/lib/connectors/se
 import { AppError } from "@/lib/http/errors";
 import { ALL_REGIONS_LOOKUP_COST } from "@/lib/limits";
 import type { Scope } from "@/lib/scope";
+import type { LookupInput } from "@/lib/delegates/schemas";
 import type { ClusterListQuery, ClusterListing, RegionError, RegionListing } from "./schemas";
 import { TtlCache } from "./ttl-cache";
 import { abortable } from "@/lib/common/abortable";
@@ -277,9 +278,21 @@ export async function clustersForConnector(
   signal?: AbortSignal,
 ): Promise<ClusterListing> {
   const session = await openConnectorSession(scope, q.connectorRef);
-  if (q.region && partitionOf(q.region) !== session.partition) {
-    const message = `${q.region} is not in the connector's partition (${PARTITION_LABELS[session.partition]}); choose one of its regions or none`;
+  checkPartition(q.region, session.partition);
+  return listConnectorClusters(session, { region: q.region, signal, cache: q.refresh !== "1" });
+}
+
+/** A region outside the connector's partition is refused, naming the field. */
+export function checkPartition(region: string | undefined, partition: Partition) {
+  if (region && partitionOf(region) !== partition) {
+    const message = `${region} is not in the connector's partition (${PARTITION_LABELS[partition]}); choose one of its regions or none`;
     throw new AppError("VALIDATION_FAILED", message, { fieldErrors: { region: [message] } });
   }
-  return listConnectorClusters(session, { region: q.region, signal, cache: q.refresh !== "1" });
+}
+
+/** A lookup a delegate was sent, run there with its own identity: the listing, as the console's would be. */
+export async function runLookup(session: LookupSession, input: LookupInput, signal?: AbortSignal) {
+  return input.what === "regions"
+    ? listConnectorRegions(session, { signal, cache: false })
+    : listConnectorClusters(session, { region: input.region, signal, cache: false });
 }

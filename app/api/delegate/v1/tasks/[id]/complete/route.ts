@@ -11,13 +11,16 @@ import { AppError } from "@/lib/http/errors";
 
 export const POST = withRoute(
   { access: { delegate: true }, params: taskParamsSchema, body: taskResultSchema },
-  async ({ params, body, actor }) => {
+  async ({ params, body, actor, req }) => {
     const delegate = await delegateFor(body, actor.id);
     if (
       !(await completeTask(delegate.id, params.id, body.result as TestResult, body.events as StepEvent[] | undefined))
     )
       throw new AppError("CONFLICT", "This task had already ended", { extra: { reason: "task-ended" } });
-    return new Response(null, { status: 204 });
+    const tasks = body.next ? await acquireTasks(delegate, body.next, 0, req.signal) : [];
+    return tasks.length
+      ? json({ tasks }, { headers: { "cache-control": "no-store" } })
+      : new Response(null, { status: 204 });
   },
 );
 
