@@ -188,7 +188,7 @@ test.describe("identity and access", () => {
     await page.goto(`/connectors?org=${ORG}&project=${PROJECT}`);
     await signIn(page, viewer.email, viewer.password);
     await expect(page).toHaveURL(/\/connectors/);
-    await expect(page.getByRole("heading", { name: "Connectors" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "AWS connectors" })).toBeVisible();
     await expect(page.getByRole("link", { name: "New connector" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "New connector" })).toHaveCount(0);
     // Following a link to a form they may not save shows why instead of the form (and no draft).

@@ -4,6 +4,7 @@
 // manage delegates, the delegate tokens with "New delegate token" and the install commands.
 import { useState } from "react";
 import { usePermissions } from "@/components/identity/permissions";
+import { TokenNameCell } from "@/components/identity/tokens";
 import { ListResults, Notice } from "@/components/lists/list-results";
 import { Button } from "@/components/ui/button";
 import { DataTable, actionsColumn, type Column } from "@/components/ui/data-table";
@@ -106,14 +107,7 @@ function TokenTable({
     {
       id: "name",
       header: "Token",
-      cell: (t) => (
-        <div className="min-w-0">
-          <div className="font-medium break-words">{t.name}</div>
-          <div className="font-mono text-xs text-muted" title="The first characters of the token">
-            {t.start}…
-          </div>
-        </div>
-      ),
+      cell: (t) => <TokenNameCell name={t.name} start={t.start} />,
     },
     {
       id: "status",

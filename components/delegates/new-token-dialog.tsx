@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import { Alert } from "@/components/ui/misc";
+import { ShownOnceWarning } from "@/components/identity/tokens";
 import { useCreateDelegateToken } from "@/lib/delegates/hooks";
 import { delegateNameSchema, delegateTagSchema, delegateTokenCreateSchema } from "@/lib/delegates/schemas";
 
@@ -169,9 +169,7 @@ function CreatedPanel({ token, values, onDone }: { token: string; values: FormVa
   const commands = installCommands({ url, token, delegateName: values.delegateName, tags: values.tags });
   return (
     <div className="flex flex-col gap-4">
-      <Alert tone="warning" title="Copy the token now: it is shown only this once">
-        Conduit keeps only a hash of it. Keep it where the delegate runs, as a secret of that machine or cluster.
-      </Alert>
+      <ShownOnceWarning>Keep it where the delegate runs, as a secret of that machine or cluster.</ShownOnceWarning>
       <CodeBlock label="Delegate token" text={token} tall={false} />
       <CodeBlock label="Start it with npm" text={commands.npm} tall={false} />
       <CodeBlock label="Start it in Docker" text={commands.docker} tall={false} />

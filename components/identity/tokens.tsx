@@ -1,7 +1,7 @@
 "use client";
 // API tokens (`cdt_…`), the caller's own or a service account's: the table, "New token" with the
 // value shown exactly once, and revoking one.
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { z } from "zod";
 import { useResourceForm } from "@/components/forms/use-resource-form";
 import { Button } from "@/components/ui/button";
@@ -43,6 +43,27 @@ const STATUS = {
   revoked: { tone: "neutral", label: "Revoked" },
 } as const;
 
+/** A token as its tables show it: its name, and the first characters of its value. */
+export function TokenNameCell({ name, start }: { name: string; start: string }) {
+  return (
+    <div className="max-w-48 min-w-0 sm:max-w-72">
+      <div className="font-medium break-words">{name}</div>
+      <div className="font-mono text-xs text-muted" title="The first characters of the token">
+        {start}…
+      </div>
+    </div>
+  );
+}
+
+/** The warning above a token shown once: Conduit keeps only its hash; `children` says where to keep it. */
+export function ShownOnceWarning({ children }: { children: ReactNode }) {
+  return (
+    <Alert tone="warning" title="Copy the token now: it is shown only this once">
+      Conduit keeps only a hash of it, so nobody can show it again. {children}
+    </Alert>
+  );
+}
+
 export function TokenTable({
   items,
   caption,
@@ -58,14 +79,7 @@ export function TokenTable({
     {
       id: "name",
       header: "Name",
-      cell: (t) => (
-        <div className="max-w-48 min-w-0 sm:max-w-72">
-          <div className="font-medium break-words">{t.name}</div>
-          <div className="font-mono text-xs text-muted" title="The first characters of the token">
-            {t.start}…
-          </div>
-        </div>
-      ),
+      cell: (t) => <TokenNameCell name={t.name} start={t.start} />,
     },
     {
       id: "status",
@@ -126,10 +140,10 @@ export function TokenCreatedPanel({
   const curl = `curl -H "Authorization: Bearer ${created.token}" ${origin}/api/me`;
   return (
     <div className="flex flex-col gap-4">
-      <Alert tone="warning" title="Copy the token now: it is shown only this once">
-        Conduit keeps only a hash of it, so nobody can show it again. Store it where it will be used, such as your CI
-        system&apos;s secret store. If it is lost, revoke it and create a new one.
-      </Alert>
+      <ShownOnceWarning>
+        Store it where it will be used, such as your CI system&apos;s secret store. If it is lost, revoke it and create
+        a new one.
+      </ShownOnceWarning>
       <Field label="Your new token">
         {(a) => (
           <div className="flex gap-2">

@@ -10,7 +10,7 @@ import type { ConnectionTestTask, DelegateTaskPayload, LookupTask } from "@/lib/
 import type { LookupAnswer } from "@/lib/delegates/schemas";
 import { LOOKUP_PROBLEM_CODES } from "@/lib/delegates/schemas";
 import { connectorSession } from "@/lib/connectors/session";
-import { runLookup } from "@/lib/eks/clusters";
+import { runLookup } from "@/lib/eks/lookup-service";
 import { AppError } from "@/lib/http/errors";
 import { runConnectionTest } from "@/lib/connection-test/runner";
 import type { StepEvent, TestResult } from "@/lib/connection-test/types";
@@ -113,7 +113,8 @@ export function runTaskLoop(o: {
       const session = await connectorSession(
         {
           ...task.connector,
-          ref: task.connector.identifier,
+          // As the caller refers to it: a kubeconfig names it so.
+          ref: task.lookup.what === "kubeconfig" ? task.lookup.ref : task.connector.identifier,
           spec: task.spec,
           lastTest: null,
           scope: task.connector.scope as never,

@@ -102,10 +102,17 @@ export interface DelegateMatch {
 
 const lookupText = (max: number) => z.string().max(max);
 
-/** What a lookup task looks up: the connector's regions, or its EKS clusters in one region or all. */
+/**
+ * What a lookup task looks up: the connector's regions, its EKS clusters in one region or all, a
+ * cluster's namespaces, or a kubeconfig for a cluster.
+ */
+const clusterLookup = { cluster: z.string().min(1).max(140), region: z.string().max(40).optional() };
 export const lookupInputSchema = z.discriminatedUnion("what", [
   z.strictObject({ what: z.literal("regions") }),
   z.strictObject({ what: z.literal("clusters"), region: z.string().max(40).optional() }),
+  z.strictObject({ what: z.literal("namespaces"), ...clusterLookup }),
+  /** `ref`: the connector as the caller refers to it, written into the kubeconfig. */
+  z.strictObject({ what: z.literal("kubeconfig"), ...clusterLookup, ref: z.string().min(1).max(140) }),
 ]);
 export type LookupInput = z.infer<typeof lookupInputSchema>;
 

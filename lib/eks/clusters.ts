@@ -12,7 +12,6 @@ import { openConnectorSession, type ConnectorSession } from "@/lib/connectors/se
 import { AppError } from "@/lib/http/errors";
 import { ALL_REGIONS_LOOKUP_COST } from "@/lib/limits";
 import type { Scope } from "@/lib/scope";
-import type { LookupInput } from "@/lib/delegates/schemas";
 import type { ClusterListQuery, ClusterListing, RegionError, RegionListing } from "./schemas";
 import { TtlCache } from "./ttl-cache";
 import { abortable } from "@/lib/common/abortable";
@@ -288,11 +287,4 @@ export function checkPartition(region: string | undefined, partition: Partition)
     const message = `${region} is not in the connector's partition (${PARTITION_LABELS[partition]}); choose one of its regions or none`;
     throw new AppError("VALIDATION_FAILED", message, { fieldErrors: { region: [message] } });
   }
-}
-
-/** A lookup a delegate was sent, run there with its own identity: the listing, as the console's would be. */
-export async function runLookup(session: LookupSession, input: LookupInput, signal?: AbortSignal) {
-  return input.what === "regions"
-    ? listConnectorRegions(session, { signal, cache: false })
-    : listConnectorClusters(session, { region: input.region, signal, cache: false });
 }

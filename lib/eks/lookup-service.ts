@@ -1,13 +1,16 @@
 // Cluster-level lookups for the routes: open the connector's session (its credentials,
 // cross-account role and backoff, as the connection test uses them), then list namespaces or
-// build a kubeconfig. Endpoints come from DescribeCluster, never from the request.
+// build a kubeconfig. Endpoints come from DescribeCluster, never from the request. `runLookup`
+// is what a delegate runs for a lookup it was sent, with a session it built itself.
 import "server-only";
-import { openConnectorSession } from "@/lib/connectors/session";
+import { openConnectorSession, type ConnectorSession } from "@/lib/connectors/session";
+import type { LookupInput } from "@/lib/delegates/schemas";
 import type { Scope } from "@/lib/scope";
 import { describeTarget } from "./access";
 import { kubeconfigFileName, kubeconfigYaml } from "./kubeconfig";
 import type { ClusterLookupQuery, NamespaceList } from "./lookup-schemas";
 import { listClusterNamespaces } from "./namespaces";
+import { listConnectorClusters, listConnectorRegions } from "./clusters";
 
 export async function namespacesForConnector(
   scope: Scope,
@@ -23,7 +26,14 @@ export async function kubeconfigForConnector(
   q: ClusterLookupQuery,
   signal?: AbortSignal,
 ): Promise<{ yaml: string; fileName: string }> {
-  const session = await openConnectorSession(scope, q.connectorRef);
+  return kubeconfigOf(await openConnectorSession(scope, q.connectorRef), q, signal);
+}
+
+async function kubeconfigOf(
+  session: ConnectorSession,
+  q: Pick<ClusterLookupQuery, "cluster" | "region">,
+  signal?: AbortSignal,
+): Promise<{ yaml: string; fileName: string }> {
   const { target, cluster } = await describeTarget(session, q.cluster, { region: q.region || undefined, signal });
   const yaml = kubeconfigYaml({
     clusterName: target.name,
@@ -37,4 +47,18 @@ export async function kubeconfigForConnector(
     connectorRef: session.connector.ref,
   });
   return { yaml, fileName: kubeconfigFileName(target.name) };
+}
+
+/** A lookup a delegate was sent, run there with its own identity: the answer the console's would be. */
+export async function runLookup(session: ConnectorSession, input: LookupInput, signal?: AbortSignal) {
+  switch (input.what) {
+    case "regions":
+      return listConnectorRegions(session, { signal, cache: false });
+    case "clusters":
+      return listConnectorClusters(session, { region: input.region, signal, cache: false });
+    case "namespaces":
+      return listClusterNamespaces(session, input.cluster, { region: input.region || undefined, signal });
+    case "kubeconfig":
+      return kubeconfigOf(session, input, signal);
+  }
 }

@@ -1,4 +1,5 @@
 // GET /api/aws/eks/kubeconfig?connectorRef=&cluster=[&region=]: a kubeconfig (exec credential, no secrets) to download
+import { delegatedLookup } from "@/lib/connection-test/delegated";
 import { kubeconfigForConnector } from "@/lib/eks/lookup-service";
 import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { withRoute } from "@/lib/api/route";
@@ -6,8 +7,21 @@ import { otherMethods } from "@/lib/api/methods";
 
 export const GET = withRoute(
   { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true, limit: "lookup" },
-  async ({ query, scope, req }) => {
-    const { yaml, fileName } = await kubeconfigForConnector(scope, query, req.signal);
+  async ({ query, scope, req, actor }) => {
+    // Built on a delegate when one runs the connector's lookups (DescribeCluster with its identity), else here.
+    const onDelegate = (await delegatedLookup({
+      scope,
+      ref: query.connectorRef,
+      input: {
+        what: "kubeconfig",
+        cluster: query.cluster,
+        ref: query.connectorRef,
+        ...(query.region ? { region: query.region } : {}),
+      },
+      by: actor,
+      signal: req.signal,
+    })) as { yaml: string; fileName: string } | null;
+    const { yaml, fileName } = onDelegate ?? (await kubeconfigForConnector(scope, query, req.signal));
     return new Response(yaml, {
       headers: {
         "content-type": "application/yaml; charset=utf-8",
