@@ -420,6 +420,21 @@ export async function acquireTasks(
   }
 }
 
+/**
+ * The answer to a delegate's result or lookup answer: with `next`, up to that many new tasks
+ * (200 { tasks }), taken as acquire would without waiting; else 204.
+ */
+export async function nextTasksAnswer(
+  delegate: { id: string; name: string; tags: string[] },
+  next: number | undefined,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const tasks = next ? await acquireTasks(delegate, next, 0, signal) : [];
+  return tasks.length
+    ? Response.json({ tasks }, { headers: { "cache-control": "no-store" } })
+    : new Response(null, { status: 204 });
+}
+
 /** What the delegate receives for each claimed task; a task whose connector is gone is cancelled. */
 async function tasksFor(
   rows: { id: string; connectorId: string; kind: string; input: LookupInput | null }[],

@@ -1,9 +1,9 @@
 // POST /api/delegate/v1/tasks/:id/complete: the result of a task this delegate ran (stored with
 // the connector's history); 409 when the task had already ended without it. With `next`, the
 // answer also carries up to that many new tasks (200 { tasks }), as acquire would, without waiting.
-import { json, withRoute } from "@/lib/api/route";
+import { withRoute } from "@/lib/api/route";
 import { otherMethods } from "@/lib/api/methods";
-import { acquireTasks, completeTask } from "@/lib/connection-test/delegated";
+import { completeTask, nextTasksAnswer } from "@/lib/connection-test/delegated";
 import { taskParamsSchema, taskResultSchema } from "@/lib/connection-test/delegated-schemas";
 import type { StepEvent, TestResult } from "@/lib/connection-test/types";
 import { delegateFor } from "@/lib/delegates/service";
@@ -17,10 +17,7 @@ export const POST = withRoute(
       !(await completeTask(delegate.id, params.id, body.result as TestResult, body.events as StepEvent[] | undefined))
     )
       throw new AppError("CONFLICT", "This task had already ended", { extra: { reason: "task-ended" } });
-    const tasks = body.next ? await acquireTasks(delegate, body.next, 0, req.signal) : [];
-    return tasks.length
-      ? json({ tasks }, { headers: { "cache-control": "no-store" } })
-      : new Response(null, { status: 204 });
+    return nextTasksAnswer(delegate, body.next, req.signal);
   },
 );
 
