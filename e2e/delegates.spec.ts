@@ -2,7 +2,9 @@
 // delegate process with the command it shows; the page lists it as connected with its tags; the
 // wizard's delegate step counts the connected delegates its selectors match and warns at none; a
 // delegate killed outright shows as disconnected, one stopped gracefully as stopped; a revoked
-// token is refused and the process ends; a delegate token opens nothing else in the API.
+// token is refused and the process ends; a delegate token opens nothing else in the API. Connector
+// tests, periodic checks, lookups, "Import from EKS" and GitOps cluster tests run on the delegate
+// the connector's selectors match, with its own identity.
 import { expect, screenshotPath, test, type Page } from "./fixtures/test";
 import { freePort } from "../scripts/lib/embedded-postgres";
 import { startAppInstance } from "./fixtures/app-server";
@@ -12,6 +14,7 @@ import { createAccessKeyConnector } from "./fixtures/connectors";
 import { startDelegate, type RunningDelegate } from "./fixtures/delegate";
 import { queryRows } from "./fixtures/db";
 import { fakeKube } from "./fixtures/fake-kubernetes";
+import { irsaClusterSpec, setUpGitopsChain } from "./fixtures/gitops-chain";
 
 const suffix = Date.now().toString(36);
 const running: RunningDelegate[] = [];
@@ -180,7 +183,15 @@ test("each connector's test runs on the delegate its selectors match, with that 
       aws.addUser({
         name: `delegate-${n}-${suffix}`,
         accountId,
-        allow: ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"],
+        // The lookups', and what a GitOps cluster's test reads of its agent's chain.
+        allow: [
+          "ec2:DescribeRegions",
+          "iam:SimulatePrincipalPolicy",
+          "eks:*",
+          "iam:GetRole",
+          "iam:ListOpenIDConnectProviders",
+          "iam:GetOpenIDConnectProvider",
+        ],
       }),
     ),
   );
@@ -245,6 +256,42 @@ test("each connector's test runs on the delegate its selectors match, with that 
   expect(identity(onB)).toMatchObject({ account: "525252525252", arn: userB!.arn });
   expect(keyOnB.at(-1)!.result).toMatchObject({ status: "SUCCESS", delegateId: `run-b-${suffix}` });
   expect(identity(keyOnB)).toMatchObject({ account: "535353535353" });
+  // The wizard's test of a connector not saved yet runs where the saved one's will: on A as A, and
+  // with a secret on B (the value travels to B for that task only, never into the task's row).
+  const unsaved = async (identifier: string, spec: Record<string, unknown>) => {
+    const res = await request.post("/api/connectors/test", { data: { name: identifier, identifier, spec } });
+    expect(res.status()).toBe(200);
+    return lines(await res.text());
+  };
+  const unsavedOnA = await unsaved(`draft_a_${suffix}`, {
+    credential: { type: "InheritFromDelegate", spec: null, region: "us-east-1" },
+    delegateSelectors: [tagA],
+  });
+  expect(unsavedOnA.at(-1)!.result).toMatchObject({ status: "SUCCESS", delegateId: `run-a-${suffix}` });
+  expect(identity(unsavedOnA)).toMatchObject({ account: "515151515151", arn: userA!.arn });
+  const unsavedKeyOnB = await unsaved(`draft_key_${suffix}`, {
+    credential: {
+      type: "ManualConfig",
+      spec: { accessKey: keyUser!.accessKeyId, secretKeyRef: `key_on_b_${suffix}_sk` },
+      region: "us-east-1",
+    },
+    delegateSelectors: [tagB],
+  });
+  expect(unsavedKeyOnB.at(-1)!.result).toMatchObject({ status: "SUCCESS", delegateId: `run-b-${suffix}` });
+  expect(identity(unsavedKeyOnB)).toMatchObject({ account: "535353535353" });
+  const drafts = await queryRows<{ identifier: string; connectorId: string | null; delegateName: string; row: string }>(
+    `SELECT t.input->>'identifier' AS identifier, t."connectorId", t."delegateName", t::text AS row
+       FROM "DelegateTask" t WHERE t.kind = 'unsaved-test' AND t.input->>'identifier' LIKE $1 ORDER BY t."createdAt"`,
+    [`draft_%${suffix}`],
+  );
+  expect(drafts.map(({ row: _row, ...d }) => d)).toEqual([
+    { identifier: `draft_a_${suffix}`, connectorId: null, delegateName: `run-a-${suffix}` },
+    { identifier: `draft_key_${suffix}`, connectorId: null, delegateName: `run-b-${suffix}` },
+  ]);
+  expect(drafts[1]!.row).not.toContain(keyUser!.secretAccessKey);
+  // An unsaved test leaves no history: none of these identifiers is a connector.
+  expect((await request.get(`/api/connectors/draft_a_${suffix}`)).status()).toBe(404);
+
   // Steps streamed one by one, and the history names the delegate.
   expect(onA.filter((l) => l.type === "step" && l.status === "running").length).toBeGreaterThan(1);
   const history = await (await request.get(`/api/connectors/on_a_${suffix}/tests?limit=1`)).json();
@@ -328,6 +375,90 @@ test("each connector's test runs on the delegate its selectors match, with that 
   expect(denied.status()).toBeGreaterThanOrEqual(400);
   expect(denied.headers()["content-type"]).toContain("application/problem+json");
   expect((await denied.json()).detail).toContain("ec2:DescribeRegions");
+
+  // A GitOps cluster whose agent's connector selects B is tested on B: its agent's chain lives in
+  // B's account, which only B's identity can read.
+  const chain = await setUpGitopsChain({ suffix, accountId: "525252525252", kube: fakeKube.cluster() });
+  const project = `deleg_gitops_${suffix}`;
+  const inProject = { params: { org: "default", project } };
+  expect(
+    (await request.post("/api/orgs/default/projects", { data: { identifier: project, name: project } })).status(),
+  ).toBe(201);
+  const agent = await request.post("/api/gitops/agents", {
+    ...inProject,
+    data: {
+      name: "Agent on B",
+      identifier: "agent_on_b",
+      namespace: chain.namespace,
+      spec: {
+        connectorRef: `account.on_b_${suffix}`,
+        managementCluster: chain.managementCluster,
+        agentRoleArn: chain.agentRoleArn,
+      },
+    },
+  });
+  expect(agent.status(), await agent.text()).toBe(201);
+  const gitopsCluster = await request.post("/api/gitops/clusters", {
+    ...inProject,
+    data: {
+      name: "Target on B",
+      identifier: "target_on_b",
+      agentIdentifier: "agent_on_b",
+      spec: irsaClusterSpec(chain),
+    },
+  });
+  expect(gitopsCluster.status(), await gitopsCluster.text()).toBe(201);
+  const tested = await request.post("/api/gitops/clusters/target_on_b/test", inProject);
+  expect(tested.status()).toBe(200);
+  const clusterLines = lines(await tested.text()) as unknown as {
+    type: string;
+    step?: string;
+    status?: string;
+    detail?: string;
+    result?: { status: string; steps: { step: string; status: string }[] };
+  }[];
+  const clusterResult = clusterLines.at(-1)!.result!;
+  expect(clusterResult.status, JSON.stringify(clusterResult)).toBe("Successful");
+  expect(clusterResult.steps.map((s) => `${s.step}:${s.status}`)).toEqual([
+    "credentials:passed",
+    "oidcProvider:passed",
+    "agentTrust:passed",
+    "assumeChain:passed",
+    "clusterAccess:passed",
+    "connect:passed",
+  ]);
+  // Streamed step by step as the delegate ran them.
+  expect(clusterLines.filter((l) => l.type === "step" && l.status === "running").length).toBe(6);
+  const [clusterTask] = await queryRows<{ delegateName: string; status: string; clusterId: string }>(
+    `SELECT t."delegateName", t.status, t.input->>'identifier' AS "clusterId" FROM "DelegateTask" t
+       JOIN "Connector" c ON c.id = t."connectorId" WHERE c.identifier = $1 AND t.kind = 'cluster-test'`,
+    [`on_b_${suffix}`],
+  );
+  expect(clusterTask).toEqual({ delegateName: `run-b-${suffix}`, status: "done", clusterId: "target_on_b" });
+  // The outcome is stored on the cluster, as a test run by the console would be.
+  const [clusterStatus] = await queryRows<{ connectionStatus: string }>(
+    `SELECT "connectionStatus" FROM "GitopsCluster" WHERE "projectIdentifier" = $1 AND identifier = 'target_on_b'`,
+    [project],
+  );
+  expect(clusterStatus).toEqual({ connectionStatus: "Successful" });
+
+  // "Import from EKS" through B's connector is described on B too.
+  const imported = await request.get("/api/aws/eks/cluster", {
+    params: { connectorRef: `on_b_${suffix}`, cluster: `${chain.target.region}/${chain.target.name}` },
+  });
+  expect(imported.status(), await imported.text()).toBe(200);
+  expect(await imported.json()).toMatchObject({
+    name: chain.target.name,
+    region: chain.target.region,
+    endpoint: chain.target.endpoint,
+    caData: chain.target.caData,
+  });
+  const [importTask] = await queryRows<{ delegateName: string }>(
+    `SELECT t."delegateName" FROM "DelegateTask" t JOIN "Connector" c ON c.id = t."connectorId"
+      WHERE c.identifier = $1 AND t.kind = 'lookup' AND t.input->>'what' = 'cluster'`,
+    [`on_b_${suffix}`],
+  );
+  expect(importTask).toEqual({ delegateName: `run-b-${suffix}` });
 
   // A second console on the same database serves the same test stream.
   const second = await startAppInstance({

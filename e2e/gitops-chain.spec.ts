@@ -10,6 +10,7 @@ import { fakeKube } from "./fixtures/fake-kubernetes";
 import {
   agentTrustPolicy,
   CLUSTER_ADMIN_POLICY,
+  irsaClusterSpec,
   setUpGitopsChain,
   type ChainLink,
   type GitopsChain,
@@ -119,14 +120,7 @@ test.describe.serial("GitOps Test connection proves the agent's chain", () => {
         name: "Target",
         identifier: "target",
         agentIdentifier: "agent",
-        spec: {
-          masterUrl: chain.target.endpoint,
-          caData: chain.target.caData,
-          authentication: {
-            type: "IRSA",
-            spec: { roleArn: chain.deployerRoleArn, clusterName: chain.target.name, region: chain.target.region },
-          },
-        },
+        spec: irsaClusterSpec(chain),
       },
     });
     expect(cluster.status(), await cluster.text()).toBe(201);

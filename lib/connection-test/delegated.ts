@@ -13,6 +13,7 @@ import { secretReaderFor } from "@/lib/connectors/credentials";
 import type { ConnectorWithSecrets } from "@/lib/connectors/queries";
 import { resolveConnectorRow } from "@/lib/connectors/refs";
 import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
+import { readAwsKeyMaterial } from "@/lib/secrets/service";
 import { db } from "@/lib/db";
 import { MISSED_BEATS } from "@/lib/delegates/match";
 import { matchDelegates } from "@/lib/delegates/service";
@@ -24,6 +25,8 @@ import type { Actor, Scope } from "@/lib/scope";
 import { healthOf } from "./health";
 import type { LookupAnswer, LookupInput } from "@/lib/delegates/schemas";
 import { saveTestResult } from "./queries";
+import type { StepEvent as AnyStepEvent } from "@/lib/steps/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StepEvent, TestEvent, TestResult } from "./types";
 
 const POLL_MS = 200;
@@ -57,10 +60,42 @@ export interface LookupTask {
   callTimeoutMs: number;
 }
 
-export type DelegateTaskPayload = ConnectionTestTask | LookupTask;
+/**
+ * What a delegate receives for a GitOps cluster's test: the agent's connector with its secrets for
+ * this task only, and the cluster as the requester described it (`input`). Its requester stores
+ * the result on the cluster.
+ */
+export interface ClusterTestTask {
+  id: string;
+  kind: typeof CLUSTER_TEST_TASK;
+  connector: LookupTask["connector"];
+  spec: ConnectorInput["spec"];
+  secrets: Record<string, string>;
+  input: Record<string, unknown>;
+  callTimeoutMs: number;
+}
+
+export type DelegateTaskPayload = ConnectionTestTask | LookupTask | ClusterTestTask;
 
 /** A lookup's task kind: answered, never stored in a connector's test history. */
 export const LOOKUP_TASK = "lookup";
+/** A GitOps cluster's test, through its agent's connector: its requester stores the result. */
+export const CLUSTER_TEST_TASK = "cluster-test";
+/** A test of a connector not saved yet (the wizard's): its input has the spec; only audited. */
+export const UNSAVED_TEST_TASK = "unsaved-test";
+/** The kinds whose results are a connector test's. */
+export const CONNECTOR_TEST_KINDS = ["connection-test", "periodic-check", UNSAVED_TEST_TASK];
+/** The kinds whose results go into a saved connector's test history. */
+const HISTORY_KINDS = ["connection-test", "periodic-check"];
+
+/** An unsaved test's input: the connector as the wizard has it, and the scope it is tested from. */
+interface UnsavedTestInput {
+  identifier: string;
+  name: string;
+  scope: Pick<Scope, "accountId" | "orgIdentifier" | "projectIdentifier">;
+  spec: ConnectorInput["spec"];
+  usages: UsageSelection[];
+}
 /** How often a lookup's requester looks for the answer (lookups are short). */
 const ANSWER_POLL_MS = 50;
 
@@ -189,9 +224,10 @@ export async function queueDelegateTask(opts: {
 
 /** Queues tests of several connectors at once (one insert, one job insert per queue); their ids. */
 export async function queueDelegateTasks(
-  items: { connectorId: string; accountId: string; selectors: string[]; input?: LookupInput }[],
+  items: { connectorId: string | null; accountId: string; selectors: string[]; input?: object }[],
   by: Actor,
-  kind: "connection-test" | typeof PERIODIC_TASK | typeof LOOKUP_TASK,
+  kind:
+    "connection-test" | typeof PERIODIC_TASK | typeof LOOKUP_TASK | typeof CLUSTER_TEST_TASK | typeof UNSAVED_TEST_TASK,
 ): Promise<string[]> {
   const tasks = items.map((item) => ({ id: randomUUID(), ...item }));
   await db.delegateTask.createMany({
@@ -201,7 +237,7 @@ export async function queueDelegateTasks(
       kind,
       connectorId: t.connectorId,
       selectors: t.selectors,
-      ...(t.input ? { input: t.input } : {}),
+      ...(t.input ? { input: t.input as Prisma.InputJsonObject } : {}),
       requestedBy: { id: by.id, name: by.name, kind: by.kind, requestId: by.requestId ?? null },
     })),
   });
@@ -247,6 +283,7 @@ function requester(row: Pick<TaskRow, "requestedBy">): Actor {
 
 /** Who asked for a task, in which scope, for which connector: what its stored result records. */
 async function requesterOf(row: Pick<TaskRow, "connectorId" | "requestedBy">) {
+  if (!row.connectorId) return null;
   const connector = await db.connector.findUnique({ where: { id: row.connectorId } });
   if (!connector) return null;
   return {
@@ -271,16 +308,32 @@ export async function followTask(
   emit: (e: TestEvent) => void,
   o: { signal?: AbortSignal; cancelWhenLeft?: boolean } = {},
 ): Promise<void> {
+  const ended = await followTaskEvents(taskId, (e) => emit(e as StepEvent), o);
+  if (ended) emit({ type: "result", result: ended.result as TestResult });
+}
+
+/** How a followed task ended: its result as its delegate sent it ("done"), or as the console ended it. */
+export type TaskEnd = { status: "done"; result: unknown } | { status: "lost" | "cancelled"; result: TestResult };
+
+/**
+ * `followTask` for any kind of task: its step events as they arrive, then how it ended; null when
+ * the follower left (a follower that is not the requester stops following).
+ */
+export async function followTaskEvents(
+  taskId: string,
+  onEvent: (e: AnyStepEvent) => void,
+  o: { signal?: AbortSignal; cancelWhenLeft?: boolean } = {},
+): Promise<TaskEnd | null> {
   let sent = 0;
   for (;;) {
     const row = await db.delegateTask.findUnique({ where: { id: taskId } });
     if (!row) throw new AppError("NOT_FOUND", "The delegate task does not exist");
-    const events = row.events as unknown as StepEvent[];
-    for (; sent < events.length; sent++) emit(events[sent]!);
-    if (row.result && ["done", "lost", "cancelled"].includes(row.status)) {
-      emit({ type: "result", result: row.result as unknown as TestResult });
-      return;
-    }
+    const events = row.events as unknown as AnyStepEvent[];
+    for (; sent < events.length; sent++) onEvent(events[sent]!);
+    if (row.result && (row.status === "done" || row.status === "lost" || row.status === "cancelled"))
+      return row.status === "done"
+        ? { status: "done", result: row.result }
+        : { status: row.status, result: row.result as unknown as TestResult };
     const now = Date.now();
     const started = row.createdAt.getTime();
     const left = o.cancelWhenLeft && o.signal?.aborted;
@@ -300,7 +353,7 @@ export async function followTask(
       } else await end(row, "lost", "lost", true);
       continue;
     }
-    if (o.signal?.aborted && !o.cancelWhenLeft) return;
+    if (o.signal?.aborted && !o.cancelWhenLeft) return null;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
@@ -324,7 +377,7 @@ async function end(row: TaskRow, why: "lost" | "unclaimed", status: "lost" | "ca
 /** The task of this connector's test that is running now (or the newest), for a second stream. */
 export async function latestTaskOf(connectorId: string): Promise<string | null> {
   const row = await db.delegateTask.findFirst({
-    where: { connectorId, kind: { not: LOOKUP_TASK } },
+    where: { connectorId, kind: { in: HISTORY_KINDS } },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
@@ -338,7 +391,8 @@ async function store(
   identifier: string,
   result: TestResult,
 ) {
-  if (row.kind === LOOKUP_TASK) return; // a lookup's answer is its requester's, not the connector's history
+  // A lookup's answer, a cluster's test and an unsaved test are their requesters', not a history's.
+  if (!HISTORY_KINDS.includes(row.kind) || !row.connectorId) return;
   await saveTestResult({
     connectorId: row.connectorId,
     actor: by.name,
@@ -405,7 +459,7 @@ export async function acquireTasks(
     if (taken.length) {
       // A task cancelled while it waited stays cancelled.
       const claimed = await db.$queryRaw<
-        { id: string; connectorId: string; kind: string; input: LookupInput | null }[]
+        { id: string; connectorId: string | null; kind: string; input: Record<string, unknown> | null }[]
       >`
         UPDATE "DelegateTask"
            SET status = 'running', "delegateId" = ${delegate.id}, "delegateName" = ${delegate.name},
@@ -437,9 +491,10 @@ export async function nextTasksAnswer(
 
 /** What the delegate receives for each claimed task; a task whose connector is gone is cancelled. */
 async function tasksFor(
-  rows: { id: string; connectorId: string; kind: string; input: LookupInput | null }[],
+  rows: { id: string; connectorId: string | null; kind: string; input: Record<string, unknown> | null }[],
 ): Promise<DelegateTaskPayload[]> {
-  const found = await db.connector.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.connectorId))] } } });
+  const ids = [...new Set(rows.flatMap((r) => (r.connectorId ? [r.connectorId] : [])))];
+  const found = ids.length ? await db.connector.findMany({ where: { id: { in: ids } } }) : [];
   // Sealed secrets only for the connectors that refer to some (a delegate's own identity has none).
   const withRefs = found.filter(
     (c) => connectorSecretRefs({ spec: c.spec as unknown as ConnectorInput["spec"] }).length,
@@ -456,7 +511,11 @@ async function tasksFor(
   const tasks: DelegateTaskPayload[] = [];
   const orphans: string[] = [];
   for (const row of rows) {
-    const connector = connectors.get(row.connectorId);
+    if (row.kind === UNSAVED_TEST_TASK && row.input) {
+      tasks.push(await unsavedTestTask(row.id, row.input as unknown as UnsavedTestInput));
+      continue;
+    }
+    const connector = row.connectorId ? connectors.get(row.connectorId) : undefined;
     if (!connector) {
       orphans.push(row.id);
       continue;
@@ -470,20 +529,33 @@ async function tasksFor(
     const read = secretReaderFor(connector as unknown as ConnectorWithSecrets, spec, scope as Scope);
     const secrets: Record<string, string> = {};
     for (const { ref } of connectorSecretRefs({ spec })) secrets[ref] = await read(ref);
+    const described = {
+      id: connector.id,
+      version: connector.version,
+      identifier: connector.identifier,
+      name: connector.name,
+      scope,
+    };
     if (row.kind === LOOKUP_TASK && row.input) {
       tasks.push({
         id: row.id,
         kind: LOOKUP_TASK,
-        connector: {
-          id: connector.id,
-          version: connector.version,
-          identifier: connector.identifier,
-          name: connector.name,
-          scope,
-        },
+        connector: described,
         spec,
         secrets,
-        lookup: row.input,
+        lookup: row.input as LookupInput,
+        callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
+      });
+      continue;
+    }
+    if (row.kind === CLUSTER_TEST_TASK && row.input) {
+      tasks.push({
+        id: row.id,
+        kind: CLUSTER_TEST_TASK,
+        connector: described,
+        spec,
+        secrets,
+        input: row.input,
         callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
       });
       continue;
@@ -507,25 +579,91 @@ async function tasksFor(
   return tasks;
 }
 
-/** Step events from the delegate running the task; false when the task is no longer its own. */
-export async function appendTaskEvents(delegateId: string, taskId: string, events: StepEvent[]): Promise<boolean> {
+/**
+ * An unsaved test's task: its secrets read from the scope it is tested from (the requester's
+ * access to each was checked when it asked). One that cannot be read is left out: the delegate's
+ * test then fails at its credentials step, naming it.
+ */
+async function unsavedTestTask(id: string, input: UnsavedTestInput): Promise<ConnectionTestTask> {
+  const secrets: Record<string, string> = {};
+  for (const { ref } of connectorSecretRefs({ spec: input.spec }))
+    await readAwsKeyMaterial(input.scope as Scope, ref).then(
+      (value) => (secrets[ref] = value),
+      (err: unknown) => logger.warn({ err, task: id, ref }, "an unsaved test's secret could not be read"),
+    );
+  return {
+    id,
+    kind: "connection-test",
+    connector: { identifier: input.identifier, name: input.name, scope: input.scope },
+    spec: input.spec,
+    usages: input.usages,
+    secrets,
+    timeoutMs: env().CONDUIT_TEST_TIMEOUT_MS,
+    callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
+  };
+}
+
+/**
+ * Queues the wizard's test of a connector not saved yet for a delegate its selectors match, and
+ * streams what the delegate reports; its result, for the caller to audit (null: the requester
+ * left before any delegate took it, so it never ran).
+ */
+export async function runUnsavedOnDelegate(opts: {
+  input: UnsavedTestInput;
+  by: Actor;
+  emit: (e: TestEvent) => void;
+  signal?: AbortSignal;
+}): Promise<TestResult | null> {
+  const [taskId] = await queueDelegateTasks(
+    [
+      {
+        connectorId: null,
+        accountId: opts.input.scope.accountId,
+        selectors: opts.input.spec.delegateSelectors ?? [],
+        input: opts.input,
+      },
+    ],
+    opts.by,
+    UNSAVED_TEST_TASK,
+  );
+  const ended = await followTaskEvents(taskId!, (e) => opts.emit(e as StepEvent), {
+    signal: opts.signal,
+    cancelWhenLeft: true,
+  });
+  if (!ended || (ended.status === "cancelled" && opts.signal?.aborted)) return null;
+  return ended.result as TestResult;
+}
+
+/**
+ * Step events from the delegate running the task, of one of these kinds (the events' schema is the
+ * kind's); false when the task is no longer its own.
+ */
+export async function appendTaskEvents(
+  delegateId: string,
+  taskId: string,
+  events: AnyStepEvent[],
+  kinds: readonly string[],
+): Promise<boolean> {
   const count = await db.$executeRaw`
     UPDATE "DelegateTask"
        SET events = events || ${JSON.stringify(events)}::jsonb,
            "leaseUntil" = now() + ${`${leaseMs()} milliseconds`}::interval
-     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running'`;
+     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running'
+       AND kind = ANY(${[...kinds]}::text[])`;
   return count > 0;
 }
 
 /**
- * The delegate's result (with the step events it had not sent yet): the task is done, and the
- * result is stored with the connector's history. False when the task is no longer this delegate's.
+ * The delegate's result (with the step events it had not sent yet) of a task of one of these kinds
+ * (the result's schema is the kind's): the task is done, and a connector test's result is stored
+ * with the connector's history. False when the task is no longer this delegate's.
  */
 export async function completeTask(
   delegateId: string,
   taskId: string,
-  result: TestResult,
-  events: StepEvent[] = [],
+  result: TestResult | object,
+  events: AnyStepEvent[] = [],
+  kinds: readonly string[] = CONNECTOR_TEST_KINDS,
 ): Promise<boolean> {
   // The connector's scope and identifier come back with the update: what the stored result records.
   const [row] = await db.$queryRaw<
@@ -541,7 +679,8 @@ export async function completeTask(
     UPDATE "DelegateTask"
        SET status = 'done', result = ${JSON.stringify(result)}::jsonb, "finishedAt" = now(),
            events = events || ${JSON.stringify(events)}::jsonb
-     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running' AND kind <> ${LOOKUP_TASK}
+     WHERE id = ${taskId} AND "delegateId" = ${delegateId} AND status = 'running'
+       AND kind = ANY(${[...kinds]}::text[])
     RETURNING id, kind, "connectorId", "delegateName", "requestedBy",
               (SELECT json_build_object('accountId', c."accountId", 'orgIdentifier', c."orgIdentifier",
                                         'projectIdentifier', c."projectIdentifier", 'identifier', c.identifier)
@@ -549,7 +688,7 @@ export async function completeTask(
   if (!row) return false;
   if (row.connector) {
     const { identifier, ...scope } = row.connector;
-    await store(row, requester(row), scope as Scope, identifier, result);
+    await store(row, requester(row), scope as Scope, identifier, result as TestResult);
   }
   return true;
 }

@@ -20,7 +20,7 @@ import type { Actor, Scope } from "@/lib/scope";
 import { readAwsKeyMaterial, resolveSecretRef } from "@/lib/secrets/service";
 import { scopeKey } from "@/lib/scope";
 import { auditUnsavedTest, HISTORY_LIMIT, listTests, saveTestResult } from "./queries";
-import { followTask, latestTaskOf, runOnDelegate, runsOnDelegate } from "./delegated";
+import { followTask, latestTaskOf, runOnDelegate, runsOnDelegate, runUnsavedOnDelegate } from "./delegated";
 import { runConnectionTest } from "./runner";
 import type { StepEvent, StoredTest, TestEvent, TestResult } from "./types";
 
@@ -176,9 +176,37 @@ export async function testUnsavedConnector(opts: {
   );
   const release = refusal(await acquireTestLock(null, opts.by, { signal: opts.signal }));
   const started = Date.now();
+  let delegated: boolean;
+  try {
+    delegated = await runsOnDelegate(opts.input.spec);
+  } catch (err) {
+    await release();
+    throw err;
+  }
   return ndjsonStream<TestEvent>(
     async (emit) => {
       const stop = endRunsSignal();
+      if (delegated) {
+        // On the delegate the selectors match, as the saved connector's tests will run.
+        const result = await runUnsavedOnDelegate({
+          input: {
+            identifier: opts.input.identifier,
+            name: opts.input.name,
+            scope: {
+              accountId: opts.scope.accountId,
+              orgIdentifier: opts.scope.orgIdentifier,
+              projectIdentifier: opts.scope.projectIdentifier,
+            },
+            spec: opts.input.spec,
+            usages: opts.input.conduit?.usages ?? [],
+          },
+          by: opts.by,
+          emit,
+          signal: opts.signal,
+        });
+        if (result) await emitAudited(result, stop.aborted, emit);
+        return;
+      }
       const result = await runConnectionTest({
         ...runOptions(
           { identifier: opts.input.identifier, name: opts.input.name, scope: opts.scope },
@@ -189,21 +217,25 @@ export async function testUnsavedConnector(opts: {
         ),
         signal: stop,
       });
-      // Only the audit entry is stored for an unsaved spec.
-      const notSaved = stop.aborted
-        ? STOPPED_NOT_SAVED
-        : await auditUnsavedTest(auditOf(opts.by, opts.scope, opts.input.identifier, result, false)).then(
-            () => undefined,
-            (err: unknown) => {
-              logger.warn({ err }, "could not audit an unsaved connection test");
-              return notSavedReason(err, "connector", "The test's audit entry was not written");
-            },
-          );
-      emit({ type: "result", result: notSaved ? { ...result, notSaved } : result });
+      await emitAudited(result, stop.aborted, emit);
     },
     release,
     () => crashed(env().CONDUIT_DELEGATE_ID, started),
   );
+
+  /** Only the audit entry is stored for an unsaved spec; the result line says when it was not. */
+  async function emitAudited(result: TestResult, stopped: boolean, emit: (e: TestEvent) => void) {
+    const notSaved = stopped
+      ? STOPPED_NOT_SAVED
+      : await auditUnsavedTest(auditOf(opts.by, opts.scope, opts.input.identifier, result, false)).then(
+          () => undefined,
+          (err: unknown) => {
+            logger.warn({ err }, "could not audit an unsaved connection test");
+            return notSavedReason(err, "connector", "The test's audit entry was not written");
+          },
+        );
+    emit({ type: "result", result: notSaved ? { ...result, notSaved } : result });
+  }
 }
 
 export async function listConnectorTests(opts: {

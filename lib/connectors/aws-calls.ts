@@ -8,7 +8,13 @@ import type { ConnectorInput } from "./schemas";
 import type { OidcContext, TokenScope } from "@/lib/oidc/claims";
 import { transportConfig, type CallOptions } from "@/lib/aws/clients";
 import { refreshingProvider } from "@/lib/aws/refreshing-provider";
-import { baseCredentials, type BaseCredentials, type OidcCredentialContext, type SecretReader } from "./credentials";
+import {
+  baseCredentials,
+  type BaseCredentials,
+  type OidcCredentialContext,
+  type SecretReader,
+  type SignedOidcToken,
+} from "./credentials";
 import { assumeRole, roleSessionName } from "@/lib/aws/sts";
 
 type Spec = ConnectorInput["spec"];
@@ -69,7 +75,14 @@ export function assumedRoleProvider(
 export function connectorBaseCredentials(
   connector: { identifier: string; name: string; scope: TokenScope; spec: Spec },
   readSecret: SecretReader,
-  o: { callTimeoutMs: number; onRetry?: CallOptions["onRetry"]; random?: () => number; context?: OidcContext },
+  o: {
+    callTimeoutMs: number;
+    onRetry?: CallOptions["onRetry"];
+    random?: () => number;
+    context?: OidcContext;
+    /** On a delegate: the OIDC token the console signed for this task. */
+    signedOidc?: SignedOidcToken;
+  },
 ): Promise<BaseCredentials> {
   const { spec } = connector;
   const transport = transportConfig({
@@ -79,5 +92,8 @@ export function connectorBaseCredentials(
     onRetry: o.onRetry,
     random: o.random,
   });
-  return baseCredentials(spec.credential, readSecret, transport, { oidc: connectorOidcContext(connector, o.context) });
+  const oidc = connectorOidcContext(connector, o.context);
+  return baseCredentials(spec.credential, readSecret, transport, {
+    oidc: o.signedOidc ? { ...oidc, signed: o.signedOidc } : oidc,
+  });
 }

@@ -52,7 +52,16 @@ export interface OidcCredentialContext extends TokenScope {
   /** Default CONNECTOR_VALIDATION. */
   context?: OidcContext;
   pipelineIdentifier?: string;
+  /** A token the console signed for this run, on a delegate (which holds no signing key). */
+  signed?: SignedOidcToken;
 }
+
+/**
+ * What the console hands a delegate for an OIDC connector's task: the token it signed with the
+ * account's key and its issuer, or why it could not sign one.
+ */
+export type SignedOidcToken =
+  { issuer: string; token: string } | { issuer: string; error: { code: string; message: string } };
 
 export interface BaseCredentialOptions {
   oidc?: OidcCredentialContext;
@@ -139,12 +148,9 @@ export async function baseCredentials(
           "OIDC credentials need the connector and scope the token speaks for.",
         );
       const roleArn = credential.spec.iamRoleArn;
-      const input = {
-        ...ctx,
-        context: ctx.context ?? "CONNECTOR_VALIDATION",
-        sessionTagKeys: credential.spec.oidcSessionTagKeys,
-        issuer: issuerUrl(ctx.accountId),
-      };
+      const { signed } = ctx;
+      if (signed && "error" in signed) throw new CredentialSetupError(signed.error.code, signed.error.message);
+      const input = oidcMintInput(credential, ctx, signed?.issuer);
       let claims;
       try {
         claims = oidcClaims(input, Math.floor(Date.now() / 1000));
@@ -156,11 +162,13 @@ export async function baseCredentials(
         credentials: refreshingWebIdentity({
           roleArn,
           roleSessionName: roleSessionName(ctx.connectorIdentifier),
-          token: () =>
-            mintOidcToken(input).then(
-              (t) => t.token,
-              (err: unknown) => Promise.reject(oidcSetupError(err)),
-            ),
+          token: signed
+            ? () => Promise.resolve(signed.token)
+            : () =>
+                mintOidcToken(input).then(
+                  (t) => t.token,
+                  (err: unknown) => Promise.reject(oidcSetupError(err)),
+                ),
           clientConfig: { ...sdk, region },
         }),
         source: `OIDC web identity for ${roleArn} (issuer ${input.issuer}, subject ${claims.sub})`,
@@ -173,6 +181,44 @@ export async function baseCredentials(
         },
       };
     }
+  }
+}
+
+/** What an OIDC connector's token carries: its scope and context, its session tags, the issuer. */
+function oidcMintInput(
+  credential: Extract<AwsCredential, { type: "OidcAuthentication" }>,
+  ctx: OidcCredentialContext,
+  issuer = issuerUrl(ctx.accountId),
+) {
+  const { signed: _signed, ...who } = ctx;
+  return {
+    ...who,
+    context: ctx.context ?? "CONNECTOR_VALIDATION",
+    sessionTagKeys: credential.spec.oidcSessionTagKeys,
+    issuer,
+  };
+}
+
+/**
+ * Signs the token an OIDC connector's task on a delegate will use (the delegate holds no signing
+ * key): the token and its issuer, or the setup problem met, for the delegate's test to report.
+ */
+export async function signOidcToken(
+  credential: Extract<AwsCredential, { type: "OidcAuthentication" }>,
+  ctx: OidcCredentialContext,
+): Promise<SignedOidcToken> {
+  const input = oidcMintInput(credential, ctx);
+  try {
+    return { issuer: input.issuer, token: (await mintOidcToken(input)).token };
+  } catch (err) {
+    const e = oidcSetupError(err);
+    return {
+      issuer: input.issuer,
+      error:
+        e instanceof CredentialSetupError
+          ? { code: e.code, message: e.message }
+          : { code: "OidcSigningKeyUnavailable", message: "The console could not sign the OIDC token." },
+    };
   }
 }
 

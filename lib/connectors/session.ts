@@ -18,7 +18,13 @@ import {
   connectorCallOptions,
   crossAccountRoleInput,
 } from "./aws-calls";
-import { CredentialSetupError, delegateMismatch, secretReaderFor, type SecretReader } from "./credentials";
+import {
+  CredentialSetupError,
+  delegateMismatch,
+  secretReaderFor,
+  type SecretReader,
+  type SignedOidcToken,
+} from "./credentials";
 import { PARTITION_LABELS, partitionOf, type Partition } from "@/lib/aws/partitions";
 
 export interface ConnectorSession {
@@ -37,6 +43,8 @@ export interface ConnectorSession {
 export interface SessionOptions {
   /** The OIDC token's `context` claim; lookups while editing are PIPELINE_CONFIGURATION. */
   context?: OidcContext;
+  /** On a delegate: the OIDC token the console signed for this task. */
+  signedOidc?: SignedOidcToken;
 }
 
 const MAX_CACHED = 256;
@@ -79,10 +87,15 @@ const setupError = (err: unknown): unknown => {
   return err;
 };
 
-async function buildCredentials(connector: ResolvedConnector, readSecret: SecretReader, context: OidcContext) {
+async function buildCredentials(
+  connector: ResolvedConnector,
+  readSecret: SecretReader,
+  context: OidcContext,
+  signedOidc?: SignedOidcToken,
+) {
   const spec = connector.spec;
   const callTimeoutMs = env().CONDUIT_AWS_CALL_TIMEOUT_MS;
-  const base = await connectorBaseCredentials(connector, readSecret, { callTimeoutMs, context });
+  const base = await connectorBaseCredentials(connector, readSecret, { callTimeoutMs, context, signedOidc });
   const cross = spec.credential.crossAccountAccess;
   if (cross) {
     return assumedRoleProvider(spec, base.credentials, crossAccountRoleInput(cross, connector.identifier), {
@@ -103,9 +116,12 @@ export async function connectorSession(
   readSecret: SecretReader,
   o: SessionOptions = {},
 ): Promise<ConnectorSession> {
-  const creds = await buildCredentials(connector, readSecret, o.context ?? "PIPELINE_CONFIGURATION").catch(
-    (err: unknown) => Promise.reject(setupError(err)),
-  );
+  const creds = await buildCredentials(
+    connector,
+    readSecret,
+    o.context ?? "PIPELINE_CONFIGURATION",
+    o.signedOidc,
+  ).catch((err: unknown) => Promise.reject(setupError(err)));
   return sessionWith(connector, creds);
 }
 

@@ -1,19 +1,25 @@
 // The delegate's work loop: ask the console for a task (a long poll), run it here, with this
 // machine's ambient AWS credentials for connectors that use the delegate's own identity, send
-// its step events back as they happen and its result at the end (a lookup: its answer, the
-// listing or the problem met). A task's secrets stay in
+// its step events back as they happen and its result at the end (a connector's test or a GitOps
+// cluster's; a lookup: its answer, the listing or the problem met). A task's secrets stay in
 // memory for that task only. A 409 on an event means the task ended without us (declared lost
 // or cancelled): the run stops.
 import { setMaxListeners } from "node:events";
 import type { Logger } from "pino";
-import type { ConnectionTestTask, DelegateTaskPayload, LookupTask } from "@/lib/connection-test/delegated";
+import type {
+  ClusterTestTask,
+  ConnectionTestTask,
+  DelegateTaskPayload,
+  LookupTask,
+} from "@/lib/connection-test/delegated";
 import type { LookupAnswer } from "@/lib/delegates/schemas";
 import { LOOKUP_PROBLEM_CODES } from "@/lib/delegates/schemas";
 import { connectorSession } from "@/lib/connectors/session";
 import { runLookup } from "@/lib/eks/lookup-service";
 import { AppError } from "@/lib/http/errors";
 import { runConnectionTest } from "@/lib/connection-test/runner";
-import type { StepEvent, TestResult } from "@/lib/connection-test/types";
+import { runClusterTest, type ClusterTestInput } from "@/lib/gitops/cluster-test";
+import type { StepEvent } from "@/lib/steps/types";
 import type { DelegateConnection } from "./connection";
 import { TokenRefused } from "./connection";
 
@@ -36,7 +42,13 @@ export function runTaskLoop(o: {
   function start(task: DelegateTaskPayload) {
     log.info({ task: task.id, kind: task.kind, connector: task.connector.identifier }, "task taken");
     running.add(task.id);
-    void (task.kind === "lookup" ? runLookupTask(task) : runTask(task))
+    void (
+      task.kind === "lookup"
+        ? runLookupTask(task)
+        : task.kind === "cluster-test"
+          ? runClusterTask(task)
+          : runTestTask(task)
+    )
       .catch((err: unknown) => log.error({ err: String(err), task: task.id }, "task failed"))
       .finally(() => {
         running.delete(task.id);
@@ -44,7 +56,58 @@ export function runTaskLoop(o: {
       });
   }
 
-  async function runTask(task: ConnectionTestTask) {
+  /** The secrets the console sent for this task, by reference. */
+  const secretsOf = (task: { secrets: Record<string, string> }) => async (ref: string) => {
+    const value = task.secrets[ref];
+    if (value === undefined) throw new Error(`The console sent no value for the secret ${ref}`);
+    return value;
+  };
+
+  const runTestTask = (task: ConnectionTestTask) =>
+    runStreamed(task, (emit, signal) =>
+      runConnectionTest({
+        identifier: task.connector.identifier,
+        spec: task.spec,
+        usages: task.usages,
+        readSecret: secretsOf(task),
+        emit,
+        connector: { name: task.connector.name, scope: task.connector.scope },
+        timeoutMs: task.timeoutMs,
+        callTimeoutMs: task.callTimeoutMs,
+        delegateId: o.name,
+        signal,
+      }),
+    );
+
+  // The agent's connector's session is built here, from its spec and the task's secrets.
+  const runClusterTask = (task: ClusterTestTask) =>
+    runStreamed(task, (emit, signal) =>
+      runClusterTest(
+        task.input as unknown as ClusterTestInput,
+        {
+          session: () =>
+            connectorSession(
+              {
+                ...task.connector,
+                ref: task.connector.identifier,
+                spec: task.spec,
+                lastTest: null,
+                scope: task.connector.scope as never,
+              },
+              secretsOf(task),
+            ),
+          bearer: () => Promise.reject(new Error("A bearer token never travels to a delegate")),
+        },
+        emit,
+        signal,
+      ),
+    );
+
+  /** Runs a test, sending its step events as they come and its result at the end. */
+  async function runStreamed<R>(
+    task: DelegateTaskPayload & { secrets: Record<string, string> },
+    run: (emit: (e: StepEvent) => void, signal: AbortSignal) => Promise<R>,
+  ) {
     const me = connection.current();
     if (!me) return;
     const stop = new AbortController();
@@ -62,24 +125,12 @@ export function runTaskLoop(o: {
     };
     const timer = setInterval(() => void flush(), FLUSH_MS);
     try {
-      const result: TestResult = await runConnectionTest({
-        identifier: task.connector.identifier,
-        spec: task.spec,
-        usages: task.usages,
-        readSecret: async (ref) => {
-          const value = task.secrets[ref];
-          if (value === undefined) throw new Error(`The console sent no value for the secret ${ref}`);
-          return value;
-        },
-        emit: (e) => {
+      const result = await run(
+        (e) => {
           pending.push(e);
         },
-        connector: { name: task.connector.name, scope: task.connector.scope },
-        timeoutMs: task.timeoutMs,
-        callTimeoutMs: task.callTimeoutMs,
-        delegateId: o.name,
-        signal: AbortSignal.any([stop.signal, connection.signal]),
-      });
+        AbortSignal.any([stop.signal, connection.signal]),
+      );
       clearInterval(timer);
       await sending;
       if (stop.signal.aborted || connection.signal.aborted) return;
@@ -94,7 +145,7 @@ export function runTaskLoop(o: {
       });
       if (!res.ok && res.status !== 409)
         log.warn({ task: task.id, status: res.status }, "the console refused a result");
-      log.info({ task: task.id, status: result.status }, "task finished");
+      log.info({ task: task.id, status: (result as { status?: string }).status }, "task finished");
       if (res.status === 200)
         for (const next of ((await res.json()) as { tasks: DelegateTaskPayload[] }).tasks) start(next);
       else await res.body?.cancel();
@@ -119,11 +170,7 @@ export function runTaskLoop(o: {
           lastTest: null,
           scope: task.connector.scope as never,
         },
-        async (ref) => {
-          const value = task.secrets[ref];
-          if (value === undefined) throw new Error(`The console sent no value for the secret ${ref}`);
-          return value;
-        },
+        secretsOf(task),
       );
       const listing = await runLookup(
         session,
@@ -169,7 +216,7 @@ export function runTaskLoop(o: {
           await sleep(1000);
           continue;
         }
-        for (const task of ((await res.json()) as { tasks: ConnectionTestTask[] }).tasks) start(task);
+        for (const task of ((await res.json()) as { tasks: DelegateTaskPayload[] }).tasks) start(task);
       } catch (err) {
         if (connection.signal.aborted || err instanceof TokenRefused) return;
         await sleep(1000);

@@ -104,7 +104,7 @@ const lookupText = (max: number) => z.string().max(max);
 
 /**
  * What a lookup task looks up: the connector's regions, its EKS clusters in one region or all, a
- * cluster's namespaces, or a kubeconfig for a cluster.
+ * cluster's namespaces, a kubeconfig for a cluster, or a cluster's description for "Import from EKS".
  */
 const clusterLookup = { cluster: z.string().min(1).max(140), region: z.string().max(40).optional() };
 export const lookupInputSchema = z.discriminatedUnion("what", [
@@ -113,6 +113,7 @@ export const lookupInputSchema = z.discriminatedUnion("what", [
   z.strictObject({ what: z.literal("namespaces"), ...clusterLookup }),
   /** `ref`: the connector as the caller refers to it, written into the kubeconfig. */
   z.strictObject({ what: z.literal("kubeconfig"), ...clusterLookup, ref: z.string().min(1).max(140) }),
+  z.strictObject({ what: z.literal("cluster"), ...clusterLookup }),
 ]);
 export type LookupInput = z.infer<typeof lookupInputSchema>;
 

@@ -17,3 +17,13 @@ export type ClusterLookupQuery = z.infer<typeof clusterLookupQuerySchema>;
 
 export const namespaceListSchema = z.object({ namespaces: z.array(z.string()) });
 export type NamespaceList = z.infer<typeof namespaceListSchema>;
+
+/** "Import from EKS": what DescribeCluster says about a cluster, through a connector. */
+export interface EksClusterInfo {
+  name: string;
+  region: string;
+  endpoint: string;
+  caData: string;
+  version: string;
+  oidcIssuer: string | null;
+}

@@ -88,13 +88,3 @@ export interface GitopsGuideDto {
     server: string;
   };
 }
-
-/** "Import from EKS": what DescribeCluster says about a cluster, through a connector. */
-export interface EksClusterInfo {
-  name: string;
-  region: string;
-  endpoint: string;
-  caData: string;
-  version: string;
-  oidcIssuer: string | null;
-}

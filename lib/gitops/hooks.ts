@@ -9,11 +9,11 @@ import {
   CLUSTER_TEST_STEPS,
   type ClusterTestResult,
   type ClusterTestStep,
-  type EksClusterInfo,
   type GitopsAgentDto,
   type GitopsClusterDto,
   type GitopsGuideDto,
 } from "./dto";
+import type { EksClusterInfo } from "@/lib/eks/lookup-schemas";
 import type { ConnectionStatus, GitopsAgentInput, GitopsClusterInput } from "./schemas";
 
 export interface ClusterFilters {

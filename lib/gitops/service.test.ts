@@ -24,10 +24,10 @@ import { createOrganization, createProject, deleteProject, resolveScope } from "
 import type { Scope } from "@/lib/scope";
 import { createSecret, deleteSecret } from "@/lib/secrets/service";
 import { readNdjson } from "@/lib/http/stream";
+import { clusterForConnector } from "@/lib/eks/lookup-service";
 import { adminActor } from "@/scripts/lib/test-principals";
 import { testCluster as startTest } from "./connection-test";
 import { CLUSTER_TEST_STEPS, type ClusterTestEvent, type ClusterTestResult } from "./dto";
-import { describeForImport } from "./eks-import";
 import { AGENT_GUIDE_BLOCK_IDS } from "./guide";
 import { getAgentGuide, getClusterGuide } from "./guide-service";
 import { gitopsAgentInputSchema, gitopsClusterInputSchema, type GitopsClusterInput } from "./schemas";
@@ -837,7 +837,7 @@ describe("setup guide", () => {
 
 describe("Import from EKS", () => {
   it("describes a listed cluster through the connector: endpoint, CA, region, version", async () => {
-    expect(await describeForImport(project, { connectorRef: "mgmt_aws", cluster: "us-east-1/target" })).toEqual({
+    expect(await clusterForConnector(project, { connectorRef: "mgmt_aws", cluster: "us-east-1/target" })).toEqual({
       name: "target",
       region: "us-east-1",
       endpoint: kube.url,
@@ -845,9 +845,12 @@ describe("Import from EKS", () => {
       version: "1.31",
       oidcIssuer: null,
     });
-    expect((await describeForImport(project, { connectorRef: "mgmt_aws", cluster: "management" })).oidcIssuer).toBe(
+    expect((await clusterForConnector(project, { connectorRef: "mgmt_aws", cluster: "management" })).oidcIssuer).toBe(
       ISSUER,
     );
-    await rejects(describeForImport(project, { connectorRef: "mgmt_aws", cluster: "us-east-1/missing" }), "NOT_FOUND");
+    await rejects(
+      clusterForConnector(project, { connectorRef: "mgmt_aws", cluster: "us-east-1/missing" }),
+      "NOT_FOUND",
+    );
   });
 });

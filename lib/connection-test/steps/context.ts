@@ -4,7 +4,7 @@ import "server-only";
 import type { CallOptions } from "@/lib/aws/clients";
 import type { UsageSelection } from "@/lib/aws/usages";
 import { connectorCallOptions } from "@/lib/connectors/aws-calls";
-import type { OidcTokenFacts, SecretReader } from "@/lib/connectors/credentials";
+import type { OidcTokenFacts, SecretReader, SignedOidcToken } from "@/lib/connectors/credentials";
 import type { ConnectorInput } from "@/lib/connectors/schemas";
 import type { TokenScope } from "@/lib/oidc/claims";
 import type { StepIo } from "@/lib/steps/executor";
@@ -23,6 +23,8 @@ export interface RunOptions {
   random?: () => number;
   /** Name and scope of the connector: the `sub` and claims of its OIDC token (default: account scope). */
   connector?: { name: string; scope: TokenScope };
+  /** On a delegate: the OIDC token the console signed for this run. */
+  signedOidc?: SignedOidcToken;
   /** Ends the run early (the console is stopping): the running steps fail with its reason. */
   signal?: AbortSignal;
 }

@@ -20,7 +20,7 @@ export const credentialsStep = (run: TestRun): StepDef<StepId> => ({
     const b = await connectorBaseCredentials(
       { identifier: o.identifier, name: o.connector?.name ?? o.identifier, scope, spec: o.spec },
       o.readSecret,
-      { callTimeoutMs: o.callTimeoutMs, onRetry: io.onRetry, random: o.random },
+      { callTimeoutMs: o.callTimeoutMs, onRetry: io.onRetry, random: o.random, signedOidc: o.signedOidc },
     );
     run.known.oidc = b.oidc;
     const value: AwsCredentialIdentity = typeof b.credentials === "function" ? await b.credentials() : b.credentials;
