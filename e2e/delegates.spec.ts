@@ -7,7 +7,7 @@
 // the connector's selectors match, with its own identity.
 import { expect, screenshotPath, test, type Page } from "./fixtures/test";
 import { freePort } from "../scripts/lib/embedded-postgres";
-import { startAppInstance } from "./fixtures/app-server";
+import { E2E_ACCOUNT_ID, startAppInstance } from "./fixtures/app-server";
 import { anonymousApi } from "./fixtures/auth";
 import { aws } from "./fixtures/aws";
 import { createAccessKeyConnector } from "./fixtures/connectors";
@@ -170,6 +170,7 @@ const lines = (text: string): Line[] =>
 test("each connector's test runs on the delegate its selectors match, with that delegate's own AWS identity; a delegate killed mid-test ends it as lost", async ({
   page,
   request,
+  baseURL,
 }) => {
   test.setTimeout(180_000);
   const [userA, userB, keyUser] = await Promise.all(
@@ -291,6 +292,45 @@ test("each connector's test runs on the delegate its selectors match, with that 
   expect(drafts[1]!.row).not.toContain(keyUser!.secretAccessKey);
   // An unsaved test leaves no history: none of these identifiers is a connector.
   expect((await request.get(`/api/connectors/draft_a_${suffix}`)).status()).toBe(404);
+
+  // An OIDC connector on A: the console signs its token for the task (A holds no signing key), A
+  // exchanges it for the role. The token travels with the task only, never into its row.
+  const issuer = `${baseURL}/api/oidc/account/${E2E_ACCOUNT_ID}`;
+  await aws.addOidcProvider({ url: issuer, clientIds: ["sts.amazonaws.com"], accountId: "545454545454" });
+  await aws.addRole({
+    name: `conduit-oidc-on-a-${suffix}`,
+    accountId: "545454545454",
+    trust: {
+      webIdentity: { issuer, audience: "sts.amazonaws.com", subject: `account/${E2E_ACCOUNT_ID}:org/:project/` },
+    },
+    allow: ["ec2:DescribeRegions", "iam:SimulatePrincipalPolicy", "eks:*"],
+  });
+  const oidcConnector = await request.post("/api/connectors", {
+    data: {
+      name: `oidc_on_a_${suffix}`,
+      identifier: `oidc_on_a_${suffix}`,
+      spec: {
+        credential: {
+          type: "OidcAuthentication",
+          spec: { iamRoleArn: `arn:aws:iam::545454545454:role/conduit-oidc-on-a-${suffix}` },
+          region: "us-east-1",
+        },
+        delegateSelectors: [tagA],
+      },
+    },
+  });
+  expect(oidcConnector.status(), await oidcConnector.text()).toBe(201);
+  const oidcOnA = await runTest(`oidc_on_a_${suffix}`);
+  expect(oidcOnA.at(-1)!.result).toMatchObject({ status: "SUCCESS", delegateId: `run-a-${suffix}` });
+  expect(oidcOnA.find((l) => l.step === "credentials" && l.status === "passed")?.data).toMatchObject({ issuer });
+  expect((identity(oidcOnA) as { arn: string }).arn).toContain(`assumed-role/conduit-oidc-on-a-${suffix}/`);
+  const [oidcTask] = await queryRows<{ delegateName: string; row: string }>(
+    `SELECT t."delegateName", t::text AS row FROM "DelegateTask" t JOIN "Connector" c ON c.id = t."connectorId"
+      WHERE c.identifier = $1`,
+    [`oidc_on_a_${suffix}`],
+  );
+  expect(oidcTask!.delegateName).toBe(`run-a-${suffix}`);
+  expect(oidcTask!.row).not.toMatch(/eyJ[\w-]+\.eyJ/);
 
   // Steps streamed one by one, and the history names the delegate.
   expect(onA.filter((l) => l.type === "step" && l.status === "running").length).toBeGreaterThan(1);

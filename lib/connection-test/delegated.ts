@@ -9,7 +9,9 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { UsageSelection } from "@/lib/aws/usages";
-import { secretReaderFor } from "@/lib/connectors/credentials";
+import { connectorOidcContext } from "@/lib/connectors/aws-calls";
+import { secretReaderFor, signOidcToken, type SignedOidcToken } from "@/lib/connectors/credentials";
+import type { OidcContext, TokenScope } from "@/lib/oidc/claims";
 import type { ConnectorWithSecrets } from "@/lib/connectors/queries";
 import { resolveConnectorRow } from "@/lib/connectors/refs";
 import { connectorSecretRefs, type ConnectorInput } from "@/lib/connectors/schemas";
@@ -45,6 +47,8 @@ export interface ConnectionTestTask {
   usages: UsageSelection[];
   /** The values of the secrets the spec refers to, by reference. Never stored on the delegate. */
   secrets: Record<string, string>;
+  /** For an OIDC connector: the token the console signed for this task (a delegate holds no key). */
+  oidc?: SignedOidcToken;
   timeoutMs: number;
   callTimeoutMs: number;
 }
@@ -56,6 +60,7 @@ export interface LookupTask {
   connector: ConnectionTestTask["connector"] & { id: string; version: number };
   spec: ConnectorInput["spec"];
   secrets: Record<string, string>;
+  oidc?: SignedOidcToken;
   lookup: LookupInput;
   callTimeoutMs: number;
 }
@@ -71,6 +76,7 @@ export interface ClusterTestTask {
   connector: LookupTask["connector"];
   spec: ConnectorInput["spec"];
   secrets: Record<string, string>;
+  oidc?: SignedOidcToken;
   input: Record<string, unknown>;
   callTimeoutMs: number;
 }
@@ -113,8 +119,6 @@ export function queueFor(selectors: readonly string[]): string {
  * matches, or when the built-in delegate is off (then the test waits for one).
  */
 export async function runsOnDelegate(spec: ConnectorInput["spec"]): Promise<boolean> {
-  // OIDC tokens are minted with the console's signing key; they stay with the built-in delegate.
-  if (spec.credential.type === "OidcAuthentication") return false;
   if (env().CONDUIT_BUILTIN_DELEGATE !== "true") return true;
   const match = await matchDelegates(spec.delegateSelectors ?? []);
   return match.matching.some((m) => !m.builtIn);
@@ -529,6 +533,11 @@ async function tasksFor(
     const read = secretReaderFor(connector as unknown as ConnectorWithSecrets, spec, scope as Scope);
     const secrets: Record<string, string> = {};
     for (const { ref } of connectorSecretRefs({ spec })) secrets[ref] = await read(ref);
+    // Lookups and cluster tests use the connector as a pipeline would; its tests, to validate it.
+    const oidc = await oidcTokenFor(
+      { identifier: connector.identifier, name: connector.name, scope, spec },
+      row.kind === LOOKUP_TASK || row.kind === CLUSTER_TEST_TASK ? "PIPELINE_CONFIGURATION" : "CONNECTOR_VALIDATION",
+    );
     const described = {
       id: connector.id,
       version: connector.version,
@@ -543,6 +552,7 @@ async function tasksFor(
         connector: described,
         spec,
         secrets,
+        ...oidc,
         lookup: row.input as LookupInput,
         callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
       });
@@ -555,6 +565,7 @@ async function tasksFor(
         connector: described,
         spec,
         secrets,
+        ...oidc,
         input: row.input,
         callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
       });
@@ -567,6 +578,7 @@ async function tasksFor(
       spec,
       usages: (connector.usages ?? []) as unknown as UsageSelection[],
       secrets,
+      ...oidc,
       timeoutMs: env().CONDUIT_TEST_TIMEOUT_MS,
       callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
     });
@@ -577,6 +589,19 @@ async function tasksFor(
       data: { status: "cancelled", finishedAt: new Date() },
     });
   return tasks;
+}
+
+/**
+ * For an OIDC connector, the token its task on a delegate uses, signed here with the account's key
+ * for this task only (never stored); nothing for other connectors.
+ */
+async function oidcTokenFor(
+  connector: { identifier: string; name: string; scope: TokenScope; spec: ConnectorInput["spec"] },
+  context: OidcContext,
+): Promise<{ oidc?: SignedOidcToken }> {
+  const credential = connector.spec.credential;
+  if (credential.type !== "OidcAuthentication") return {};
+  return { oidc: await signOidcToken(credential, connectorOidcContext(connector, context)) };
 }
 
 /**
@@ -598,6 +623,7 @@ async function unsavedTestTask(id: string, input: UnsavedTestInput): Promise<Con
     spec: input.spec,
     usages: input.usages,
     secrets,
+    ...(await oidcTokenFor(input, "CONNECTOR_VALIDATION")),
     timeoutMs: env().CONDUIT_TEST_TIMEOUT_MS,
     callTimeoutMs: env().CONDUIT_AWS_CALL_TIMEOUT_MS,
   };

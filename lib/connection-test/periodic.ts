@@ -74,10 +74,7 @@ export async function runChecks(connectorIds: string[]): Promise<void> {
   const where = new Map<string, Promise<boolean>>();
   for (const row of rows) {
     const spec = row.spec as unknown as ConnectorInput["spec"];
-    const key = JSON.stringify([
-      spec.credential.type === "OidcAuthentication",
-      [...(spec.delegateSelectors ?? [])].sort(),
-    ]);
+    const key = JSON.stringify([...(spec.delegateSelectors ?? [])].sort());
     if (!where.has(key)) where.set(key, runsOnDelegate(spec));
     ((await where.get(key)!) ? delegated : builtIn).push(row);
   }

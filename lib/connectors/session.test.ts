@@ -11,7 +11,10 @@ import { AppError } from "@/lib/http/errors";
 import { createOrganization, createProject, resolveScope } from "@/lib/scopes/service";
 import type { Scope } from "@/lib/scope";
 import { createSecret } from "@/lib/secrets/service";
-import { clearSessionCache, openConnectorSession } from "./session";
+import { decodeJwt } from "jose";
+import { connectorOidcContext } from "./aws-calls";
+import { signOidcToken } from "./credentials";
+import { clearSessionCache, connectorSession, openConnectorSession } from "./session";
 import { getCallerIdentity } from "@/lib/aws/sts";
 
 const ACCOUNT = "111122223333";
@@ -190,5 +193,46 @@ describe("openConnectorSession", () => {
     expect(e.detail).toContain("No delegate matches the selectors gpu:");
     const ok = await connector(project, `selok_${suffix}`, { spec: { delegateSelectors: ["eu"] } });
     await expect(openConnectorSession(project, ok)).resolves.toBeTruthy();
+  });
+});
+
+describe("a delegate's session for an OIDC connector", () => {
+  const credential = {
+    type: "OidcAuthentication" as const,
+    spec: { iamRoleArn: `arn:aws:iam::${TARGET}:role/federated`, oidcSessionTagKeys: [] },
+    region: "us-east-1",
+  };
+  const connector = { identifier: "federated", name: "Federated", scope: { accountId: ACCOUNT } };
+
+  it("the console signs the task's token with the account's key, for the connector and the task's use", async () => {
+    const signed = await signOidcToken(credential, connectorOidcContext(connector, "PIPELINE_CONFIGURATION"));
+    expect("token" in signed, JSON.stringify(signed)).toBe(true);
+    const claims = decodeJwt((signed as { token: string }).token);
+    expect(claims).toMatchObject({
+      iss: signed.issuer,
+      aud: "sts.amazonaws.com",
+      sub: `account/${ACCOUNT}:org/:project/`,
+      connector_id: "federated",
+      context: "PIPELINE_CONFIGURATION",
+    });
+  });
+
+  it("a token the console could not sign is the connector's setup problem, before any AWS call", async () => {
+    const before = emu.calls.length;
+    const e = await appError(
+      connectorSession(
+        { ...connector, id: "c1", version: 1, ref: "federated", spec: { credential }, lastTest: null } as never,
+        () => Promise.reject(new Error("no secrets here")),
+        {
+          signedOidc: {
+            issuer: "https://conduit.example/api/oidc/account/1",
+            error: { code: "OidcSigningKeyUnavailable", message: "No signing key for the account." },
+          },
+        },
+      ),
+    );
+    expect(e).toMatchObject({ code: "VALIDATION_FAILED", options: { extra: { reason: "OidcSigningKeyUnavailable" } } });
+    expect(e.message).toContain("No signing key for the account.");
+    expect(emu.calls.length).toBe(before);
   });
 });

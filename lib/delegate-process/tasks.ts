@@ -70,6 +70,7 @@ export function runTaskLoop(o: {
         spec: task.spec,
         usages: task.usages,
         readSecret: secretsOf(task),
+        signedOidc: task.oidc,
         emit,
         connector: { name: task.connector.name, scope: task.connector.scope },
         timeoutMs: task.timeoutMs,
@@ -95,6 +96,7 @@ export function runTaskLoop(o: {
                 scope: task.connector.scope as never,
               },
               secretsOf(task),
+              { signedOidc: task.oidc },
             ),
           bearer: () => Promise.reject(new Error("A bearer token never travels to a delegate")),
         },
@@ -171,6 +173,7 @@ export function runTaskLoop(o: {
           scope: task.connector.scope as never,
         },
         secretsOf(task),
+        { signedOidc: task.oidc },
       );
       const listing = await runLookup(
         session,

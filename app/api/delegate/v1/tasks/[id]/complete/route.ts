@@ -22,7 +22,15 @@ export const POST = withRoute(
   async ({ params, body, actor, req }) => {
     const delegate = await delegateFor(body, actor.id);
     const kinds = taskResultSchema.safeParse(body).success ? CONNECTOR_TEST_KINDS : [CLUSTER_TEST_TASK];
-    if (!(await completeTask(delegate.id, params.id, body.result as object, body.events as StepEvent[] | undefined, kinds)))
+    if (
+      !(await completeTask(
+        delegate.id,
+        params.id,
+        body.result as object,
+        body.events as StepEvent[] | undefined,
+        kinds,
+      ))
+    )
       throw new AppError("CONFLICT", "This task had already ended", { extra: { reason: "task-ended" } });
     return nextTasksAnswer(delegate, body.next, req.signal);
   },
