@@ -21,7 +21,7 @@ import { MISSED_BEATS } from "@/lib/delegates/match";
 import { matchDelegates } from "@/lib/delegates/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { jobs } from "@/lib/jobs";
+import { insertJobs, jobs } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
 import type { Actor, Scope } from "@/lib/scope";
 import { healthOf } from "./health";
@@ -165,10 +165,12 @@ async function enqueue(tasks: { id: string; selectors: string[] }[]) {
     q.ids.push(t.id);
     byQueue.set(name, q);
   }
-  const boss = await jobs();
   for (const [name, q] of byQueue) {
     await ensureQueue(name, q.selectors);
-    await boss.insert(q.ids.map((taskId) => ({ name, data: { taskId }, retryLimit: 0, expireInSeconds: 3600 })));
+    await insertJobs(
+      name,
+      q.ids.map((taskId) => ({ data: { taskId }, retryLimit: 0, expireInSeconds: 3600 })),
+    );
   }
 }
 

@@ -13,7 +13,7 @@ import type { ConnectorInput } from "@/lib/connectors/schemas";
 import { db } from "@/lib/db";
 import { acquireTestLock } from "@/lib/db/locks";
 import { env } from "@/lib/env";
-import { jobs } from "@/lib/jobs";
+import { insertJobs, jobs } from "@/lib/jobs";
 import { endRunsSignal, onClose } from "@/lib/lifecycle";
 import { logger } from "@/lib/logger";
 import type { Scope } from "@/lib/scope";
@@ -46,9 +46,9 @@ export async function sweepDueChecks(limit = SWEEP_LIMIT): Promise<number> {
           FOR UPDATE SKIP LOCKED)
     RETURNING c.id`;
   if (!due.length) return 0;
-  const boss = await jobs();
-  await boss.insert(
-    due.map((r) => ({ name: CHECK_QUEUE, data: { connectorId: r.id }, retryLimit: 0, expireInSeconds: 600 })),
+  await insertJobs(
+    CHECK_QUEUE,
+    due.map((r) => ({ data: { connectorId: r.id }, retryLimit: 0, expireInSeconds: 600 })),
   );
   return due.length;
 }

@@ -155,7 +155,7 @@ async function runOnDelegate(
 ): Promise<{ result: ClusterTestResult; left: boolean }> {
   const started = Date.now();
   const [taskId] = await queueDelegateTasks(
-    [{ ...delegate, input: clusterTestInput({ ...row, agent: row.agent }) }],
+    [{ ...delegate, input: clusterTestInput(row) }],
     by,
     CLUSTER_TEST_TASK,
   );

@@ -21,6 +21,7 @@ export function jobs(): Promise<PgBoss> {
     });
     boss.on("error", (err) => logger.warn({ err }, "job queue error"));
     await boss.start();
+    await fetchOrderIndex(boss);
     onClose("jobs", stopJobs);
     return boss;
   })().catch((err: unknown) => {
@@ -28,6 +29,47 @@ export function jobs(): Promise<PgBoss> {
     throw err;
   });
   return g.conduitJobs;
+}
+
+/**
+ * An index in the order pg-boss fetches a queue's jobs (priority, then oldest first). Its own
+ * fetch index (job_i5: name and start time) does not hold that order, so every fetch read and
+ * sorted all of a queue's waiting jobs: with 3,000 waiting (a fleet's periodic checks) each took
+ * 1.6 ms of PostgreSQL's time, and more the deeper the queue; in order, 0.03 ms. Made on the
+ * partitioned parent, it is made on every queue's partition, today's and those attached later.
+ * Instances starting at once may race to make it: the one that loses has nothing to do.
+ */
+async function fetchOrderIndex(boss: PgBoss) {
+  await boss
+    .getDb()
+    .executeSql(
+      `CREATE INDEX IF NOT EXISTS conduit_job_fetch ON pgboss.job (name, priority DESC, created_on, id) WHERE state < 'active'`,
+      [],
+    )
+    .catch((err: unknown) => logger.debug({ err }, "the job fetch index was being made by another instance"));
+}
+
+/** Queues whose partition this process has had PostgreSQL look at since they held jobs. */
+const analyzed = new Set<string>();
+
+/**
+ * Inserts jobs into a queue. The first insert into a queue in this process also takes the
+ * statistics of the queue's partition: a new partition has none, and the planner then reckons it
+ * one row and sorts every waiting job rather than reading the fetch index in order. Once it has
+ * seen some rows, its estimate grows with the table.
+ */
+export async function insertJobs(name: string, items: Omit<PgBoss.JobInsert, "name">[]): Promise<void> {
+  const boss = await jobs();
+  await boss.insert(items.map((j) => ({ ...j, name })));
+  if (analyzed.has(name)) return;
+  analyzed.add(name);
+  const [queue] = (await boss.getDb().executeSql(`SELECT partition_name FROM pgboss.queue WHERE name = $1`, [name]))
+    .rows as { partition_name?: string }[];
+  if (queue?.partition_name && /^j[0-9a-f]+$/.test(queue.partition_name))
+    await boss
+      .getDb()
+      .executeSql(`ANALYZE pgboss.${queue.partition_name}`, [])
+      .catch((err: unknown) => logger.debug({ err, queue: name }, "could not analyze a job queue"));
 }
 
 export async function stopJobs(): Promise<void> {
