@@ -1,8 +1,9 @@
-// Connection tests run by a registered delegate. The console queues a task on pg-boss (one queue
-// per set of selectors; a delegate takes from every queue whose selectors are all among its
-// tags), the delegate that takes it holds a lease its heartbeats renew, and its step events are
-// appended to the task's row as they arrive, so whichever console instance serves the browser
-// streams them from PostgreSQL. A lease that runs out ends the test as "delegate lost" (or, when
+// Work run by a registered delegate: a connector's tests (saved, periodic, or the wizard's unsaved
+// one), its lookups, a GitOps cluster's test through its agent's connector. The console queues a
+// task on pg-boss (one queue per set of selectors; a delegate takes from every queue whose
+// selectors are all among its tags), the delegate that takes it holds a lease its heartbeats
+// renew, and its step events are appended to the task's row as they arrive, so whichever console
+// instance serves the browser streams them from PostgreSQL. A lease that runs out ends the test as "delegate lost" (or, when
 // the delegate had not reported a step yet, puts it back for another matching delegate); a test
 // nobody takes within the test's time limit ends as "no delegate took it"; a browser that leaves
 // before a delegate took the test cancels it.
