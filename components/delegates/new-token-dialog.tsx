@@ -11,6 +11,7 @@ import { Field, Input } from "@/components/ui/field";
 import { ShownOnceWarning } from "@/components/identity/tokens";
 import { useCreateDelegateToken } from "@/lib/delegates/hooks";
 import { delegateNameSchema, delegateTagSchema, delegateTokenCreateSchema } from "@/lib/delegates/schemas";
+import { FormActions } from "@/components/ui/form-actions";
 
 const formSchema = z.object({
   name: delegateTokenCreateSchema.shape.name,
@@ -154,12 +155,7 @@ function NewTokenForm({
       >
         {(a) => <Input {...a} {...register("tags")} autoComplete="off" spellCheck={false} />}
       </Field>
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Create token
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={formState.isSubmitting} submitLabel="Create token" />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { Alert, Badge } from "@/components/ui/misc";
 import { tokenCreateSchema, type TokenDto } from "@/lib/auth/schemas";
 import { errorMessage } from "@/lib/http/client";
 import { useCreateToken, useRevokeToken, type TokenCreated, type TokenOwner } from "./hooks";
+import { FormActions } from "@/components/ui/form-actions";
 
 export const EXPIRY_OPTIONS = [
   { value: "30", label: "30 days" },
@@ -225,12 +226,7 @@ function NewTokenForm({
           </Select>
         )}
       </Field>
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Create token
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={formState.isSubmitting} submitLabel="Create token" />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 import { NameIdentifierFields } from "@/components/forms/name-identifier-fields";
 import { useResourceForm } from "@/components/forms/use-resource-form";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 import { deriveIdentifier } from "@/lib/common/identifier";
@@ -10,6 +9,7 @@ import { useCreateSecret } from "@/lib/secrets/hooks";
 import { secretCreateSchema, type SecretDto } from "@/lib/secrets/schemas";
 import { describeScope } from "./scope-label";
 import { SecretValueInput } from "./secret-value-input";
+import { FormActions } from "@/components/ui/form-actions";
 
 export interface CreateSecretDialogProps {
   open: boolean;
@@ -103,12 +103,7 @@ function CreateSecretForm({
       <Field label="Description" error={formState.errors.description?.message}>
         {(a) => <Textarea {...a} {...register("description")} rows={2} />}
       </Field>
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Create secret
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={formState.isSubmitting} submitLabel="Create secret" />
     </form>
   );
 }

@@ -154,11 +154,7 @@ async function runOnDelegate(
   signal: AbortSignal | undefined,
 ): Promise<{ result: ClusterTestResult; left: boolean }> {
   const started = Date.now();
-  const [taskId] = await queueDelegateTasks(
-    [{ ...delegate, input: clusterTestInput(row) }],
-    by,
-    CLUSTER_TEST_TASK,
-  );
+  const [taskId] = await queueDelegateTasks([{ ...delegate, input: clusterTestInput(row) }], by, CLUSTER_TEST_TASK);
   const ended = await followTaskEvents(taskId!, (e) => emit(e as ClusterTestStep), { signal, cancelWhenLeft: true });
   if (ended?.status === "done") return { result: ended.result as ClusterTestResult, left: false };
   // The console ended it: the delegate was lost mid-test, or none took it in time.

@@ -5,7 +5,6 @@ import { NameIdentifierFields } from "@/components/forms/name-identifier-fields"
 import { RadioCardsField } from "@/components/forms/radio-cards-field";
 import { ResourceDialog, type ResourceFormProps } from "@/components/forms/resource-dialog";
 import { useResourceForm } from "@/components/forms/use-resource-form";
-import { Button } from "@/components/ui/button";
 import { useCreateEnvironment, useEnvironment, useUpdateEnvironment } from "@/lib/environments/hooks";
 import {
   ENVIRONMENT_TYPES,
@@ -14,6 +13,7 @@ import {
   type EnvironmentDto,
   type EnvironmentFormValues,
 } from "@/lib/environments/schemas";
+import { FormActions } from "@/components/ui/form-actions";
 
 const FIELDS = [...OVERVIEW_FIELDS, "type"] as const;
 const TYPE_TEXT = {
@@ -90,12 +90,11 @@ function EnvironmentForm({ item: environment, scope, onClose, onSaved }: Resourc
         }))}
       />
       <DescriptionTagsFields form={form} placeholder="What deploys here and who owns it" />
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={form.formState.isSubmitting}>
-          {editing ? "Save changes" : "Create environment"}
-        </Button>
-      </div>
+      <FormActions
+        onCancel={onClose}
+        pending={form.formState.isSubmitting}
+        submitLabel={editing ? "Save changes" : "Create environment"}
+      />
     </form>
   );
 }

@@ -2,12 +2,12 @@
 import { useId } from "react";
 import { Controller, useWatch } from "react-hook-form";
 import { useResourceForm } from "@/components/forms/use-resource-form";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { useUpdateSecret } from "@/lib/secrets/hooks";
 import { secretUpdateSchema, type SecretDto } from "@/lib/secrets/schemas";
 import { SecretDialog, useLatestSecret, type SecretDialogProps, type SecretFormProps } from "./secret-dialog";
 import { TagsEditor } from "./tags-editor";
+import { FormActions } from "@/components/ui/form-actions";
 
 const FIELDS = ["name", "description", "tags"] as const;
 const toValues = ({ name, description, tags, version }: SecretDto) => ({ name, description, tags, version });
@@ -83,12 +83,7 @@ function EditSecretForm({ secret, scope, onDone, onSaved }: SecretFormProps) {
           {[...new Set(tagErrors)].join(" ")}
         </p>
       )}
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Save changes
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} pending={formState.isSubmitting} submitLabel="Save changes" />
     </form>
   );
 }

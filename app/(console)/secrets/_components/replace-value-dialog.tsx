@@ -1,12 +1,12 @@
 "use client";
 import { useResourceForm } from "@/components/forms/use-resource-form";
 import { SecretValueInput } from "@/components/secrets/secret-value-input";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Time } from "@/components/ui/misc";
 import { useUpdateSecret } from "@/lib/secrets/hooks";
 import { secretCreateSchema } from "@/lib/secrets/schemas";
 import { SecretDialog, useLatestSecret, type SecretDialogProps, type SecretFormProps } from "./secret-dialog";
+import { FormActions } from "@/components/ui/form-actions";
 
 // The value rule is the create contract's; the rest of the PUT body comes from the secret as listed.
 const valueSchema = secretCreateSchema.pick({ value: true });
@@ -64,12 +64,7 @@ function ReplaceValueForm({ secret, scope, onDone, onSaved }: SecretFormProps) {
       >
         {(a) => <SecretValueInput {...a} {...register("value")} autoFocus />}
       </Field>
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Replace value
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} pending={formState.isSubmitting} submitLabel="Replace value" />
     </form>
   );
 }

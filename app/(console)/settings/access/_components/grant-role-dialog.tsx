@@ -8,7 +8,6 @@ import { useResourceForm } from "@/components/forms/use-resource-form";
 import { useCreateRoleBinding, useServiceAccounts, useUsers } from "@/components/identity/hooks";
 import { usePermissions } from "@/components/identity/permissions";
 import { describeScope } from "@/components/secrets/scope-label";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FieldError, Input, Select } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
@@ -17,6 +16,7 @@ import type { RoleBindingDto, UserDto } from "@/lib/auth/schemas";
 import { useDebouncedValue } from "@/lib/hooks/use-debounced-value";
 import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scope";
+import { FormActions } from "@/components/ui/form-actions";
 
 const schema = z.object({
   role: z.enum(roleIds, { message: "Choose a role" }),
@@ -269,12 +269,7 @@ function GrantRoleForm({
           )}
         </Field>
       )}
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={form.formState.isSubmitting}>
-          Grant role
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={form.formState.isSubmitting} submitLabel="Grant role" />
     </form>
   );
 }

@@ -24,6 +24,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { serviceAccountCreateSchema, type ServiceAccountDto, type TokenDto } from "@/lib/auth/schemas";
 import { errorMessage } from "@/lib/http/client";
 import type { ScopeRef } from "@/lib/scope";
+import { FormActions } from "@/components/ui/form-actions";
 
 const createSchema = serviceAccountCreateSchema.extend({ description: z.string().max(1024) });
 
@@ -56,12 +57,7 @@ function NewServiceAccountForm({
       <Field label="Description" error={form.formState.errors.description?.message}>
         {(a) => <Textarea {...a} {...form.register("description")} rows={2} placeholder="What uses it" />}
       </Field>
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={form.formState.isSubmitting}>
-          Create service account
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={form.formState.isSubmitting} submitLabel="Create service account" />
     </form>
   );
 }

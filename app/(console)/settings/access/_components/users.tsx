@@ -19,6 +19,7 @@ import { Field, Input } from "@/components/ui/field";
 import { Alert, Badge, Time } from "@/components/ui/misc";
 import { userCreateSchema, type UserDto } from "@/lib/auth/schemas";
 import { errorMessage } from "@/lib/http/client";
+import { FormActions } from "@/components/ui/form-actions";
 
 const ACCOUNT = {};
 
@@ -76,12 +77,7 @@ function NewUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreated:
       <p className="text-sm text-muted">
         A new user has no role: grant one on the Role bindings tab of the account, an organization or a project.
       </p>
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" loading={form.formState.isSubmitting}>
-          Create user
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={form.formState.isSubmitting} submitLabel="Create user" />
     </form>
   );
 }
