@@ -731,29 +731,31 @@ export async function answerTask(delegateId: string, taskId: string, answer: Loo
 }
 
 /**
- * A lookup of the connector `ref` on a registered delegate, when one runs its lookups (a connected
- * one has every selector, or the built-in delegate is off): the delegate's answer; null when the
- * console looks it up itself. `check` refuses a bad query before any delegate is asked.
+ * A lookup of the connector `ref` where its work runs: on a registered delegate when one runs its
+ * lookups (a connected one has every selector, or the built-in delegate is off), the delegate's
+ * answer; else `here`, the console's own. `check` refuses a bad query before any delegate is asked.
  */
-export async function delegatedLookup(opts: {
+export async function delegatedLookup<T>(opts: {
   scope: Scope;
   ref: string;
   input: LookupInput;
   by: Actor;
   check?: (spec: ConnectorInput["spec"]) => void;
   signal?: AbortSignal;
-}): Promise<unknown> {
+  here: () => Promise<T>;
+}): Promise<T> {
   const resolved = await resolveConnectorRow(opts.scope, opts.ref);
   if (!resolved) throw new AppError("NOT_FOUND", `No connector "${opts.ref}" is visible from this scope`);
   const { row, connector } = resolved;
-  if (!(await runsOnDelegate(connector.spec))) return null;
+  if (!(await runsOnDelegate(connector.spec))) return opts.here();
   opts.check?.(connector.spec);
+  // The delegate ran the same lookup: its listing has the console's own shape.
   return lookupOnDelegate({
     connector: { id: row.id, accountId: connector.scope.accountId, selectors: connector.spec.delegateSelectors ?? [] },
     input: opts.input,
     by: opts.by,
     signal: opts.signal,
-  });
+  }) as Promise<T>;
 }
 
 /**

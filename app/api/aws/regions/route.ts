@@ -1,7 +1,6 @@
 // GET /api/aws/regions?connectorRef=: the regions the connector's account has enabled (its partition only)
 import { delegatedLookup } from "@/lib/connection-test/delegated";
 import { regionsForConnector } from "@/lib/eks/clusters";
-import type { RegionListing } from "@/lib/eks/schemas";
 import { regionLookupQuerySchema } from "@/lib/eks/schemas";
 import { json, withRoute } from "@/lib/api/route";
 import { otherMethods } from "@/lib/api/methods";
@@ -11,13 +10,14 @@ export const GET = withRoute(
   async ({ query, scope, req, actor }) =>
     // On a delegate when one runs the connector's lookups, else here.
     json(
-      ((await delegatedLookup({
+      await delegatedLookup({
         scope,
         ref: query.connectorRef,
         input: { what: "regions" },
         by: actor,
         signal: req.signal,
-      })) as RegionListing | null) ?? (await regionsForConnector(scope, query, req.signal)),
+        here: () => regionsForConnector(scope, query, req.signal),
+      }),
       {
         headers: { "cache-control": "private, max-age=0" },
       },

@@ -9,7 +9,7 @@ export const GET = withRoute(
   { access: { permission: "connector:test" }, query: clusterLookupQuerySchema, scoped: true, limit: "lookup" },
   async ({ query, scope, req, actor }) => {
     // Built on a delegate when one runs the connector's lookups (DescribeCluster with its identity), else here.
-    const onDelegate = (await delegatedLookup({
+    const { yaml, fileName } = await delegatedLookup({
       scope,
       ref: query.connectorRef,
       input: {
@@ -20,8 +20,8 @@ export const GET = withRoute(
       },
       by: actor,
       signal: req.signal,
-    })) as { yaml: string; fileName: string } | null;
-    const { yaml, fileName } = onDelegate ?? (await kubeconfigForConnector(scope, query, req.signal));
+      here: () => kubeconfigForConnector(scope, query, req.signal),
+    });
     return new Response(yaml, {
       headers: {
         "content-type": "application/yaml; charset=utf-8",

@@ -1,7 +1,7 @@
 // GET /api/aws/eks/namespaces?connectorRef=&cluster=[&region=]: the cluster's namespaces through the connector
 import { delegatedLookup } from "@/lib/connection-test/delegated";
 import { namespacesForConnector } from "@/lib/eks/lookup-service";
-import { clusterLookupQuerySchema, type NamespaceList } from "@/lib/eks/lookup-schemas";
+import { clusterLookupQuerySchema } from "@/lib/eks/lookup-schemas";
 import { json, withRoute } from "@/lib/api/route";
 import { otherMethods } from "@/lib/api/methods";
 
@@ -11,13 +11,14 @@ export const GET = withRoute(
     // Live data: a private cache only, so a newly created namespace shows up on the next look.
     // On a delegate when one runs the connector's lookups, else here.
     json(
-      ((await delegatedLookup({
+      await delegatedLookup({
         scope,
         ref: query.connectorRef,
         input: { what: "namespaces", cluster: query.cluster, ...(query.region ? { region: query.region } : {}) },
         by: actor,
         signal: req.signal,
-      })) as NamespaceList | null) ?? (await namespacesForConnector(scope, query, req.signal)),
+        here: () => namespacesForConnector(scope, query, req.signal),
+      }),
       {
         headers: { "cache-control": "private, max-age=15" },
       },
