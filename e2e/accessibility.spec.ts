@@ -34,11 +34,17 @@ const REPORT_DIR = path.join(process.env.E2E_OUTPUT_DIR || "test-results", "a11y
 
 async function setTheme(page: Page, theme: Theme) {
   // Buttons and tabs fade their colours (transition-colors): axe must see the end state, not a
-  // frame of the fade, so wait for every transition the switch started.
+  // frame of the fade, so wait for every transition the switch started. Not for a spinner still
+  // turning (an animation that never ends would hold the test until its time runs out).
   await page.evaluate(async (dark) => {
     document.documentElement.classList.toggle("dark", dark);
     void getComputedStyle(document.body).color; // apply the class now, so its transitions start
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    await Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    );
   }, theme === "dark");
 }
 
